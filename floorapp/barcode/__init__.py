@@ -1,0 +1,1 @@
+"""Barcode interpretation: GS1 element strings, Odoo nomenclature rules, command barcodes. Qt-free."""
