@@ -24,9 +24,14 @@ class Scan:
     (for example ``]C1`` for GS1-128, ``]d2`` for GS1 DataMatrix, ``]E0`` for EAN-13) when the scanner
     sent one or the decoder knows it, else ``None``. A GS1 FNC1 separator inside ``text`` is always
     the ASCII GS byte ``\\x1d`` by the time a Scan is built.
+
+    ``gs1`` is true when the data is known to be a GS1 element string (a GS1 symbology identifier, a
+    leading FNC1, or a decoder's GS1 flag); build scans from raw scanner text with
+    ``floorapp.barcode.aim.normalize_scanned_text`` so this is set consistently.
     """
 
     text: str
     symbology: str | None = None
     source: ScanSource = ScanSource.WEDGE
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    gs1: bool = False
