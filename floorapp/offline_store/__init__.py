@@ -1,0 +1,1 @@
+"""The device's local SQLite store: catalog cache, work, outbox, journal and print spool. Qt-free."""
