@@ -1,0 +1,75 @@
+"""Outbox payloads survive the JSON round trip the outbox column puts them through."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from floorapp.workflows.transactions import (
+    BackorderDecision,
+    CountQuant,
+    PhotoRef,
+    PickedLine,
+    PutInPack,
+    ReturnedLine,
+    ReturnPicking,
+    ShortPick,
+    ShortPickReason,
+    TransactionKind,
+    ValidatePicking,
+    parse_payload,
+)
+
+ids = st.integers(min_value=1, max_value=10**9)
+qty = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+names = st.text(min_size=1, max_size=20)
+
+picked_lines = st.builds(
+    PickedLine,
+    move_id=ids,
+    product_id=ids,
+    quantity=qty,
+    location_id=ids,
+    location_dest_id=ids,
+    move_line_id=st.none() | ids,
+    lot_id=st.none() | ids,
+    lot_name=st.none() | names,
+    package_name=st.none() | names,
+)
+validate_payloads = st.builds(
+    ValidatePicking,
+    picking_id=ids,
+    picking_name=names,
+    lines=st.lists(picked_lines, max_size=5).map(tuple),
+    backorder=st.sampled_from(BackorderDecision),
+    short_picks=st.lists(
+        st.builds(ShortPick, ids, ids, ids, qty, st.sampled_from(ShortPickReason)), max_size=3
+    ).map(tuple),
+    wave_id=st.none() | ids,
+)
+
+
+@given(validate_payloads)
+def test_validate_payload_round_trips_through_json(payload: ValidatePicking) -> None:
+    stored = json.loads(json.dumps(payload.to_payload()))
+    assert parse_payload(TransactionKind.VALIDATE_PICKING, stored) == payload
+
+
+def test_every_kind_round_trips_and_has_a_document_key() -> None:
+    payloads = [
+        PutInPack(picking_id=7, move_line_ids=(1, 2), package_name="FA-abc", shipping_weight=1.5),
+        CountQuant(product_id=3, location_id=8, counted_quantity=19, count_task_uuid="u", expected_quantity=16),
+        ReturnPicking(
+            picking_id=1,
+            lines=(ReturnedLine(move_id=18, product_id=33, quantity=1),),
+            photos=(PhotoRef(file_name="a.jpg", sha1="00"),),
+        ),
+    ]
+    for payload in payloads:
+        stored = json.loads(json.dumps(payload.to_payload()))
+        assert parse_payload(payload.kind, stored) == payload
+    assert payloads[0].document_key == "picking:7"
+    assert payloads[1].document_key == "quant:3:8:0"
+    assert payloads[2].document_key == "return:1"
