@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from floorapp.barcode.aim import normalize_scanned_text
 from floorapp.barcode.scan import Scan, ScanSource
+from floorapp.settings import Settings
 
 log = logging.getLogger("floorapp.devices.scanner.wedge")
 
@@ -180,3 +181,14 @@ class WedgeBurstDetector(Generic[PayloadT]):
         released = tuple(self._held)
         self._held.clear()
         return released
+
+
+def wedge_config_from_settings(settings: Settings) -> WedgeConfig:
+    """The detector's configuration from the declared ``scanner.wedge.*`` and ``scanner.gs_substitute`` settings."""
+    return WedgeConfig(
+        max_interkey_ms=settings.integer("scanner.wedge.max_interkey_ms"),
+        min_length=settings.integer("scanner.wedge.min_length"),
+        prefix=parse_affix(settings.text("scanner.wedge.prefix")),
+        suffix=parse_affix(settings.text("scanner.wedge.suffix")),
+        gs_substitute=settings.text("scanner.gs_substitute"),
+    )

@@ -15,7 +15,9 @@ from floorapp.devices.scanner.wedge import (
     WedgeConfig,
     WedgeOutcome,
     parse_affix,
+    wedge_config_from_settings,
 )
+from floorapp.settings import Settings
 
 
 def type_keys(
@@ -170,3 +172,13 @@ def test_any_fast_burst_with_suffix_is_exactly_its_text(text: str) -> None:
     scans = [o.scan for o in outcomes if o.scan]
     assert released == []
     assert len(scans) == 1
+
+
+def test_config_from_settings() -> None:
+    settings = Settings.load(None, environ={})
+    settings.set("scanner.wedge.suffix", "Tab")
+    settings.set("scanner.wedge.prefix", "~")
+    settings.set("scanner.wedge.max_interkey_ms", 25)
+    settings.set("scanner.gs_substitute", "<GS>")
+    config = wedge_config_from_settings(settings)
+    assert config == WedgeConfig(max_interkey_ms=25, min_length=3, prefix="~", suffix=TAB, gs_substitute="<GS>")
