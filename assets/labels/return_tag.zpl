@@ -1,0 +1,10 @@
+^XA
+^CI28
+^PW812
+^LL609
+^FO30,30^A0N,56,56^FDRETURN^FS
+^FO30,100^A0N,36,36^FH^FDFrom: {{partner}}^FS
+^FO30,150^A0N,36,36^FB520,3,0,L^FH^FDReason: {{reason}}^FS
+^FO30,300^BY2^BCN,120,Y,N,N^FH^FD{{code128:reference}}^FS
+^FO580,110^BQN,2,6^FH^FDQA,{{reference}}^FS
+^XZ

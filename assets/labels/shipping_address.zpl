@@ -1,0 +1,15 @@
+^XA
+^CI28
+^PW812
+^LL1218
+^FO30,30^A0N,30,30^FH^FDFrom: {{sender}}^FS
+^FO30,90^GB750,3,3^FS
+^FO30,120^A0N,36,36^FDShip to:^FS
+^FO60,175^A0N,56,56^FB720,2,0,L^FH^FD{{recipient}}^FS
+^FO60,300^A0N,44,44^FB720,2,0,L^FH^FD{{street}}^FS
+^FO60,410^A0N,44,44^FH^FD{{city_line}}^FS
+^FO60,470^A0N,44,44^FH^FD{{country}}^FS
+^FO30,560^GB750,3,3^FS
+^FO30,590^A0N,36,36^FH^FDOrder: {{reference}}^FS
+^FO60,650^BY3^BCN,160,Y,N,N^FH^FD{{code128:reference}}^FS
+^XZ

@@ -1,0 +1,256 @@
+"""ZPL II: safe template filling (every field through ``^FH`` hex), GS1-128, ``~HS`` status, PDF to ``^GF``.
+
+No text from a user or from Odoo ever reaches the printer as ZPL syntax: a field value is written inside
+``^FH^FD ... ^FS`` with ``^``, ``~``, the hex indicator ``_`` and every byte outside a small safe set written
+as ``_XX`` hex, and control bytes removed. ZPL II Programming Guide, "^FH Field Hexadecimal Indicator".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from floorapp.devices.printer.base import FieldValue, Gs1Elements, LabelLanguage, PrinterStatus, RenderedLabel
+from floorapp.devices.printer.templates import DEFAULT_TEMPLATE_DIR, PLACEHOLDER, load_template, template_names
+from floorapp.errors import Bug, DeviceFault, InputRejected
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+HEX_INDICATOR = "_"  # ^FH's default; templates write a bare ^FH
+# Bytes written as themselves inside a field; everything else becomes _XX. Deliberately small.
+_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;/+-()#&*!?@%='\"")
+MAX_FIELD_CHARS = 256
+
+# GS1 General Specifications, figure 5.10.1-2 "element strings with predefined length using AIs": the AI
+# prefixes whose element string has a fixed total length, so no FNC1 separator may follow them.
+_GS1_PREDEFINED_LENGTH = {
+    "00": 20, "01": 16, "02": 16, "03": 16, "04": 18, "11": 8, "12": 8, "13": 8, "14": 8, "15": 8, "16": 8,
+    "17": 8, "18": 8, "19": 8, "20": 4, "31": 10, "32": 10, "33": 10, "34": 10, "35": 10, "36": 10, "41": 16,
+}
+# GS1 General Specifications 7.11, character set 82: what an alphanumeric AI value may contain.
+_GS1_CSET82 = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]*")
+
+def _strip_controls(text: str) -> str:
+    return "".join(ch for ch in text if ch >= " " and ch != "\x7f")
+
+def _hex_escape(raw: bytes, keep: frozenset[int] = _SAFE) -> str:
+    return "".join(chr(b) if b in keep else f"{HEX_INDICATOR}{b:02X}" for b in raw)
+
+def escape_text(value: str, max_chars: int = MAX_FIELD_CHARS) -> str:
+    """Field data for a text field: control bytes dropped, then anything outside the safe set as ``_XX`` (UTF-8)."""
+    return _hex_escape(_strip_controls(value)[:max_chars].encode("utf-8"))
+
+def escape_code128(value: str, max_chars: int = 80) -> str:
+    """Field data for ``^BC``: like text, and ``>`` written ``>0`` so it can never start a Code 128 invocation.
+
+    ZPL II Programming Guide, ^BC, "Code 128 Invocation Characters": ``>`` followed by a character selects
+    a code set or FNC; ``>0`` is the invocation that prints ``>`` itself.
+    """
+    text = _strip_controls(value)[:max_chars]
+    if not text.isascii():
+        raise InputRejected(f"{value!r} cannot go into a Code 128 barcode: only ASCII characters can.")
+    escaped = []
+    for ch in text:
+        # ">" stays outside the hex escape on purpose: the printer decodes _3E before it looks for invocations.
+        escaped.append(">0" if ch == ">" else _hex_escape(ch.encode("ascii")))
+    return "".join(escaped)
+
+def gs1_check_digit(digits: str) -> str:
+    """The GS1 mod-10 check digit for a GTIN/SSCC body (GS1 General Specifications 7.9.1)."""
+    if not digits.isdigit():
+        raise InputRejected(f"{digits!r} is not all digits.")
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    return str((10 - total % 10) % 10)
+
+def escape_gs1_128(elements: Gs1Elements) -> str:
+    """Field data for ``^BC`` in UCC/EAN mode (``^BC...,D``): AIs and values with ``>8`` (FNC1) separators.
+
+    Mode D puts the leading FNC1 itself (ZPL II Programming Guide, ^BC, "UCC Case Mode"); a separator follows
+    every element whose AI has no predefined length, except the last.
+    """
+    if not elements:
+        raise InputRejected("A GS1 barcode needs at least one element.")
+    parts: list[str] = []
+    for index, (ai, value) in enumerate(elements):
+        if not (ai.isdigit() and 2 <= len(ai) <= 4):
+            raise InputRejected(f"{ai!r} is not a GS1 application identifier.")
+        if not value or not _GS1_CSET82.fullmatch(value):
+            raise InputRejected(f"{value!r} cannot be encoded for GS1 AI ({ai}).")
+        fixed = _GS1_PREDEFINED_LENGTH.get(ai[:2])
+        if fixed is not None and len(ai) + len(value) != fixed:
+            raise InputRejected(f"GS1 AI ({ai}) needs {fixed - len(ai)} characters, got {len(value)}.")
+        if ai == "00" and gs1_check_digit(value[:-1]) != value[-1]:
+            raise InputRejected(f"SSCC {value} has a wrong check digit.")
+        parts.append(ai + escape_code128(value))
+        if fixed is None and index < len(elements) - 1:
+            parts.append(">8")
+    return "".join(parts)
+
+# A field is ^FD ... ^FS; a placeholder may only sit inside one that ^FH (hex) directly precedes.
+_FIELD = re.compile(r"(\^FH)?\^FD(.*?)\^FS", re.DOTALL)
+
+class ZplTemplate:
+    """A ZPL label format with ``{{placeholders}}``, checked once so that filling it cannot go wrong."""
+
+    def __init__(self, name: str, source: str) -> None:
+        self.name = name
+        self.source = source
+        self.placeholders: dict[str, str] = {}
+        for match in _FIELD.finditer(source):
+            for hole in PLACEHOLDER.finditer(match.group(2)):
+                if match.group(1) is None:
+                    raise Bug(f"Label template {name!r} has {hole.group(0)} in a field without ^FH.")
+                self.placeholders[hole.group("name")] = hole.group("kind") or "text"
+        outside = PLACEHOLDER.findall(_FIELD.sub("", source))
+        if outside:
+            raise Bug(f"Label template {name!r} has placeholders outside ^FD fields: {outside}")
+        if source.count("^XA") != 1 or source.count("^XZ") != 1:
+            raise Bug(f"Label template {name!r} must hold exactly one ^XA ... ^XZ format.")
+
+    def fill(self, fields: Mapping[str, FieldValue]) -> bytes:
+        """The label's bytes; raises ``InputRejected`` naming a missing or unusable field."""
+        missing = sorted(set(self.placeholders) - set(fields))
+        if missing:
+            raise InputRejected(f"The {self.name} label needs: {', '.join(missing)}.")
+
+        def substitute(hole: re.Match[str]) -> str:
+            name, kind = hole.group("name"), hole.group("kind") or "text"
+            value = fields[name]
+            if kind == "gs1":
+                if isinstance(value, str):
+                    raise Bug(f"Field {name!r} of the {self.name} label takes GS1 (AI, value) pairs.")
+                return escape_gs1_128(value)
+            if not isinstance(value, str):
+                raise Bug(f"Field {name!r} of the {self.name} label takes text.")
+            if kind == "code128":
+                return escape_code128(value)
+            if kind == "text":
+                return escape_text(value)
+            raise Bug(f"Unknown placeholder kind {kind!r} in the {self.name} label.")
+
+        return PLACEHOLDER.sub(substitute, self.source).encode("ascii")
+
+def image_to_gf(image: Image, *, x: int = 0, y: int = 0, threshold: int = 128) -> bytes:
+    """A ``^GFA`` graphic field of a picture: dark pixels print (ZPL II Programming Guide, ^GF, ASCII hex)."""
+    mono = image.convert("L").point(lambda v: 255 if v >= threshold else 0, mode="1")
+    width, height = mono.size
+    row_bytes = (width + 7) // 8
+    # PIL packs "1" images MSB first with 1 = white; ZPL wants 1 = black, so invert every byte.
+    packed = bytes(b ^ 0xFF for b in mono.tobytes())
+    lines = [packed[r * row_bytes:(r + 1) * row_bytes].hex().upper() for r in range(height)]
+    total = row_bytes * height
+    body = "\n".join(lines)
+    return f"^FO{x},{y}^GFA,{total},{total},{row_bytes},{body}^FS".encode("ascii")
+
+def parse_host_status(answer: bytes) -> PrinterStatus:
+    """Interpret the three ``~HS`` strings (ZPL II Programming Guide, "~HS Host Status Return").
+
+    String 1 ``aaa,b,c,dddd,eee,f,g,h,iii,j,k,l``: b paper out, c pause, eee formats in the receive buffer,
+    f buffer full, k under temperature, l over temperature. String 2 ``mmm,n,o,p,q,r,s,t,uuuuuuuu,v,www``:
+    o head up, p ribbon out, t label waiting, uuuuuuuu labels left in the batch.
+    """
+    lines = re.findall(rb"\x02([^\x03]*)\x03", answer)
+    if len(lines) < 2:
+        raise DeviceFault("The printer answered its status request with something unreadable.",
+                          detail=f"~HS answer {answer!r}")
+    one = lines[0].decode("ascii", "replace").split(",")
+    two = lines[1].decode("ascii", "replace").split(",")
+    if len(one) < 12 or len(two) < 9:
+        raise DeviceFault("The printer answered its status request with something unreadable.",
+                          detail=f"~HS answer {answer!r}")
+
+    def flag(values: Sequence[str], index: int) -> bool:
+        return values[index].strip() == "1"
+
+    problems = []
+    if flag(one, 1):
+        problems.append("Paper out")
+    if flag(one, 2):
+        problems.append("Paused")
+    if flag(one, 5):
+        problems.append("Receive buffer full")
+    if flag(one, 10):
+        problems.append("Print head too cold")
+    if flag(one, 11):
+        problems.append("Print head too hot")
+    if flag(two, 2):
+        problems.append("Print head open")
+    if flag(two, 3):
+        problems.append("Ribbon out")
+    detail: dict[str, object] = {
+        "formats_in_buffer": int(one[4] or 0),
+        "labels_remaining": int(two[8] or 0),
+        "label_waiting": flag(two, 7),
+    }
+    return PrinterStatus(ready=not problems, problems=tuple(problems), detail=detail)
+
+class ZplLanguage(LabelLanguage):
+    """Zebra Programming Language II (Zebra, Honeywell/Intermec, TSC, SATO in ZPL emulation)."""
+
+    name = "zpl"
+    suffix = ".zpl"
+
+    def __init__(self, template_dir: Path | None = None, *, dpi: int = 203) -> None:
+        self.template_dir = template_dir or DEFAULT_TEMPLATE_DIR
+        self.dpi = dpi
+        self._cache: dict[str, ZplTemplate] = {}
+
+    def template(self, name: str) -> ZplTemplate:
+        """The checked template ``name`` (loaded once)."""
+        if name not in self._cache:
+            self._cache[name] = ZplTemplate(name, load_template(self.template_dir, name, self.suffix))
+        return self._cache[name]
+
+    def templates(self) -> Sequence[str]:
+        return template_names(self.template_dir, self.suffix)
+
+    def render(self, template: str, fields: Mapping[str, FieldValue]) -> RenderedLabel:
+        data = self.template(template).fill(fields)
+        return RenderedLabel(self.name, data, _describe(template, fields))
+
+    def render_pdf(self, pdf: bytes, description: str = "PDF label") -> RenderedLabel:
+        from floorapp.devices.printer.raster import pdf_pages
+
+        formats = [b"^XA^PW%d^LL%d" % img.size + image_to_gf(img) + b"^XZ" for img in pdf_pages(pdf, self.dpi)]
+        return RenderedLabel(self.name, b"\n".join(formats), description)
+
+    def test_label(self, station: str) -> RenderedLabel:
+        return self.render("test", {"station": station or "FloorApp", "code": "FLOORAPP-TEST"})
+
+    @property
+    def status_request(self) -> bytes:
+        return b"~HS"
+
+    def status_complete(self, answer: bytes) -> bool:
+        return answer.count(b"\x03") >= 3
+
+    def parse_status(self, answer: bytes) -> PrinterStatus:
+        return parse_host_status(answer)
+
+def passthrough(data: bytes) -> RenderedLabel:
+    """A carrier label Odoo already rendered as ZPL, sent exactly as received."""
+    if b"^XA" not in data:
+        raise InputRejected("This carrier label is not ZPL (no ^XA found).")
+    return RenderedLabel("zpl", data, "Carrier label (ZPL)")
+
+def _describe(template: str, fields: Mapping[str, FieldValue]) -> str:
+    for key in ("description", "product_name", "name", "package_name", "reference"):
+        value = fields.get(key)
+        if isinstance(value, str) and value:
+            return f"{template} label: {_strip_controls(value)[:80]}"
+    return f"{template} label"
+
+__all__ = [
+    "ZplLanguage",
+    "ZplTemplate",
+    "escape_code128",
+    "escape_gs1_128",
+    "escape_text",
+    "gs1_check_digit",
+    "image_to_gf",
+    "parse_host_status",
+    "passthrough",
+]
