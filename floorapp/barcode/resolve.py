@@ -1,0 +1,512 @@
+"""Resolve a Scan to what it names on the floor: product, packaging, lot, serial, location, package, picking,
+command or user badge, against the local catalog.
+
+The catalog is reached through :class:`CatalogLookup` so the rules here are tested without a database;
+``floorapp.offline_store.catalog_lookup.SqlCatalogLookup`` implements it over the offline store.
+
+Order of interpretation, as Odoo's barcode app does it: command barcodes first, then GS1 element strings, then
+the nomenclature (embedded weight/price), then the records whose barcode or name equals the scan. A scan that
+names nothing raises :class:`UnknownBarcode`, a malformed one :class:`~floorapp.barcode.gs1.GS1ParseError`;
+both are ``InputRejected`` with a message for the worker.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from typing import Protocol
+
+from floorapp.barcode.commands import CommandCode, looks_like_command, parse_command
+from floorapp.barcode.gs1 import (
+    GS,
+    ElementString,
+    GS1ParseError,
+    Kind,
+    has_valid_check_digit,
+    looks_like_hri,
+    parse_element_string,
+    parse_hri,
+)
+from floorapp.barcode.nomenclature import DEFAULT_NOMENCLATURE, Nomenclature, NomenclatureMatch
+from floorapp.barcode.scan import Scan
+from floorapp.errors import InputRejected
+
+
+class ScanKind(enum.StrEnum):
+    """What a scan turned out to be."""
+
+    PRODUCT = "product"
+    PACKAGING = "packaging"
+    LOT = "lot"
+    SERIAL = "serial"
+    LOCATION = "location"
+    PACKAGE = "package"
+    PICKING = "picking"
+    COMMAND = "command"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRef:
+    """A product as resolution needs it. ``tracking`` is Odoo's: ``none``, ``lot`` or ``serial``."""
+
+    id: int
+    name: str
+    barcode: str | None = None
+    default_code: str | None = None
+    tracking: str = "none"
+    uom_name: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        """``[CODE] Name`` as Odoo shows it."""
+        return f"[{self.default_code}] {self.name}" if self.default_code else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class PackagingRef:
+    """A product packaging; ``quantity`` is how many product units one scan of its barcode stands for."""
+
+    id: int | None
+    name: str
+    quantity: Decimal
+    product_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProductBarcodeHit:
+    """A barcode found on a product, or on one of its packagings (then ``packaging`` is set)."""
+
+    product: ProductRef
+    packaging: PackagingRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRef:
+    """A stock location; ``name`` is its full name (``WH/Stock/A-01``)."""
+
+    id: int
+    name: str
+    barcode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LotRef:
+    """A lot or serial number of one product."""
+
+    id: int
+    name: str
+    product_id: int
+    expiration_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageRef:
+    """A package: tote, carton or pallet (its name is often an SSCC)."""
+
+    id: int
+    name: str
+    location_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PickingRef:
+    """A transfer, found by its name (``WH/OUT/00012``)."""
+
+    id: int
+    name: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserRef:
+    """A floor user found by badge."""
+
+    id: int
+    login: str
+    name: str
+    role: str
+
+
+class CatalogLookup(Protocol):
+    """What resolution asks of the local catalog. Every method returns None (or nothing) when not found."""
+
+    def product_by_barcode(self, barcode: str) -> ProductBarcodeHit | None:
+        """The product (and packaging, with its quantity) whose barcode is exactly ``barcode``."""
+
+    def product_by_id(self, product_id: int) -> ProductRef | None:
+        """A product by id (to name the product of a lot)."""
+
+    def location_by_barcode(self, barcode: str) -> LocationRef | None:
+        """The active location whose barcode is ``barcode``."""
+
+    def lots_by_name(self, name: str, product_id: int | None = None) -> Sequence[LotRef]:
+        """Lots/serials named ``name``, of one product when ``product_id`` is given (names repeat across products)."""
+
+    def package_by_name(self, name: str) -> PackageRef | None:
+        """The package named ``name``."""
+
+    def picking_by_name(self, name: str) -> PickingRef | None:
+        """The picking named ``name``."""
+
+    def user_by_badge(self, badge: str) -> UserRef | None:
+        """The active user whose badge barcode is ``badge``."""
+
+    def nomenclature(self) -> Nomenclature | None:
+        """The site's nomenclature pulled from Odoo, or None when none was pulled yet."""
+
+
+class UnknownBarcode(InputRejected):
+    """A well-formed scan that names nothing known on this device."""
+
+    def __init__(self, user_message: str, *, scan: Scan, detail: str | None = None) -> None:
+        super().__init__(user_message, detail=detail)
+        self.scan = scan
+
+
+class AmbiguousBarcode(InputRejected):
+    """A scan that names several things (a lot name used by several products) without context to choose."""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a scan names, with everything the scan itself says.
+
+    ``quantity`` is how many units of ``product`` the scan stands for when the scan says so (packaging quantity,
+    times a GS1 count; a GS1 measure or an embedded weight, then ``quantity_unit`` names its unit); None means
+    the scan does not state a quantity (one unit per scan, by the workflow's rule). ``lot_name`` and ``serial``
+    are as scanned (they may be new, e.g. on a receipt); ``lot`` is the stored lot when one matches.
+    """
+
+    scan: Scan
+    kind: ScanKind
+    product: ProductRef | None = None
+    packaging: PackagingRef | None = None
+    quantity: Decimal | None = None
+    quantity_unit: str | None = None
+    lot: LotRef | None = None
+    lot_name: str | None = None
+    serial: str | None = None
+    expiry: date | None = None
+    best_before: date | None = None
+    location: LocationRef | None = None
+    package: PackageRef | None = None
+    package_name: str | None = None
+    picking: PickingRef | None = None
+    command: CommandCode | None = None
+    user: UserRef | None = None
+    price: Decimal | None = None
+    gs1: ElementString | None = None
+    rule: NomenclatureMatch | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def summary(self) -> str:
+        """One line for a support screen or the CLI, e.g. ``packaging: [A1] Apple x 12 (Box of 12), lot L7``."""
+        parts: list[str] = []
+        if self.command is not None:
+            parts.append(f"{self.command.label} ({self.command.code})")
+        if self.product is not None:
+            parts.append(self.product.display_name)
+        if self.quantity is not None:
+            parts.append(f"x {self.quantity}{' ' + self.quantity_unit if self.quantity_unit else ''}")
+        if self.packaging is not None:
+            parts.append(f"({self.packaging.name})")
+        text = " ".join(parts)
+        extras: list[str] = []
+        if self.lot_name:
+            extras.append(f"lot {self.lot_name}" + ("" if self.lot or self.kind is ScanKind.LOT else " (new)"))
+        if self.serial:
+            extras.append(f"serial {self.serial}")
+        if self.expiry:
+            extras.append(f"expires {self.expiry.isoformat()}")
+        if self.location is not None:
+            extras.append(f"location {self.location.name}")
+        if self.package is not None or self.package_name:
+            extras.append(f"package {self.package.name if self.package else self.package_name}")
+        if self.picking is not None:
+            extras.append(f"picking {self.picking.name} ({self.picking.state})")
+        if self.user is not None:
+            extras.append(f"user {self.user.name} ({self.user.role})")
+        if self.price is not None:
+            extras.append(f"price {self.price}")
+        body = ", ".join(x for x in [text, *extras] if x)
+        return f"{self.kind.value}: {body}"
+
+
+def gtin_variants(code: str) -> list[str]:
+    """The spellings under which a GTIN may be stored: as scanned, EAN-13, UPC-A, EAN-8 and GTIN-14.
+
+    Odoo stores what the user typed (usually EAN-13 or UPC-A) while GS1 AI 01 always carries 14 digits.
+    Codes that are not GTINs are returned unchanged, alone.
+    """
+    if not (code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)):
+        return [code]
+    # Leading zeros do not change a GS1 check digit, so every zero-padding of the same number is the same GTIN.
+    core = code.lstrip("0") or "0"
+    variants = [code]
+    for width in (13, 12, 14, 8):
+        candidate = core.rjust(width, "0")
+        if len(core) <= width and candidate not in variants:
+            variants.append(candidate)
+    return variants
+
+
+_LOOKUP_ORDER = ("location", "product", "package", "lot", "picking", "user")
+# Rule types of a nomenclature that put one lookup first (a hint: the record lookups still decide).
+_RULE_HINTS = {"location": "location", "location_dest": "location", "package": "package", "lot": "lot"}
+
+
+def resolve_scan(
+    scan: Scan,
+    catalog: CatalogLookup,
+    *,
+    nomenclature: Nomenclature | None = None,
+    product_id: int | None = None,
+    today: date | Callable[[], date] | None = None,
+) -> Resolution:
+    """Resolve ``scan`` against ``catalog``.
+
+    ``nomenclature`` overrides the catalog's (default: the catalog's, else Odoo's default). ``product_id`` is
+    the product the screen expects (the current pick line): it picks the right lot when lot names repeat
+    across products. ``today`` (a date or a clock returning one) anchors GS1 two-digit years.
+
+    Raises :class:`UnknownBarcode`, :class:`AmbiguousBarcode` or :class:`GS1ParseError` (all ``InputRejected``).
+    """
+    today_date = today() if callable(today) else today
+    text = scan.text.strip()
+    if not text:
+        raise InputRejected("The scan was empty. Scan again.")
+    rules = nomenclature or catalog.nomenclature() or DEFAULT_NOMENCLATURE
+
+    if looks_like_command(text):
+        command = parse_command(text)
+        if command is None:
+            raise UnknownBarcode(f"'{text}' is not a command FloorApp knows.", scan=scan)
+        return Resolution(scan, ScanKind.COMMAND, command=command)
+
+    if scan.gs1 or GS in text:
+        return _resolve_gs1(scan, parse_element_string(text, today=today_date), catalog, product_id)
+    if looks_like_hri(text):
+        return _resolve_gs1(scan, parse_hri(text, today=today_date), catalog, product_id)
+    # A GS1 nomenclature's FNC1 stand-ins ('#', 'Alt029'): only trusted when the result reads as GS1, because
+    # a plain location or lot name may contain the same characters.
+    alternative = rules.normalize_separators(text)
+    if alternative != text:
+        separated = _try_gs1(alternative, today_date)
+        if separated is not None:
+            return _resolve_gs1(scan, separated, catalog, product_id)
+
+    found = _resolve_plain(scan, text, rules, catalog, product_id)
+    if found is not None:
+        return found
+
+    # Scanners set up without AIM identifiers send GS1-128 with neither prefix nor leading FNC1: a code that
+    # names nothing directly but reads as an element string with a GTIN or SSCC is taken as GS1.
+    elements = _try_gs1(text, today_date)
+    if elements is not None:
+        return _resolve_gs1(scan, elements, catalog, product_id)
+    raise UnknownBarcode(
+        f"Barcode '{_printable(text)}' is not known on this device.",
+        scan=scan,
+        detail="no product, packaging, location, package, lot, picking, user or command has this barcode",
+    )
+
+
+def _try_gs1(text: str, today: date | None) -> ElementString | None:
+    """The element string ``text`` reads as when it names a product or a logistic unit, else None."""
+    try:
+        elements = parse_element_string(text, today=today)
+    except GS1ParseError:
+        return None
+    return elements if (elements.gtin or elements.sscc) else None
+
+
+def _printable(text: str, limit: int = 40) -> str:
+    shown = text.replace(GS, "<GS>")
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _product_hit(catalog: CatalogLookup, code: str) -> ProductBarcodeHit | None:
+    for variant in gtin_variants(code):
+        hit = catalog.product_by_barcode(variant)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _pick_lot(catalog: CatalogLookup, name: str, product_id: int | None) -> LotRef | None:
+    lots = list(catalog.lots_by_name(name, product_id))
+    if product_id is not None and not lots:
+        return None
+    if len(lots) > 1:
+        raise AmbiguousBarcode(f"Lot '{name}' exists for several products. Scan the product first.")
+    return lots[0] if lots else None
+
+
+def _resolve_plain(
+    scan: Scan, text: str, rules: Nomenclature, catalog: CatalogLookup, product_id: int | None
+) -> Resolution | None:
+    match = rules.match(text)
+    if match is not None and match.has_value and match.type in ("weight", "price", "quantity"):
+        hit = _product_hit(catalog, match.base_code)
+        if hit is not None:
+            if match.type == "price":
+                return Resolution(scan, ScanKind.PRODUCT, product=hit.product, price=match.value, rule=match)
+            return Resolution(
+                scan,
+                ScanKind.PRODUCT,
+                product=hit.product,
+                quantity=match.value,
+                quantity_unit=hit.product.uom_name,
+                rule=match,
+            )
+    code = match.code if match is not None else text
+    order = list(_LOOKUP_ORDER)
+    hint = _RULE_HINTS.get(match.type) if match is not None else None
+    if hint is not None:
+        order.remove(hint)
+        order.insert(0, hint)
+    candidates = [code] if code == text else [code, text]
+    for kind in order:
+        for candidate in candidates:
+            found = _lookup(kind, scan, candidate, catalog, product_id, match=match)
+            if found is not None:
+                return found
+    return None
+
+
+def _lookup(
+    kind: str,
+    scan: Scan,
+    code: str,
+    catalog: CatalogLookup,
+    product_id: int | None,
+    *,
+    match: NomenclatureMatch | None,
+) -> Resolution | None:
+    if kind == "location":
+        location = catalog.location_by_barcode(code)
+        return None if location is None else Resolution(scan, ScanKind.LOCATION, location=location, rule=match)
+    if kind == "product":
+        hit = _product_hit(catalog, code)
+        if hit is None:
+            return None
+        if hit.packaging is not None:
+            return Resolution(
+                scan,
+                ScanKind.PACKAGING,
+                product=hit.product,
+                packaging=hit.packaging,
+                quantity=hit.packaging.quantity,
+                quantity_unit=hit.product.uom_name,
+                rule=match,
+            )
+        return Resolution(scan, ScanKind.PRODUCT, product=hit.product, rule=match)
+    if kind == "package":
+        package = catalog.package_by_name(code)
+        if package is None:
+            return None
+        return Resolution(scan, ScanKind.PACKAGE, package=package, package_name=package.name, rule=match)
+    if kind == "lot":
+        lot = _pick_lot(catalog, code, product_id)
+        if lot is None:
+            return None
+        product = catalog.product_by_id(lot.product_id)
+        serial = product is not None and product.tracking == "serial"
+        return Resolution(
+            scan,
+            ScanKind.SERIAL if serial else ScanKind.LOT,
+            product=product,
+            lot=lot,
+            lot_name=None if serial else lot.name,
+            serial=lot.name if serial else None,
+            expiry=lot.expiration_date,
+            rule=match,
+        )
+    if kind == "picking":
+        picking = catalog.picking_by_name(code)
+        return None if picking is None else Resolution(scan, ScanKind.PICKING, picking=picking, rule=match)
+    if kind == "user":
+        user = catalog.user_by_badge(code)
+        return None if user is None else Resolution(scan, ScanKind.USER, user=user)
+    return None
+
+
+def _resolve_gs1(
+    scan: Scan, elements: ElementString, catalog: CatalogLookup, product_id: int | None
+) -> Resolution:
+    gtin = elements.gtin
+    sscc = elements.sscc
+    package = None
+    if sscc is not None:
+        package = catalog.package_by_name(sscc) or catalog.package_by_name("00" + sscc)
+    if gtin is None:
+        if sscc is not None:
+            # An SSCC names a logistic unit even when this device has not seen it yet (an inbound pallet).
+            return Resolution(scan, ScanKind.PACKAGE, package=package, package_name=sscc, gs1=elements)
+        gln = elements.text("414")
+        if gln is not None:
+            location = catalog.location_by_barcode(gln)
+            if location is None:
+                raise UnknownBarcode(f"No location with GLN {gln} on this device.", scan=scan)
+            return Resolution(scan, ScanKind.LOCATION, location=location, gs1=elements)
+        if elements.lot is not None:
+            lot_resolution = _lookup("lot", scan, elements.lot, catalog, product_id, match=None)
+            if lot_resolution is not None:
+                return _with_gs1(lot_resolution, elements)
+            raise UnknownBarcode(f"Lot '{elements.lot}' is not known on this device.", scan=scan)
+        raise UnknownBarcode(
+            "This GS1 barcode names no product, package, lot or location.",
+            scan=scan,
+            detail=elements.to_hri(),
+        )
+
+    hit = _product_hit(catalog, gtin)
+    if hit is None:
+        raise UnknownBarcode(f"No product with GTIN {gtin} on this device.", scan=scan, detail=elements.to_hri())
+    product = hit.product
+    quantity: Decimal | None = None
+    unit: str | None = None
+    count = elements.count
+    if hit.packaging is not None:
+        quantity = hit.packaging.quantity * (count if count is not None else 1)
+        unit = product.uom_name
+    elif count is not None:
+        quantity = Decimal(count)
+        unit = product.uom_name
+    else:
+        measure = next((e for e in elements if e.definition.kind is Kind.DECIMAL and e.definition.unit), None)
+        if measure is not None and isinstance(measure.value, Decimal):
+            quantity, unit = measure.value, measure.definition.unit
+    lot = None
+    if elements.lot is not None:
+        lots = catalog.lots_by_name(elements.lot, product.id)
+        lot = lots[0] if lots else None
+    serial = elements.serial
+    if serial is not None and lot is None and product.tracking == "serial":
+        serials = catalog.lots_by_name(serial, product.id)
+        lot = serials[0] if serials else None
+    expiry = elements.expiry or (lot.expiration_date if lot is not None else None)
+    return Resolution(
+        scan,
+        ScanKind.PACKAGING if hit.packaging is not None else ScanKind.PRODUCT,
+        product=product,
+        packaging=hit.packaging,
+        quantity=quantity,
+        quantity_unit=unit,
+        lot=lot,
+        lot_name=elements.lot,
+        serial=serial,
+        expiry=expiry,
+        best_before=elements.best_before,
+        package=package,
+        package_name=sscc,
+        gs1=elements,
+    )
+
+
+def _with_gs1(resolution: Resolution, elements: ElementString) -> Resolution:
+    return replace(resolution, gs1=elements, expiry=elements.expiry or resolution.expiry)

@@ -1,0 +1,204 @@
+"""Scan resolution against a real SQLite offline store (migrated schema, SqlCatalogLookup)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from floorapp.barcode.aim import GS, normalize_scanned_text
+from floorapp.barcode.commands import FloorCommand
+from floorapp.barcode.gs1 import GS1ParseError, with_check_digit
+from floorapp.barcode.resolve import AmbiguousBarcode, Resolution, ScanKind, UnknownBarcode, resolve_scan
+from floorapp.errors import InputRejected
+from floorapp.offline_store import models as m
+from floorapp.offline_store.catalog_lookup import SqlCatalogLookup, badge_digest
+from floorapp.offline_store.db import Database, open_database
+
+TODAY = date(2026, 11, 27)
+JUICE_EAN = "4006381333931"
+BOX_GTIN = with_check_digit("1400638133393")  # GTIN-14 of the box of 12, indicator digit 1
+SCANNER_UPC = "036000291452"
+CHEESE_BASE = with_check_digit("211234500000")
+SSCC = "106141411234567897"
+GLN = "5412345000013"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "store.sqlite")
+    with db.write_session() as session, session.begin():
+        session.add_all(
+            [
+                m.Product(id=1, name="Apple juice 1L", default_code="AJ1", barcode=JUICE_EAN, tracking="lot",
+                          uom_name="Units"),
+                m.Product(id=2, name="Hand scanner", barcode=SCANNER_UPC, tracking="serial", uom_name="Units"),
+                m.Product(id=3, name="Cheese by weight", barcode=CHEESE_BASE, uom_name="kg"),
+                m.Product(id=4, name="Retired thing", barcode="9999", active=False),
+            ]
+        )  # fmt: skip
+        session.flush()
+        session.add_all(
+            [
+                m.Packaging(id=10, product_id=1, name="Box of 12", quantity=12, barcode=BOX_GTIN),
+                m.ProductBarcode(barcode=JUICE_EAN, product_id=1),
+                m.ProductBarcode(barcode=BOX_GTIN, product_id=1, packaging_id=10, quantity=12),
+                m.ProductBarcode(barcode=SCANNER_UPC, product_id=2),
+                m.ProductBarcode(barcode=CHEESE_BASE, product_id=3),
+                m.Location(id=5, name="A-01", complete_name="WH/Stock/A-01", barcode="LOC-A-01"),
+                m.Location(id=6, name="Dock", complete_name="WH/Dock", barcode=GLN),
+                m.Location(id=7, name="Old", complete_name="WH/Old", barcode="LOC-OLD", active=False),
+                m.Lot(id=40, name="L1", product_id=1, expiration_date="2026-12-31 00:00:00"),
+                m.Lot(id=41, name="SN-1", product_id=2),
+                m.Lot(id=42, name="DUP", product_id=1),
+                m.Lot(id=43, name="DUP", product_id=3),
+                m.Package(id=20, name="PACK0000042", location_id=5),
+                m.Package(id=21, name=SSCC),
+                m.Picking(id=30, name="WH/OUT/00012", state="assigned"),
+                m.FloorUser(id=50, login="ana", name="Ana", role="picker", badge_digest=badge_digest("BADGE-7731")),
+            ]
+        )
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def catalog(database: Database) -> SqlCatalogLookup:
+    return SqlCatalogLookup(database.session)
+
+
+def resolve(catalog: SqlCatalogLookup, raw: str, **kw: object) -> Resolution:
+    return resolve_scan(normalize_scanned_text(raw, "<GS>"), catalog, today=TODAY, **kw)  # type: ignore[arg-type]
+
+
+def test_product_by_ean13_and_upca_spellings(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]E0" + JUICE_EAN)
+    assert r.kind is ScanKind.PRODUCT and r.product is not None and r.product.id == 1 and r.quantity is None
+    # UPC-A stored, EAN-13 scanned (a scanner set to transmit UPC-A as EAN-13)
+    r = resolve(catalog, "0" + SCANNER_UPC)
+    assert r.product is not None and r.product.id == 2
+
+
+def test_packaging_barcode_gives_the_quantity_multiplier(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, BOX_GTIN)
+    assert r.kind is ScanKind.PACKAGING
+    assert r.product is not None and r.product.id == 1
+    assert r.packaging is not None and r.packaging.name == "Box of 12"
+    assert r.quantity == Decimal(12)
+
+
+def test_gs1_product_with_lot_expiry_and_count(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]C101" + BOX_GTIN + "10L1<GS>17261200" + "302")
+    assert r.kind is ScanKind.PACKAGING and r.quantity == Decimal(24)
+    assert r.lot is not None and r.lot.id == 40 and r.lot_name == "L1"
+    assert r.expiry == date(2026, 12, 31)
+    assert "lot L1" in r.summary() and "expires 2026-12-31" in r.summary()
+
+
+def test_gs1_product_with_a_new_lot(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, GS + "010" + JUICE_EAN + "17270115" + "10NEW-9")
+    assert r.kind is ScanKind.PRODUCT and r.product is not None and r.product.id == 1
+    assert r.lot is None and r.lot_name == "NEW-9" and r.expiry == date(2027, 1, 15)
+    assert "(new)" in r.summary()
+
+
+def test_gs1_weight_measure_and_serial(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]d201" + "00" + SCANNER_UPC + "21SN-1")
+    assert r.product is not None and r.product.id == 2 and r.serial == "SN-1" and r.lot is not None
+    r = resolve(catalog, "]C101" + CHEESE_BASE.rjust(14, "0") + "3103001250")
+    assert r.quantity == Decimal("1.250") and r.quantity_unit == "kg"
+
+
+def test_sscc_known_and_unknown(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]C100" + SSCC)
+    assert r.kind is ScanKind.PACKAGE and r.package is not None and r.package.id == 21
+    other = with_check_digit("10614141123456780")
+    r = resolve(catalog, "]C100" + other)
+    assert r.kind is ScanKind.PACKAGE and r.package is None and r.package_name == other
+
+
+def test_locations_packages_pickings_users(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "LOC-A-01")
+    assert r.kind is ScanKind.LOCATION and r.location is not None and r.location.name == "WH/Stock/A-01"
+    r = resolve(catalog, "]C1414" + GLN)
+    assert r.kind is ScanKind.LOCATION and r.location is not None and r.location.id == 6
+    assert resolve(catalog, "PACK0000042").package.id == 20  # type: ignore[union-attr]
+    r = resolve(catalog, "WH/OUT/00012")
+    assert r.kind is ScanKind.PICKING and r.picking is not None and r.picking.state == "assigned"
+    r = resolve(catalog, "BADGE-7731")
+    assert r.kind is ScanKind.USER and r.user is not None and r.user.login == "ana"
+
+
+def test_lots_serials_and_ambiguity(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "L1")
+    assert r.kind is ScanKind.LOT and r.product is not None and r.product.id == 1
+    assert r.expiry == date(2026, 12, 31)
+    r = resolve(catalog, "SN-1")
+    assert r.kind is ScanKind.SERIAL and r.serial == "SN-1"
+    with pytest.raises(AmbiguousBarcode) as info:
+        resolve(catalog, "DUP")
+    assert "several products" in info.value.user_message
+    r = resolve(catalog, "DUP", product_id=3)
+    assert r.kind is ScanKind.LOT and r.lot is not None and r.lot.id == 43
+
+
+def test_weight_embedded_ean13_with_default_nomenclature(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, with_check_digit("211234501250"))
+    assert r.kind is ScanKind.PRODUCT and r.product is not None and r.product.id == 3
+    assert r.quantity == Decimal("1.250") and r.rule is not None and r.rule.type == "weight"
+
+
+def test_nomenclature_pulled_into_the_store_is_used(database: Database, catalog: SqlCatalogLookup) -> None:
+    assert catalog.nomenclature() is None
+    with database.write_session() as session, session.begin():
+        session.add_all(
+            [
+                m.BarcodeRule(id=1, nomenclature_id=1, name="Weight 28", sequence=5, type="weight",
+                              encoding="ean13", pattern="21.....{NNNDD}"),
+                m.BarcodeRule(id=2, nomenclature_id=1, name="Products", sequence=90, type="product",
+                              encoding="any", pattern=".*"),
+            ]
+        )  # fmt: skip
+    nomenclature = catalog.nomenclature()
+    assert nomenclature is not None and not nomenclature.is_gs1
+    r = resolve(catalog, with_check_digit("211234501250"))
+    assert r.quantity == Decimal("12.50")  # the site's rule has two decimals
+
+
+def test_commands(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "O-BTN.validate")
+    assert r.kind is ScanKind.COMMAND and r.command is not None and r.command.command is FloorCommand.VALIDATE
+    with pytest.raises(UnknownBarcode) as info:
+        resolve(catalog, "O-BTN.fly")
+    assert "not a command" in info.value.user_message
+
+
+def test_gs1_without_any_fnc1_marker_and_typed_hri(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "010" + JUICE_EAN + "10L1")
+    assert r.product is not None and r.product.id == 1 and r.lot_name == "L1" and r.gs1 is not None
+    r = resolve(catalog, "(01)0" + JUICE_EAN + "(10)L1")
+    assert r.product is not None and r.lot is not None and r.lot.id == 40
+
+
+@pytest.mark.parametrize(
+    ("raw", "error", "fragment"),
+    [
+        ("NOPE-123", UnknownBarcode, "not known"),
+        ("9999", UnknownBarcode, "not known"),  # inactive product
+        ("LOC-OLD", UnknownBarcode, "not known"),  # archived location
+        ("]C10104006381333932", GS1ParseError, "check digit"),
+        ("]C101" + with_check_digit("0501234567890"), UnknownBarcode, "No product with GTIN"),
+        ("]C1414" + with_check_digit("541234500002"), UnknownBarcode, "No location with GLN"),
+        ("]C117261231", UnknownBarcode, "names no product"),
+        ("   ", InputRejected, "empty"),
+    ],
+)
+def test_unknown_and_malformed_scans(
+    catalog: SqlCatalogLookup, raw: str, error: type[Exception], fragment: str
+) -> None:
+    with pytest.raises(error) as info:
+        resolve(catalog, raw)
+    assert fragment in info.value.user_message  # type: ignore[attr-defined]
