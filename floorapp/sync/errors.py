@@ -1,0 +1,109 @@
+"""The error families of the sync engine: what an Odoo reply means for a queued transaction.
+
+Every library error (urllib, odoorpc, socket, JSON) is translated into one of these at the transport
+boundary, so the outbox worker decides with one ``except`` per family:
+
+* :class:`OdooUnreachable` (a :class:`~floorapp.errors.NetworkFault`): offline, timeout, 5xx, session expired
+  even after signing in again. The entry stays pending and is retried with backoff.
+* :class:`AuthenticationFailed`: the login or API key is wrong or revoked. Nothing is retried until
+  someone signs in again; the entry is not touched.
+* :class:`Rejected`: Odoo refused the call (UserError, ValidationError, AccessError, or any server-side
+  exception). The entry is parked with Odoo's message for a supervisor.
+* :class:`RecordGone`: a record the transaction refers to no longer exists (MissingError). A conflict.
+* :class:`ConflictDetected`: a precondition captured on the floor no longer holds in Odoo. A conflict with
+  both sides recorded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from floorapp.errors import EnvironmentFault, FloorAppError, NetworkFault
+
+
+class OdooUnreachable(NetworkFault):
+    """Odoo could not be reached, timed out, answered 5xx, or dropped the connection: retry later.
+
+    ``maybe_applied`` is True when the request may have reached Odoo (timeout, dropped response); the
+    transaction steps are designed so that a retry is harmless either way.
+    """
+
+    def __init__(self, user_message: str, *, detail: str | None = None, maybe_applied: bool = False) -> None:
+        super().__init__(user_message, detail=detail)
+        self.maybe_applied = maybe_applied
+
+
+class SessionExpired(OdooUnreachable):
+    """Odoo said the session expired (JSON-RPC error code 100); the client signs in again and retries once."""
+
+
+class AuthenticationFailed(EnvironmentFault):
+    """The login, password or API key was refused (``false`` from login, AccessDenied, HTTP 401)."""
+
+
+class OdooError(FloorAppError):
+    """Odoo answered with an exception: ``odoo_name`` is its class (``odoo.exceptions.UserError`` ...)."""
+
+    def __init__(self, message: str, *, odoo_name: str, detail: str | None = None) -> None:
+        super().__init__(message, detail=detail or f"{odoo_name}: {message}")
+        self.odoo_name = odoo_name
+        self.odoo_message = message
+
+
+class Rejected(OdooError):
+    """Odoo refused the call for a business or access reason; the entry is parked with Odoo's message."""
+
+
+class RecordGone(OdooError):
+    """A record the transaction needs was deleted in Odoo (MissingError); the entry becomes a conflict."""
+
+
+class ConflictDetected(FloorAppError):
+    """What the floor did no longer fits Odoo's state; both sides are kept for the resolution screen.
+
+    ``reason`` is a short machine-readable code (``picking_done_elsewhere``, ``stock_moved`` ...),
+    ``ours`` what the floor did, ``theirs`` what Odoo holds now.
+    """
+
+    def __init__(self, reason: str, user_message: str, *, ours: dict[str, Any], theirs: dict[str, Any]) -> None:
+        super().__init__(user_message, detail=f"{reason}: {user_message}")
+        self.reason = reason
+        self.ours = ours
+        self.theirs = theirs
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form stored in ``OutboxEntry.conflict``."""
+        return {"reason": self.reason, "message": self.user_message, "ours": self.ours, "theirs": self.theirs}
+
+
+# Odoo exception class names (``error.data.name`` on JSON-RPC, ``name`` on JSON-2) and our family for each.
+_AUTH_NAMES = frozenset({"odoo.exceptions.AccessDenied"})
+_SESSION_NAMES = frozenset({"odoo.http.SessionExpiredException"})
+_GONE_NAMES = frozenset({"odoo.exceptions.MissingError"})
+# Odoo retries serialization failures itself; if one still escapes, the call did not commit.
+_TRANSIENT_NAMES = frozenset(
+    {
+        "psycopg2.errors.SerializationFailure",
+        "psycopg2.extensions.TransactionRollbackError",
+        "odoo.exceptions.ConcurrencyError",
+        "odoo.addons.base.models.ir_cron.LockError",
+    }
+)
+
+
+def map_odoo_error(name: str, message: str, *, code: int | None = None) -> FloorAppError:
+    """The family of an exception reported by Odoo (same names on every endpoint, see API notes §0)."""
+    if name in _SESSION_NAMES or code == 100:
+        return SessionExpired("Odoo signed this device out; signing in again.", detail=message)
+    if name in _AUTH_NAMES:
+        return AuthenticationFailed(
+            "Odoo refused FloorApp's login or API key. A supervisor must check the connection settings.",
+            detail=f"{name}: {message}",
+        )
+    if name in _GONE_NAMES:
+        return RecordGone(message, odoo_name=name)
+    if name in _TRANSIENT_NAMES:
+        return OdooUnreachable("Odoo was busy; the transaction will be retried.", detail=f"{name}: {message}")
+    # UserError, ValidationError, AccessError and server-side bugs (ValueError, AttributeError ...): a
+    # person has to look at it; retrying the same call would fail the same way.
+    return Rejected(message or name, odoo_name=name)

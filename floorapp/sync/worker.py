@@ -1,0 +1,418 @@
+"""The outbox worker: pushes confirmed floor transactions to Odoo, in order per document, exactly once.
+
+One run (``run_once``) takes the head entry of every document that is due, applies it with
+:mod:`floorapp.sync.appliers`, and records the outcome:
+
+* applied -> ``applied`` with the ids Odoo produced;
+* Odoo unreachable / timeout / 5xx -> back to ``pending`` with exponential backoff and jitter, and the run
+  stops (the network is likely down; other documents go on in the next run);
+* rejected (UserError, ValidationError, AccessError) -> ``parked`` with Odoo's message; the next entries of
+  *other* documents go on, the same document waits for a supervisor;
+* conflict (precondition broken, record gone) -> ``conflict`` with both sides.
+
+Time comes from an injected clock and jitter from an injected random generator, so tests are deterministic.
+``start()`` runs the same loop on a background thread, woken by ``wake()`` (sync now, connectivity back).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from floorapp.errors import Bug, FloorAppError, PermissionDenied
+from floorapp.offline_store.clock import Clock, utcnow
+from floorapp.offline_store.db import Database
+from floorapp.offline_store.models import OutboxEntry, OutboxState, UserRole
+from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.offline_store.writer import StoreWriter
+from floorapp.sync.appliers import ApplyContext, PhotoLoader, apply_transaction
+from floorapp.sync.client import ErpClient
+from floorapp.sync.errors import (
+    AuthenticationFailed,
+    ConflictDetected,
+    OdooUnreachable,
+    RecordGone,
+    Rejected,
+)
+from floorapp.sync.log import sync_log, sync_run
+
+T = TypeVar("T")
+ClientFactory = Callable[[], ErpClient]
+
+
+class StoreAccess:
+    """Runs a function in a unit of work, on the app's single writer thread when there is one."""
+
+    def __init__(self, database: Database, *, writer: StoreWriter | None = None, clock: Clock = utcnow) -> None:
+        self.database = database
+        self.writer = writer
+        self.clock = clock
+
+    def write(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """Run ``fn(uow)`` in a write transaction and wait for it; ``fn`` commits what it wants kept."""
+        if self.writer is not None and not self.writer.on_writer_thread():
+            return self.writer.submit(fn).result()
+        with UnitOfWork(self.database, clock=self.clock) as uow:
+            return fn(uow)
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """Exponential backoff with "equal jitter": half the delay fixed, half random, capped."""
+
+    base_seconds: float = 2.0
+    max_seconds: float = 300.0
+
+    def delay(self, attempts: int, rng: random.Random) -> timedelta:
+        """How long to wait after the ``attempts``-th failed attempt."""
+        ceiling = min(self.max_seconds, self.base_seconds * (2 ** max(0, attempts - 1)))
+        return timedelta(seconds=ceiling / 2 + rng.random() * ceiling / 2)
+
+
+@dataclass
+class PushReport:
+    """What one run of the worker did (``floorapp sync --once --json`` prints it)."""
+
+    run_id: str = "-"
+    applied: list[str] = field(default_factory=list)
+    retrying: list[str] = field(default_factory=list)
+    parked: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    online: bool = True
+    auth_failed: bool = False
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON types."""
+        return {
+            "run_id": self.run_id, "applied": self.applied, "retrying": self.retrying, "parked": self.parked,
+            "conflicts": self.conflicts, "online": self.online, "auth_failed": self.auth_failed,
+            "error": self.error,
+        }
+
+
+class _StopRun(Exception):
+    """Internal: the run cannot go on (offline, signed out)."""
+
+
+class OutboxWorker:
+    """Applies outbox entries to Odoo; see the module docstring. Thread-safe ``wake``/``stop``."""
+
+    def __init__(
+        self,
+        database: Database,
+        client_factory: ClientFactory,
+        *,
+        writer: StoreWriter | None = None,
+        clock: Clock = utcnow,
+        rng: random.Random | None = None,
+        backoff: Backoff | None = None,
+        photo_loader: PhotoLoader | None = None,
+        interval_seconds: float = 30.0,
+    ) -> None:
+        self.database = database
+        self.store = StoreAccess(database, writer=writer, clock=clock)
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.backoff = backoff or Backoff()
+        self.photo_loader = photo_loader
+        self.interval_seconds = interval_seconds
+        self._client_factory = client_factory
+        self._client: ErpClient | None = None
+        self._recovered = False
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._run_lock = threading.Lock()
+        self.last_report: PushReport | None = None
+        self.listeners: list[Callable[[PushReport], None]] = []
+
+    # -- one run ---------------------------------------------------------------------------------------------------
+
+    def run_once(self, run_id: str | None = None) -> PushReport:
+        """Push everything due now; returns what happened. Never raises for Odoo or network failures."""
+        with self._run_lock, sync_run(run_id) as rid:
+            report = PushReport(run_id=rid)
+            if not self._recovered:
+                recovered = self.store.write(_recover)
+                self._recovered = True
+                if recovered:
+                    sync_log().info("%d entries were in flight when FloorApp stopped; resending them", recovered)
+            with contextlib.suppress(_StopRun):
+                self._drain(report)
+            self.last_report = report
+            sync_log().info(
+                "push done: %d applied, %d retrying, %d parked, %d conflicts",
+                len(report.applied), len(report.retrying), len(report.parked), len(report.conflicts),
+            )
+        for listener in list(self.listeners):
+            listener(report)
+        return report
+
+    def client(self) -> ErpClient:
+        """The signed-in client, connecting on first use."""
+        if self._client is None:
+            self._client = self._client_factory()
+        return self._client
+
+    def reset_client(self) -> None:
+        """Forget the connection (after a network failure the next run connects afresh)."""
+        if self._client is not None:
+            self._client.close()
+        self._client = None
+
+    def _drain(self, report: PushReport) -> None:
+        tried: set[int] = set()
+        while True:
+            now = self.clock()
+            due = self.store.write(_claimable_at(now))
+            due = [(eid, cu) for eid, cu in due if eid not in tried]
+            if not due:
+                return
+            for entry_id, _uuid in due:
+                tried.add(entry_id)
+                self._process(entry_id, report)
+
+    def _connect(self, report: PushReport) -> ErpClient:
+        try:
+            return self.client()
+        except AuthenticationFailed as exc:
+            report.online, report.auth_failed, report.error = True, True, exc.user_message
+            sync_log().error("Odoo refused the login: %s", exc)
+            raise _StopRun from exc
+        except OdooUnreachable as exc:
+            report.online, report.error = False, exc.user_message
+            sync_log().warning("Odoo unreachable: %s", exc)
+            raise _StopRun from exc
+
+    def _process(self, entry_id: int, report: PushReport) -> None:
+        client = self._connect(report)
+
+        def start(uow: UnitOfWork) -> tuple[OutboxEntry, dict[str, str]]:
+            entry = uow.outbox.mark_in_flight(entry_id)
+            own = _own_line_write_dates(uow, entry)
+            uow.commit()
+            return entry, own
+
+        entry, own = self.store.write(start)
+        uuid = entry.client_uuid
+        log = sync_log()
+        log.info("sending %s %s (%s, attempt %d)", entry.kind, uuid, entry.document_key, entry.attempts)
+
+        def remember(refs: dict[str, Any]) -> None:
+            def save(uow: UnitOfWork) -> None:
+                uow.outbox.record_refs(entry_id, refs)
+                uow.commit()
+
+            self.store.write(save)
+
+        ctx = ApplyContext(
+            client=client, client_uuid=uuid, preconditions=dict(entry.preconditions or {}),
+            refs=dict(entry.odoo_refs or {}), remember=remember, photo_loader=self.photo_loader,
+            own_line_write_dates=own,
+        )
+        try:
+            refs = apply_transaction(entry.kind, dict(entry.payload), ctx)
+        except OdooUnreachable as exc:
+            self._retry(entry_id, entry.attempts, f"{exc.user_message} ({exc})")
+            report.retrying.append(uuid)
+            report.online, report.error = False, exc.user_message
+            log.warning("%s %s will be retried: %s", entry.kind, uuid, exc)
+            self.reset_client()
+            raise _StopRun from exc
+        except AuthenticationFailed as exc:
+            self._retry(entry_id, entry.attempts, exc.user_message)
+            report.retrying.append(uuid)
+            report.auth_failed, report.error = True, exc.user_message
+            log.error("Odoo refused the login while sending %s: %s", uuid, exc)
+            self.reset_client()
+            raise _StopRun from exc
+        except ConflictDetected as exc:
+            self._conflict(entry_id, exc.to_dict(), exc.user_message)
+            report.conflicts.append(uuid)
+            log.warning("%s %s is a conflict: %s", entry.kind, uuid, exc)
+        except RecordGone as exc:
+            conflict = {"reason": "record_gone", "message": exc.odoo_message, "ours": dict(entry.payload),
+                        "theirs": {"odoo_error": exc.odoo_name}}
+            self._conflict(entry_id, conflict, exc.odoo_message)
+            report.conflicts.append(uuid)
+            log.warning("%s %s refers to a deleted record: %s", entry.kind, uuid, exc)
+        except Rejected as exc:
+            self._park(entry_id, exc.odoo_message)
+            report.parked.append(uuid)
+            log.warning("%s %s parked: %s", entry.kind, uuid, exc)
+        except FloorAppError as exc:
+            self._park(entry_id, exc.user_message)
+            report.parked.append(uuid)
+            log.error("%s %s parked: %s", entry.kind, uuid, exc)
+        except Exception as exc:
+            # A bug in FloorApp must not lose the transaction nor block the queue: park it for a supervisor.
+            log.exception("internal error while sending %s %s", entry.kind, uuid)
+            self._park(entry_id, f"Internal error in FloorApp: {type(exc).__name__}: {exc}")
+            report.parked.append(uuid)
+        else:
+            def applied(uow: UnitOfWork) -> None:
+                uow.outbox.mark_applied(entry_id, refs)
+                uow.commit()
+
+            self.store.write(applied)
+            report.applied.append(uuid)
+            log.info("%s %s applied: %s", entry.kind, uuid, refs)
+
+    def _retry(self, entry_id: int, attempts: int, error: str) -> None:
+        when = self.clock() + self.backoff.delay(attempts, self.rng)
+
+        def save(uow: UnitOfWork) -> None:
+            uow.outbox.schedule_retry(entry_id, error, when)
+            uow.commit()
+
+        self.store.write(save)
+
+    def _park(self, entry_id: int, error: str) -> None:
+        def save(uow: UnitOfWork) -> None:
+            uow.outbox.park(entry_id, error)
+            uow.commit()
+
+        self.store.write(save)
+
+    def _conflict(self, entry_id: int, conflict: dict[str, Any], error: str) -> None:
+        def save(uow: UnitOfWork) -> None:
+            uow.outbox.mark_conflict(entry_id, conflict, error)
+            uow.commit()
+
+        self.store.write(save)
+
+    # -- background thread -----------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run the worker on a background thread until ``stop()``; it runs at once and then every interval."""
+        if self._thread is not None:
+            raise Bug("internal error", detail="OutboxWorker started twice")
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="floorapp-sync-worker", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """Run now (sync now, connectivity came back, a new entry was queued)."""
+        self._wake.set()
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        """Stop the background thread after the entry in progress."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self.reset_client()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_once()
+            except Exception:
+                sync_log().exception("sync run failed")
+            self._wake.wait(self._seconds_to_next())
+            self._wake.clear()
+
+    def _seconds_to_next(self) -> float:
+        # Wake for the earliest backoff deadline if it comes before the regular interval.
+        def earliest(uow: UnitOfWork) -> datetime | None:
+            stmt = (
+                select(OutboxEntry.next_attempt_at)
+                .where(OutboxEntry.state == OutboxState.PENDING.value, OutboxEntry.next_attempt_at.is_not(None))
+                .order_by(OutboxEntry.next_attempt_at)
+                .limit(1)
+            )
+            return uow.session.scalars(stmt).first()
+
+        nxt = self.store.write(earliest)
+        if nxt is None:
+            return self.interval_seconds
+        return max(0.05, min(self.interval_seconds, (nxt - self.clock()).total_seconds()))
+
+
+def _claimable_at(now: datetime) -> Callable[[UnitOfWork], list[tuple[int, str]]]:
+    def read(uow: UnitOfWork) -> list[tuple[int, str]]:
+        return [(e.id, e.client_uuid) for e in uow.outbox.claimable(now=now)]
+
+    return read
+
+
+def _recover(uow: UnitOfWork) -> int:
+    count = uow.outbox.recover_in_flight()
+    uow.commit()
+    return count
+
+
+def _own_line_write_dates(uow: UnitOfWork, entry: OutboxEntry) -> dict[str, str]:
+    """Write dates of move lines our applied entries of the same document left behind."""
+    stmt = select(OutboxEntry.odoo_refs).where(
+        OutboxEntry.document_key == entry.document_key,
+        OutboxEntry.state == OutboxState.APPLIED.value,
+        OutboxEntry.id < entry.id,
+    )
+    own: dict[str, str] = {}
+    for refs in uow.session.scalars(stmt):
+        for key, value in dict((refs or {}).get("line_write_dates") or {}).items():
+            if value:
+                own[str(key)] = str(value)
+    return own
+
+
+# -- supervisor actions -------------------------------------------------------------------------------------------
+
+
+def _require_supervisor(role: str) -> None:
+    # The core's role check, once floorapp.workflows.auth provides it; until then the same rule here.
+    try:
+        require_role = getattr(importlib.import_module("floorapp.workflows.auth"), "require_role", None)
+    except ImportError:
+        require_role = None
+    if require_role is not None:
+        require_role(role, UserRole.SUPERVISOR)
+        return
+    if role != UserRole.SUPERVISOR.value:
+        raise PermissionDenied("Only a supervisor may retry or discard a held transaction.")
+
+
+def retry_entry(store: StoreAccess, entry_id: int, *, role: str) -> None:
+    """A supervisor sends a parked or conflicting transaction again (same client UUID, so still once)."""
+    _require_supervisor(role)
+
+    def save(uow: UnitOfWork) -> None:
+        uow.outbox.requeue(entry_id)
+        uow.commit()
+
+    store.write(save)
+
+
+def discard_entry(store: StoreAccess, entry_id: int, *, role: str, reason: str) -> None:
+    """A supervisor gives up on a parked or conflicting transaction; it stays in the store as a record."""
+    _require_supervisor(role)
+
+    def save(uow: UnitOfWork) -> None:
+        uow.outbox.discard(entry_id, reason)
+        uow.commit()
+
+    store.write(save)
+
+
+def photo_loader_for(photo_dir: Path) -> PhotoLoader:
+    """Reads return photos by file name from the device's photo folder (never outside it)."""
+
+    def load(file_name: str) -> bytes:
+        path = (photo_dir / file_name).resolve()
+        if photo_dir.resolve() not in path.parents:
+            raise OSError(f"photo outside the photo folder: {file_name}")
+        return path.read_bytes()
+
+    return load
