@@ -1,0 +1,138 @@
+"""Scan feedback: a green or red flash over the whole window and, when audio works, a short sound.
+
+Issue-level sound design (one sound per outcome, volume, vibration) comes later; this is the small helper every
+screen calls so the worker knows, without looking closely, whether the scan was taken.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from floorapp.ui.profile import ERROR, OK
+
+log = logging.getLogger("floorapp.ui.feedback")
+
+FLASH_MS = 350
+"""Long enough to see from the corner of an eye, short enough not to block the next scan."""
+
+
+class Outcome(enum.StrEnum):
+    """What a scan or action came to, as the worker should perceive it."""
+
+    OK = "ok"
+    ERROR = "error"
+
+
+class FlashOverlay(QWidget):
+    """A translucent full-window layer painted in the outcome colour; it ignores the mouse."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._color = QColor(OK)
+        # Taps pass through: a flash must never eat the worker's next tap.
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.hide()
+
+    @property
+    def color(self) -> QColor:
+        """The colour of the current (or last) flash."""
+        return self._color
+
+    def flash(self, color: str) -> None:
+        """Cover the parent in ``color`` until ``settle`` is called."""
+        parent = self.parentWidget()
+        self._color = QColor(color)
+        self._color.setAlpha(110)
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Fill with the flash colour."""
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._color)
+        painter.end()
+
+
+class Feedback(QObject):
+    """Tell the worker how a scan went: ``ok()`` or ``error()``; a flash always, a sound when it can.
+
+    Sound needs Qt Multimedia and an audio device. Either may be missing (a docked station without speakers,
+    CI); then sounds are skipped with one logged warning and the flash carries the message alone.
+    """
+
+    flashed = Signal(str)
+    """Emitted with the outcome (``ok``/``error``) each time feedback is given."""
+
+    def __init__(self, window: QWidget, *, sounds: bool, sound_dir: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self._overlay = FlashOverlay(window)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(FLASH_MS)
+        self._settle.timeout.connect(self._overlay.hide)
+        self._effects: dict[Outcome, Any] = {}
+        if sounds and sound_dir is not None:
+            self._effects = _load_sound_effects(sound_dir, self)
+
+    @property
+    def overlay(self) -> FlashOverlay:
+        """The flash layer (tests look at its colour and visibility)."""
+        return self._overlay
+
+    @property
+    def sounds_available(self) -> bool:
+        """True when sounds will actually play."""
+        return bool(self._effects)
+
+    def ok(self) -> None:
+        """The scan or action was accepted."""
+        self.give(Outcome.OK)
+
+    def error(self) -> None:
+        """The scan or action was refused; the screen shows why in words."""
+        self.give(Outcome.ERROR)
+
+    def give(self, outcome: Outcome) -> None:
+        """Flash (and sound) for ``outcome``."""
+        self._overlay.flash(OK if outcome is Outcome.OK else ERROR)
+        self._settle.start()
+        effect = self._effects.get(outcome)
+        if effect is not None:
+            effect.play()
+        self.flashed.emit(outcome.value)
+
+
+def _load_sound_effects(sound_dir: Path, parent: QObject) -> dict[Outcome, Any]:
+    # The offscreen platform means nobody can hear us (CI, a headless demo); loading Qt Multimedia there only
+    # produces noise about missing audio back ends.
+    if QGuiApplication.platformName() == "offscreen":
+        log.info("sounds skipped: no display, so no one to hear them")
+        return {}
+    try:
+        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+    except ImportError as exc:
+        log.warning("sounds unavailable, Qt Multimedia is not installed: %s", exc)
+        return {}
+    if not QMediaDevices.audioOutputs():
+        log.warning("sounds unavailable: this machine has no audio output")
+        return {}
+    effects: dict[Outcome, Any] = {}
+    for outcome in Outcome:
+        path = sound_dir / f"{outcome.value}.wav"
+        if not path.exists():
+            log.warning("sound file missing: %s", path)
+            continue
+        effect = QSoundEffect(parent)
+        effect.setSource(QUrl.fromLocalFile(str(path)))
+        effects[outcome] = effect
+    return effects

@@ -1,0 +1,97 @@
+"""Glove-sized building blocks: the digipad types into its field, feedback flashes, profiles stay big."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from floorapp.errors import ConfigError
+from floorapp.ui.assets import SOUND_DIR
+from floorapp.ui.feedback import FLASH_MS, Feedback
+from floorapp.ui.profile import HANDHELD, STATION, UiProfile, profile_named, stylesheet
+from floorapp.ui.widgets import Digipad, MessageLine
+
+
+def test_digipad_types_clears_and_deletes(qtbot: QtBot) -> None:
+    host = QWidget()
+    field = QLineEdit()
+    pad = Digipad(field, HANDHELD)
+    layout = QVBoxLayout(host)
+    layout.addWidget(field)
+    layout.addWidget(pad)
+    qtbot.addWidget(host)
+    host.show()
+    for key in ("1", "2", "3", "0"):
+        QTest.mouseClick(pad.keys[key], Qt.MouseButton.LeftButton)
+    assert field.text() == "1230"
+    QTest.mouseClick(pad.keys["back"], Qt.MouseButton.LeftButton)
+    assert field.text() == "123"
+    QTest.mouseClick(pad.keys["clear"], Qt.MouseButton.LeftButton)
+    assert field.text() == ""
+
+
+def test_digipad_keys_are_glove_sized(qtbot: QtBot) -> None:
+    host = QWidget()
+    host.setStyleSheet(stylesheet(HANDHELD))
+    field = QLineEdit()
+    pad = Digipad(field, HANDHELD)
+    QVBoxLayout(host).addWidget(pad)
+    qtbot.addWidget(host)
+    host.resize(*HANDHELD.window_size)
+    host.show()
+    qtbot.waitExposed(host)
+    for button in pad.keys.values():
+        assert button.height() >= HANDHELD.digipad_key_px
+        assert button.width() >= HANDHELD.touch_target_px
+
+
+@pytest.mark.parametrize("profile", [HANDHELD, STATION])
+def test_profiles_keep_every_target_at_least_nine_millimetres(profile: UiProfile) -> None:
+    assert profile.touch_target_px >= 64
+    assert profile.digipad_key_px >= 64
+    assert profile.small_font_px >= 18  # nothing tiny, not even the status bar
+    assert profile_named(profile.name) is profile
+
+
+def test_unknown_profile_is_a_config_error() -> None:
+    with pytest.raises(ConfigError):
+        profile_named("phablet")
+
+
+def test_feedback_flashes_green_then_red_and_settles(qtbot: QtBot) -> None:
+    window = QWidget()
+    window.resize(300, 300)
+    qtbot.addWidget(window)
+    window.show()
+    feedback = Feedback(window, sounds=True, sound_dir=SOUND_DIR)
+    # Offscreen (CI) has no one to hear a sound: skipped quietly, never a failure.
+    assert not feedback.sounds_available
+    with qtbot.waitSignal(feedback.flashed) as blocker:
+        feedback.ok()
+    assert blocker.args == ["ok"]
+    assert feedback.overlay.isVisible()
+    assert feedback.overlay.geometry() == window.rect()
+    green = feedback.overlay.color
+    feedback.error()
+    red = feedback.overlay.color
+    assert red.red() > red.green() and green.green() > green.red()
+    qtbot.waitUntil(lambda: not feedback.overlay.isVisible(), timeout=FLASH_MS * 10)
+    assert isinstance(red, QColor)
+
+
+def test_message_line_states(qtbot: QtBot) -> None:
+    line = MessageLine()
+    qtbot.addWidget(line)
+    line.show_error("Wrong PIN")
+    assert (line.text(), line.tone, line.isHidden()) == ("Wrong PIN", "error", False)
+    line.clear_message()
+    assert line.isHidden()
+
+
+def test_sound_files_are_shipped() -> None:
+    assert (SOUND_DIR / "ok.wav").stat().st_size > 1000
+    assert (SOUND_DIR / "error.wav").stat().st_size > 1000
