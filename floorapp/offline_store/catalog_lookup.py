@@ -39,6 +39,12 @@ def _odoo_date(value: str | None) -> date | None:
         return None
 
 
+def _quantity(value: float) -> Decimal:
+    """A stored float quantity as the Decimal it was meant to be (12.0 -> 12, 0.25 -> 0.25)."""
+    exact = Decimal(repr(value))
+    return exact.to_integral_value() if exact == exact.to_integral_value() else exact.normalize()
+
+
 def _product_ref(product: m.Product) -> ProductRef:
     return ProductRef(
         id=product.id,
@@ -76,7 +82,7 @@ class SqlCatalogLookup:
                     packaging = PackagingRef(
                         id=entry.packaging_id,
                         name=pack.name if pack is not None else f"{entry.quantity:g} units",
-                        quantity=Decimal(str(entry.quantity)),
+                        quantity=_quantity(entry.quantity),
                         product_id=product.id,
                     )
                 return ProductBarcodeHit(_product_ref(product), packaging)
@@ -93,7 +99,7 @@ class SqlCatalogLookup:
             ).first()
             if pack_row is not None:
                 pack, product = pack_row[0], pack_row[1]
-                ref = PackagingRef(pack.id, pack.name, Decimal(str(pack.quantity)), product.id)
+                ref = PackagingRef(pack.id, pack.name, _quantity(pack.quantity), product.id)
                 return ProductBarcodeHit(_product_ref(product), ref)
         return None
 
