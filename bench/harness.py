@@ -47,6 +47,7 @@ class Sizes:
     mode: str
     catalog_products: int
     lookup_samples: int
+    lookup_budget_s: float
     scan_samples: int
     pull_products: int
     naive_per_record_sample: int
@@ -61,6 +62,7 @@ SIZES: dict[str, Sizes] = {
         mode="full",
         catalog_products=1_000_000,
         lookup_samples=20_000,
+        lookup_budget_s=40.0,
         scan_samples=1_000,
         pull_products=100_000,
         naive_per_record_sample=1_000,
@@ -72,7 +74,8 @@ SIZES: dict[str, Sizes] = {
     "quick": Sizes(
         mode="quick",
         catalog_products=100_000,
-        lookup_samples=3_000,
+        lookup_samples=2_000,
+        lookup_budget_s=4.0,
         scan_samples=300,
         pull_products=10_000,
         naive_per_record_sample=200,
@@ -85,6 +88,7 @@ SIZES: dict[str, Sizes] = {
         mode="tiny",
         catalog_products=300,
         lookup_samples=50,
+        lookup_budget_s=2.0,
         scan_samples=10,
         pull_products=100,
         naive_per_record_sample=10,
@@ -181,6 +185,7 @@ class Row:
     goal: str = ""
     goal_met: bool | None = None
     not_measured: str | None = None
+    other_ratios: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -41,7 +41,8 @@ def _ratio_text(row: dict[str, Any]) -> str:
     value = row.get("ratio")
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
-    return f"**{value:.2f}x**"
+    others = "".join(f"<br>{name} {v:.2f}x" for name, v in (row.get("other_ratios") or {}).items() if v is not None)
+    return f"**{value:.2f}x**{others}"
 
 
 def _met_text(row: dict[str, Any]) -> str:
