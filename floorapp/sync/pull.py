@@ -1,0 +1,561 @@
+"""Pull: the work packages and catalog a device needs before its picker walks into a dead zone.
+
+Each model is pulled incrementally: ``write_date >= cursor - overlap`` (Odoo stamps the *transaction start*,
+truncated to seconds, so a long transaction can commit rows "in the past"), paged ``search_read`` with only the
+fields the floor uses, and rows whose (id, write_date) the store already holds are skipped. Moves and lines
+are pulled on their own ``write_date``: a line write does not touch its picking. Pickings new to the device get
+all their moves and lines whatever their age. From time to time (``reconcile_every``) the ids in scope are
+compared with Odoo's (``search``) to notice deletions and archiving, which ``write_date`` cannot show.
+
+A re-pull never overwrites floor state: ``MoveLine.picked_quantity``, ``picked_lot_name``, ``tote``,
+``floor_status`` ... are columns the pull does not write, and a line deleted in Odoo that holds unsynced floor
+work is kept and flagged (``state = "deleted_in_odoo"``) instead of being removed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from floorapp.offline_store.clock import Clock, utcnow
+from floorapp.offline_store.device_meta import MetaRepository
+from floorapp.offline_store.models import (
+    Base,
+    CountTask,
+    Location,
+    Lot,
+    Move,
+    MoveLine,
+    Package,
+    Packaging,
+    Picking,
+    PickingType,
+    Product,
+    ProductBarcode,
+    SyncCursor,
+    Uom,
+    Wave,
+)
+from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.sync.client import ErpClient, JsonDict, many2one_id
+from floorapp.sync.log import sync_log
+from floorapp.sync.worker import StoreAccess
+
+ODOO_DATETIME = "%Y-%m-%d %H:%M:%S"
+LAST_PULL_OK_AT = "last_pull_ok_at"
+COUNT_TASK_NAMESPACE = uuid.UUID("6f1d7e53-8a4e-4f0a-9a55-3c1d0f7b2b11")
+WORK_STATES = ["assigned", "confirmed", "waiting"]
+
+
+@dataclass(frozen=True, slots=True)
+class PullProgress:
+    """Progress for the UI: which model, how many rows so far, which step out of how many."""
+
+    model: str
+    rows: int
+    step: int
+    steps: int
+
+
+ProgressCallback = Callable[[PullProgress], None]
+
+
+@dataclass
+class PullReport:
+    """What one pull did, per model."""
+
+    pulled: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    archived: dict[str, int] = field(default_factory=dict)
+    reconciled: bool = False
+    finished_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON types."""
+        return {
+            "pulled": self.pulled, "removed": self.removed, "archived": self.archived,
+            "reconciled": self.reconciled,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+        }
+
+
+def _m2o(value: Any) -> int | None:
+    return many2one_id(value)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is False or value is None else str(value)
+
+
+# -- row mappers: Odoo record -> store columns ----------------------------------------------------------------
+
+def _uom(r: JsonDict) -> dict[str, Any]:
+    return {"name": r["name"], "rounding": r.get("rounding") or 0.01, "write_date": r.get("write_date")}
+
+
+def _product(r: JsonDict) -> dict[str, Any]:
+    uom = r.get("uom_id")
+    return {
+        "name": r.get("name") or "", "default_code": _text(r.get("default_code")), "barcode": _text(r.get("barcode")),
+        "tracking": r.get("tracking") or "none", "is_storable": bool(r.get("is_storable")),
+        "uom_id": _m2o(uom), "uom_name": uom[1] if isinstance(uom, list) and len(uom) > 1 else None,
+        "weight": float(r.get("weight") or 0.0), "use_expiration_date": bool(r.get("use_expiration_date")),
+        "active": bool(r.get("active", True)), "write_date": r.get("write_date"),
+    }
+
+
+def _packaging(r: JsonDict) -> dict[str, Any]:
+    return {"product_id": _m2o(r.get("product_id")), "name": r.get("name") or "", "quantity": float(r.get("qty") or 1),
+            "barcode": _text(r.get("barcode")), "write_date": r.get("write_date")}
+
+
+def _location(r: JsonDict) -> dict[str, Any]:
+    posx, posy, posz = int(r.get("posx") or 0), int(r.get("posy") or 0), int(r.get("posz") or 0)
+    return {
+        "name": r.get("name") or "", "complete_name": r.get("complete_name") or r.get("name") or "",
+        "barcode": _text(r.get("barcode")), "usage": r.get("usage") or "internal",
+        "parent_id": _m2o(r.get("location_id")), "warehouse_id": _m2o(r.get("warehouse_id")),
+        "posx": posx, "posy": posy, "posz": posz, "pick_sequence": posx * 1_000_000 + posy * 1_000 + posz,
+        "active": bool(r.get("active", True)), "write_date": r.get("write_date"),
+    }
+
+
+def _picking_type(r: JsonDict) -> dict[str, Any]:
+    return {"name": r.get("name") or "", "code": r.get("code") or "", "warehouse_id": _m2o(r.get("warehouse_id")),
+            "create_backorder": r.get("create_backorder") or "ask", "use_create_lots": bool(r.get("use_create_lots")),
+            "use_existing_lots": bool(r.get("use_existing_lots")), "write_date": r.get("write_date")}
+
+
+def _lot(r: JsonDict) -> dict[str, Any]:
+    return {"name": r.get("name") or "", "product_id": _m2o(r.get("product_id")),
+            "expiration_date": _text(r.get("expiration_date")), "use_date": _text(r.get("use_date")),
+            "removal_date": _text(r.get("removal_date")), "write_date": r.get("write_date")}
+
+
+def _package(r: JsonDict) -> dict[str, Any]:
+    return {"name": r.get("name") or "", "location_id": _m2o(r.get("location_id")),
+            "package_type_id": _m2o(r.get("package_type_id")), "write_date": r.get("write_date")}
+
+
+def _wave(r: JsonDict) -> dict[str, Any]:
+    return {"name": r.get("name") or "", "is_wave": bool(r.get("is_wave")), "state": r.get("state") or "",
+            "user_id": _m2o(r.get("user_id")), "picking_type_id": _m2o(r.get("picking_type_id")),
+            "scheduled_date": _text(r.get("scheduled_date")), "write_date": r.get("write_date")}
+
+
+def _picking(r: JsonDict) -> dict[str, Any]:
+    partner = r.get("partner_id")
+    return {
+        "name": r.get("name") or "", "state": r.get("state") or "", "origin": _text(r.get("origin")),
+        "partner_name": partner[1] if isinstance(partner, list) and len(partner) > 1 else None,
+        "picking_type_id": _m2o(r.get("picking_type_id")), "location_id": _m2o(r.get("location_id")),
+        "location_dest_id": _m2o(r.get("location_dest_id")), "batch_id": _m2o(r.get("batch_id")),
+        "backorder_id": _m2o(r.get("backorder_id")), "scheduled_date": _text(r.get("scheduled_date")),
+        "date_done": _text(r.get("date_done")), "write_date": r.get("write_date"),
+    }
+
+
+def _move(r: JsonDict) -> dict[str, Any]:
+    return {"picking_id": _m2o(r.get("picking_id")), "product_id": _m2o(r.get("product_id")),
+            "product_uom_qty": float(r.get("product_uom_qty") or 0), "quantity": float(r.get("quantity") or 0),
+            "picked": bool(r.get("picked")), "state": r.get("state") or "",
+            "location_id": _m2o(r.get("location_id")), "location_dest_id": _m2o(r.get("location_dest_id")),
+            "write_date": r.get("write_date")}
+
+
+def _move_line(r: JsonDict) -> dict[str, Any]:
+    # Only Odoo's columns: the floor's columns (picked_quantity, tote, floor_status ...) are never written here.
+    return {"move_id": _m2o(r.get("move_id")), "picking_id": _m2o(r.get("picking_id")),
+            "product_id": _m2o(r.get("product_id")), "lot_id": _m2o(r.get("lot_id")),
+            "lot_name": _text(r.get("lot_name")), "quantity": float(r.get("quantity") or 0),
+            "picked": bool(r.get("picked")), "location_id": _m2o(r.get("location_id")),
+            "location_dest_id": _m2o(r.get("location_dest_id")), "package_id": _m2o(r.get("package_id")),
+            "result_package_id": _m2o(r.get("result_package_id")), "state": r.get("state") or None,
+            "write_date": r.get("write_date")}
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """How one Odoo model lands in one store table."""
+
+    model: str
+    table: type[Base]
+    fields: tuple[str, ...]
+    mapper: Callable[[JsonDict], dict[str, Any]]
+    archivable: bool = False  # has ``active``: pull archived rows too, so archiving is noticed
+
+
+UOM = ModelSpec("uom.uom", Uom, ("name", "rounding", "write_date"), _uom)
+PRODUCT = ModelSpec(
+    "product.product", Product,
+    ("name", "default_code", "barcode", "tracking", "is_storable", "uom_id", "weight", "use_expiration_date",
+     "active", "write_date"), _product, archivable=True)
+PACKAGING = ModelSpec("product.packaging", Packaging, ("name", "product_id", "qty", "barcode", "write_date"),
+                      _packaging)
+LOCATION = ModelSpec(
+    "stock.location", Location,
+    ("name", "complete_name", "barcode", "usage", "location_id", "warehouse_id", "posx", "posy", "posz", "active",
+     "write_date"), _location, archivable=True)
+PICKING_TYPE = ModelSpec(
+    "stock.picking.type", PickingType,
+    ("name", "code", "warehouse_id", "create_backorder", "use_create_lots", "use_existing_lots", "write_date"),
+    _picking_type)
+LOT = ModelSpec("stock.lot", Lot, ("name", "product_id", "expiration_date", "use_date", "removal_date", "write_date"),
+                _lot)
+PACKAGE = ModelSpec("stock.quant.package", Package, ("name", "location_id", "package_type_id", "write_date"),
+                    _package)
+WAVE = ModelSpec("stock.picking.batch", Wave,
+                 ("name", "is_wave", "state", "user_id", "picking_type_id", "scheduled_date", "write_date"), _wave)
+PICKING = ModelSpec(
+    "stock.picking", Picking,
+    ("name", "state", "origin", "partner_id", "picking_type_id", "location_id", "location_dest_id", "batch_id",
+     "backorder_id", "scheduled_date", "date_done", "write_date"), _picking)
+MOVE = ModelSpec("stock.move", Move,
+                 ("picking_id", "product_id", "product_uom_qty", "quantity", "picked", "state", "location_id",
+                  "location_dest_id", "write_date"), _move)
+MOVE_LINE = ModelSpec(
+    "stock.move.line", MoveLine,
+    ("move_id", "picking_id", "product_id", "lot_id", "lot_name", "quantity", "picked", "location_id",
+     "location_dest_id", "package_id", "result_package_id", "state", "write_date"), _move_line)
+
+
+class Puller:
+    """Pulls the catalog and the signed-in floor user's work into the store (see the module docstring).
+
+    ``work_user_ids`` are the Odoo users whose waves and pickings this device carries.
+    """
+
+    def __init__(
+        self,
+        store: StoreAccess,
+        client: ErpClient,
+        *,
+        work_user_ids: Sequence[int],
+        batch_size: int = 2000,
+        overlap_seconds: int = 60,
+        reconcile_every: timedelta = timedelta(hours=1),
+        clock: Clock = utcnow,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.work_user_ids = list(work_user_ids)
+        self.batch_size = batch_size
+        self.overlap = timedelta(seconds=overlap_seconds)
+        self.reconcile_every = reconcile_every
+        self.clock = clock
+        self.progress = progress
+        self._steps = 9
+        self._step = 0
+
+    # -- entry point -----------------------------------------------------------------------------------------
+
+    def pull(self, *, reconcile: bool | None = None) -> PullReport:
+        """One pull of everything; ``reconcile`` forces (True) or skips (False) the id reconciliation."""
+        report = PullReport()
+        now = self.clock()
+        self._step = 0
+        do_reconcile = reconcile if reconcile is not None else self._reconcile_due(now)
+        archived_too: list[Any] = ["|", ("active", "=", True), ("active", "=", False)]
+
+        self._incremental(UOM, [], report)
+        self._incremental(PICKING_TYPE, [], report)
+        self._incremental(LOCATION, [("usage", "in", ["internal", "transit"]), *archived_too], report)
+        self._incremental(PRODUCT, archived_too, report)
+        self._incremental(PACKAGING, [], report)
+        self._rebuild_barcodes()
+
+        users = self.work_user_ids
+        self._incremental(WAVE, [("user_id", "in", users), ("state", "in", ["draft", "in_progress"])], report)
+        known = self._local_ids(Picking)
+        scope: list[Any] = ["|", ("user_id", "in", users), ("batch_id.user_id", "in", users)]
+        work: list[Any] = ["&", ("state", "in", WORK_STATES), *scope]
+        domain: list[Any] = ["|", *work, ("id", "in", sorted(known))] if known else work
+        self._incremental(PICKING, domain, report)
+        picking_ids = sorted(self._local_ids(Picking))
+        new_pickings = sorted(set(picking_ids) - known)
+        for spec in (MOVE, MOVE_LINE):
+            self._incremental(spec, [("picking_id", "in", picking_ids)], report)
+            if new_pickings and known:
+                # Pickings that just came into scope: their moves and lines may be older than the cursor.
+                self._full(spec, [("picking_id", "in", new_pickings)], report)
+        self._referenced(report)
+        self._count_tasks(report)
+        if do_reconcile:
+            self._reconcile(report, picking_ids, archived_too)
+            report.reconciled = True
+        report.finished_at = self.clock()
+
+        def done(uow: UnitOfWork) -> None:
+            meta = MetaRepository(uow.session)
+            meta.set_time(LAST_PULL_OK_AT, report.finished_at or now)
+            uow.commit()
+
+        self.store.write(done)
+        sync_log().info("pull done: %s", report.to_json())
+        return report
+
+    # -- machinery -------------------------------------------------------------------------------------------
+
+    def _tick(self, model: str, rows: int) -> None:
+        if self.progress is not None:
+            self.progress(PullProgress(model=model, rows=rows, step=min(self._step, self._steps), steps=self._steps))
+
+    def _cursor(self, model: str) -> SyncCursor | None:
+        def read(uow: UnitOfWork) -> SyncCursor | None:
+            return uow.session.get(SyncCursor, model)
+
+        return self.store.write(read)
+
+    def _incremental(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
+        self._step += 1
+        cursor = self._cursor(spec.model)
+        since: str | None = None
+        if cursor is not None and cursor.last_write_date:
+            start = datetime.strptime(cursor.last_write_date, ODOO_DATETIME) - self.overlap
+            since = start.strftime(ODOO_DATETIME)
+        full_domain = [*(["&"] if since and domain else []), *domain, *([("write_date", ">=", since)] if since else [])]
+        newest = self._fetch(spec, full_domain, report)
+        pulled_at = self.clock()
+
+        def save(uow: UnitOfWork) -> None:
+            row = uow.session.get(SyncCursor, spec.model)
+            if row is None:
+                row = SyncCursor(model=spec.model)
+                uow.session.add(row)
+            if newest and (row.last_write_date is None or newest > row.last_write_date):
+                row.last_write_date = newest
+            row.last_pulled_at = pulled_at
+            uow.commit()
+
+        self.store.write(save)
+
+    def _full(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
+        self._fetch(spec, domain, report)
+
+    def _fetch(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> str | None:
+        """Page through ``domain`` and upsert; returns the newest write_date seen."""
+        offset = 0
+        newest: str | None = None
+        total = 0
+        context = {"active_test": False} if spec.archivable else None
+        while True:
+            rows = self.client.search_read(spec.model, domain, spec.fields, order="id", limit=self.batch_size,
+                                           offset=offset, context=context)
+            if rows:
+                changed = self.store.write(_upsert(spec, rows))
+                report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
+                for r in rows:
+                    wd = r.get("write_date")
+                    if isinstance(wd, str) and (newest is None or wd > newest):
+                        newest = wd
+            total += len(rows)
+            self._tick(spec.model, total)
+            if len(rows) < self.batch_size:
+                return newest
+            offset += len(rows)
+
+    def _local_ids(self, table: type[Base]) -> set[int]:
+        def read(uow: UnitOfWork) -> set[int]:
+            return set(uow.session.scalars(select(table.id)))  # type: ignore[attr-defined]
+
+        return self.store.write(read)
+
+    def _referenced(self, report: PullReport) -> None:
+        """Lots of the products in the work (the picker may take another lot) and packages the lines name."""
+        self._step += 1
+
+        def read(uow: UnitOfWork) -> tuple[set[int], set[int]]:
+            products = set(uow.session.scalars(select(MoveLine.product_id)))
+            packages = {p for p in uow.session.scalars(select(MoveLine.package_id)) if p}
+            packages |= {p for p in uow.session.scalars(select(MoveLine.result_package_id)) if p}
+            products |= set(uow.session.scalars(select(CountTask.product_id)))
+            return products, packages
+
+        products, packages = self.store.write(read)
+        if products:
+            self._fetch(LOT, [("product_id", "in", sorted(products))], report)
+        if packages:
+            self._fetch(PACKAGE, [("id", "in", sorted(packages))], report)
+
+    def _count_tasks(self, report: PullReport) -> None:
+        """Quants whose count was requested (a counter assigned, or the scheduled date reached)."""
+        self._step += 1
+        today = self.clock().date().isoformat()
+        domain: list[Any] = [
+            "&", ("location_id.usage", "=", "internal"),
+            "|", ("user_id", "in", self.work_user_ids), ("inventory_date", "<=", today),
+        ]
+        rows = self.client.search_read(
+            "stock.quant", domain, ["product_id", "location_id", "lot_id", "quantity", "inventory_date", "user_id"],
+            order="id",
+        )
+
+        def save(uow: UnitOfWork) -> int:
+            added = 0
+            for r in rows:
+                key = f"quant:{r['id']}:{r.get('inventory_date') or ''}"
+                client_uuid = str(uuid.uuid5(COUNT_TASK_NAMESPACE, key))
+                task = uow.session.scalars(select(CountTask).where(CountTask.client_uuid == client_uuid)).first()
+                if task is None:
+                    task = CountTask(client_uuid=client_uuid, source="odoo", state="open")
+                    uow.session.add(task)
+                    added += 1
+                if task.state == "open":
+                    # Only an untouched task follows Odoo; a counted one keeps what the counter saw.
+                    task.quant_id = int(r["id"])
+                    task.product_id = _m2o(r.get("product_id")) or 0
+                    task.location_id = _m2o(r.get("location_id")) or 0
+                    task.lot_id = _m2o(r.get("lot_id"))
+                    task.expected_quantity = float(r.get("quantity") or 0)
+                    task.assigned_user_id = _m2o(r.get("user_id"))
+            uow.commit()
+            return added
+
+        report.pulled["count_tasks"] = self.store.write(save)
+        self._tick("stock.quant", len(rows))
+
+    def _reconcile_due(self, now: datetime) -> bool:
+        cursor = self._cursor("reconcile")
+        return cursor is None or cursor.last_reconciled_at is None or (
+            now - cursor.last_reconciled_at >= self.reconcile_every
+        )
+
+    def _reconcile(self, report: PullReport, picking_ids: list[int], archived_too: list[Any]) -> None:
+        """Compare ids in scope with Odoo's: remove what was deleted, deactivate what was archived."""
+        self._step += 1
+        # Archived products/locations: ids that are no longer active in Odoo.
+        for spec in (PRODUCT, LOCATION):
+            local_active = self._active_ids(spec.table)
+            remote_active = set(self.client.search(spec.model, [("active", "=", True)], context=None))
+            remote_all = set(self.client.search(spec.model, archived_too, context={"active_test": False}))
+            gone_or_archived = local_active - remote_active
+            if gone_or_archived:
+                archived = gone_or_archived & remote_all
+                deleted = gone_or_archived - remote_all
+                self.store.write(_deactivate(spec.table, archived | deleted))
+                report.archived[spec.model] = len(archived)
+                report.removed[spec.model] = len(deleted)
+        if picking_ids:
+            for spec in (MOVE_LINE, MOVE):
+                remote = set(self.client.search(spec.model, [("picking_id", "in", picking_ids)]))
+                removed = self.store.write(_remove_missing(spec.table, picking_ids, remote))
+                if removed:
+                    report.removed[spec.model] = removed
+        reconciled_at = self.clock()
+
+        def save(uow: UnitOfWork) -> None:
+            row = uow.session.get(SyncCursor, "reconcile")
+            if row is None:
+                row = SyncCursor(model="reconcile")
+                uow.session.add(row)
+            row.last_reconciled_at = reconciled_at
+            uow.commit()
+
+        self.store.write(save)
+        self._tick("reconcile", 0)
+
+    def _active_ids(self, table: type[Base]) -> set[int]:
+        def read(uow: UnitOfWork) -> set[int]:
+            col = table.active  # type: ignore[attr-defined]
+            return set(uow.session.scalars(select(table.id).where(col.is_(True))))  # type: ignore[attr-defined]
+
+        return self.store.write(read)
+
+    def _rebuild_barcodes(self) -> None:
+        """One table of every barcode that names a product: its own and its packagings'."""
+
+        def rebuild(uow: UnitOfWork) -> None:
+            s = uow.session
+            s.query(ProductBarcode).delete()
+            seen: set[str] = set()
+            for pid, barcode in s.execute(select(Product.id, Product.barcode).where(Product.barcode.is_not(None))):
+                if barcode and barcode not in seen:
+                    seen.add(barcode)
+                    s.add(ProductBarcode(barcode=barcode, product_id=pid, quantity=1.0))
+            for pk in s.scalars(select(Packaging).where(Packaging.barcode.is_not(None))):
+                if pk.barcode and pk.barcode not in seen and s.get(Product, pk.product_id) is not None:
+                    seen.add(pk.barcode)
+                    s.add(ProductBarcode(barcode=pk.barcode, product_id=pk.product_id, packaging_id=pk.id,
+                                         quantity=pk.quantity))
+            uow.commit()
+
+        self.store.write(rebuild)
+
+
+def _upsert(spec: ModelSpec, rows: Iterable[JsonDict]) -> Callable[[UnitOfWork], int]:
+    def save(uow: UnitOfWork) -> int:
+        changed = 0
+        session: Session = uow.session
+        for r in rows:
+            rid = int(r["id"])
+            existing = session.get(spec.table, rid)
+            # (id, write_date) dedupe: the overlap window re-reads rows we already hold.
+            stamp = r.get("write_date")
+            if existing is not None and stamp and getattr(existing, "write_date", None) == stamp:
+                continue
+            values = spec.mapper(r)
+            if existing is None:
+                obj = spec.table(id=rid, **values)
+                if isinstance(obj, Picking):
+                    obj.downloaded_state = obj.state
+                    obj.downloaded_write_date = obj.write_date
+                if isinstance(obj, MoveLine):
+                    obj.downloaded_write_date = obj.write_date
+                session.add(obj)
+            else:
+                for key, value in values.items():
+                    setattr(existing, key, value)
+                if isinstance(existing, MoveLine) and existing.floor_status == "open" and not existing.picked_quantity:
+                    existing.downloaded_write_date = existing.write_date
+                if isinstance(existing, Picking) and not _has_floor_work(session, rid):
+                    existing.downloaded_state = existing.state
+                    existing.downloaded_write_date = existing.write_date
+            changed += 1
+        uow.commit()
+        return changed
+
+    return save
+
+
+def _has_floor_work(session: Session, picking_id: int) -> bool:
+    stmt = select(MoveLine.id).where(
+        MoveLine.picking_id == picking_id, (MoveLine.picked_quantity > 0) | (MoveLine.floor_status != "open")
+    ).limit(1)
+    return session.scalars(stmt).first() is not None
+
+
+def _deactivate(table: type[Base], ids: set[int]) -> Callable[[UnitOfWork], None]:
+    def save(uow: UnitOfWork) -> None:
+        for rid in ids:
+            obj = uow.session.get(table, rid)
+            if obj is not None:
+                obj.active = False  # type: ignore[attr-defined]
+        uow.commit()
+
+    return save
+
+
+def _remove_missing(table: type[Base], picking_ids: list[int], remote: set[int]) -> Callable[[UnitOfWork], int]:
+    def save(uow: UnitOfWork) -> int:
+        removed = 0
+        col = table.picking_id  # type: ignore[attr-defined]
+        for obj in list(uow.session.scalars(select(table).where(col.in_(picking_ids)))):
+            if obj.id in remote:  # type: ignore[attr-defined]
+                continue
+            if isinstance(obj, MoveLine) and (obj.picked_quantity or obj.floor_status != "open"):
+                # Unsynced floor work is never dropped: keep the line, flagged, for the conflict screen.
+                obj.state = "deleted_in_odoo"
+            else:
+                uow.session.delete(obj)
+            removed += 1
+        uow.commit()
+        return removed
+
+    return save
