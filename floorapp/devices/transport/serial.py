@@ -30,6 +30,15 @@ class PortSettings:
         return PortSettings(baudrate, self.bytesize, self.parity, self.stopbits, self.xonxoff, self.rtscts)
 
 
+def _line_errors() -> tuple[type[BaseException], ...]:
+    # termios.error is not an OSError; it is what a port that refuses its line settings raises.
+    try:
+        import termios
+    except ImportError:  # pragma: no cover - Windows
+        return (OSError, ValueError)
+    return (OSError, ValueError, termios.error)
+
+
 def _pyserial() -> Any:
     try:
         import serial
@@ -70,7 +79,7 @@ class SerialTransport(ByteTransport):
                 timeout=0,
                 write_timeout=self.write_timeout,
             )
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (serial.SerialException, *_line_errors()) as exc:
             raise DeviceFault(f"Cannot open {self.description}; is the device plugged in?",
                               detail=f"open {self.port}: {exc}") from exc
 
@@ -89,14 +98,15 @@ class SerialTransport(ByteTransport):
         self._require_open()
         serial = _pyserial()
         try:
-            self._serial.timeout = max(timeout, 0.0)
+            if self._serial.timeout != max(timeout, 0.0):
+                self._serial.timeout = max(timeout, 0.0)
             # Wait for the first byte up to the timeout, then take whatever else is already buffered.
             data: bytes = self._serial.read(1)
             if data and max_bytes > 1:
                 waiting = min(self._serial.in_waiting, max_bytes - 1)
                 if waiting:
                     data += self._serial.read(waiting)
-        except (serial.SerialException, OSError) as exc:
+        except (serial.SerialException, *_line_errors()) as exc:
             self.close()
             raise DeviceFault(f"Reading from {self.description} failed; the device may be unplugged.",
                               detail=f"read {self.port}: {exc}") from exc
