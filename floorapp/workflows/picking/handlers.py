@@ -1,0 +1,980 @@
+"""The wave picking handler: a state machine driven by pick commands, one unit of work per command.
+
+Every command runs in its own SQLite transaction: the floor state of the move lines it changes, the journal
+line recording it and, for ``ConfirmWave``, the outbox entries and count tasks commit together or not at all.
+The handler keeps only the current task's in-hand progress (scans not yet put in a tote) and the undo stack in
+memory; everything a picker has put in a tote is on disk.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from floorapp.errors import PermissionDenied
+from floorapp.offline_store.models import (
+    CountTask,
+    Location,
+    Lot,
+    Move,
+    MoveLine,
+    OutboxEntry,
+    Picking,
+    PickingType,
+    Product,
+    Quant,
+    Wave,
+)
+from floorapp.workflows.picking.commands import (
+    ConfirmWave,
+    EnterQuantity,
+    LeaveWave,
+    PickCommand,
+    ReportShortPick,
+    ScanDuringPick,
+    SkipLine,
+    StartWave,
+    UndoLastScan,
+)
+from floorapp.workflows.picking.domain import (
+    FINISHED,
+    Expect,
+    FloorStatus,
+    LocationInfo,
+    Outcome,
+    PickLine,
+    PickResult,
+    PickTask,
+    ProductInfo,
+    Progress,
+    RouteOrder,
+    ScanPolicy,
+    TaskView,
+    build_route,
+)
+from floorapp.workflows.picking.ports import Picker, PickingUnitOfWork
+from floorapp.workflows.picking.scans import (
+    CatalogScanInterpreter,
+    LocationScanned,
+    LotScanned,
+    ProductScanned,
+    ScanInterpreter,
+    ToteScanned,
+    UnreadableScan,
+)
+from floorapp.workflows.transactions import (
+    BackorderDecision,
+    PickedLine,
+    Preconditions,
+    ShortPick,
+    ShortPickReason,
+    TransactionKind,
+    ValidatePicking,
+)
+
+log = logging.getLogger("floorapp.workflows.picking")
+
+PICKING_ROLES = frozenset({"picker", "supervisor"})
+COUNT_TASK_SOURCE = "short_pick"
+_UUID_NAMESPACE = uuid.UUID("5b0c6c1e-4f43-4a55-9d2e-6f6f2a8f1c11")
+
+
+def _fmt(quantity: float) -> str:
+    return f"{quantity:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class _InHand:
+    """Progress on the current task that is not on disk yet: what the picker proved and holds in hand."""
+
+    key: tuple[int, int, str]
+    location_ok: bool = False
+    product_ok: bool = False
+    lot_name: str | None = None
+    picked: float = 0.0
+    short_reason: ShortPickReason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _LineState:
+    """The floor columns of one move line, to put back on undo."""
+
+    picked_quantity: float
+    picked_lot_name: str | None
+    tote: str | None
+    floor_status: str
+    short_reason: str | None
+    claimed_by: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _UndoStep:
+    in_hand: _InHand | None
+    lines: tuple[tuple[int, _LineState], ...]
+    label: str
+
+
+@dataclass
+class _Ctx:
+    """Everything one command works on, loaded inside its transaction."""
+
+    session: Session
+    wave: Wave
+    policy: ScanPolicy
+    picking_type: PickingType | None
+    pickings: dict[int, Picking]
+    lines: dict[int, MoveLine]
+    route: list[PickTask]
+    today: date
+
+
+_Step = tuple[Outcome, str, dict[str, Any]]
+"""What a dispatched command produced: outcome, message for the picker, detail for the caller."""
+
+
+class _Refused(Exception):
+    """A scan or action the flow refuses; its message goes to the picker and the journal."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WavePickingHandler:
+    """Handles a picker's commands on one wave; one instance per signed-in picker, ``StartWave`` per wave.
+
+    ``apply(uow, command)`` runs a command in a unit of work the caller made (on the store's writer thread in
+    the app) and commits it; ``handle(command)`` does the same with a fresh unit of work from ``unit_of_work``.
+    Commands of one handler must not run concurrently (the writer thread runs them one at a time).
+    ``clock`` gives timezone-aware now (expiry
+    checks, journal); ``is_online`` says whether the device currently reaches Odoo (for the journal only:
+    picking never needs the network).
+    """
+
+    def __init__(
+        self,
+        *,
+        picker: Picker,
+        unit_of_work: Callable[[], PickingUnitOfWork] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        is_online: Callable[[], bool] = lambda: False,
+        interpreter: ScanInterpreter | None = None,
+        route_order: RouteOrder = RouteOrder.PICK_SEQUENCE,
+    ) -> None:
+        if picker.role not in PICKING_ROLES:
+            raise PermissionDenied(f"{picker.name} may not pick: the role {picker.role} does not allow it.")
+        self._uow = unit_of_work
+        self.picker = picker
+        self._clock = clock
+        self._is_online = is_online
+        self._interpreter: ScanInterpreter = interpreter or CatalogScanInterpreter()
+        self._route_order = route_order
+        self.wave_id: int | None = None
+        self._in_hand: _InHand | None = None
+        self._undo: list[_UndoStep] = []
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Entry point
+
+    def handle(self, command: PickCommand) -> PickResult:
+        """Apply one command in a fresh unit of work (see ``apply``)."""
+        if self._uow is None:
+            raise TypeError("this handler was made without a unit_of_work factory; use apply()")
+        with self._uow() as uow:
+            return self.apply(uow, command)
+
+    def apply(self, uow: PickingUnitOfWork, command: PickCommand) -> PickResult:
+        """Apply one command in ``uow``, journal it and commit; answer what to show.
+
+        Refusals (wrong bin, wrong product, too many ...) are results with outcome error, journaled as rejected,
+        not exceptions. When this returns, what the result reports is durable.
+        """
+        if isinstance(command, StartWave):
+            self.wave_id = command.wave_id
+            self._in_hand = None
+            self._undo = []
+        if self.wave_id is None:
+            return PickResult(Outcome.ERROR, "Choose a wave first.", Expect.NOTHING, Progress(0, 0, 0, 0))
+        saved = (self._in_hand, list(self._undo))
+        try:
+            ctx = self._load(uow.session, self.wave_id)
+        except _Refused as gone:
+            self.wave_id = None
+            return PickResult(Outcome.ERROR, gone.message, Expect.NOTHING, Progress(0, 0, 0, 0))
+        client_uuid: str | None = None
+        try:
+            outcome, message, detail = self._dispatch(ctx, uow, command)
+            client_uuid = detail.pop("client_uuid", None)
+        except _Refused as refused:
+            outcome, message, detail = Outcome.ERROR, refused.message, {}
+            # A refused command changes nothing on disk but its journal line.
+            uow.session.rollback()
+            self._in_hand, self._undo = saved[0], list(saved[1])
+            ctx = self._load(uow.session, self.wave_id)
+        except BaseException:
+            self._in_hand, self._undo = saved[0], list(saved[1])
+            raise
+        try:
+            result = self._result(ctx, outcome, message, detail)
+            uow.journal.record(
+                kind="scan" if isinstance(command, ScanDuringPick) else "action",
+                subject=f"wave {ctx.wave.name}: {_describe(command)}",
+                outcome={Outcome.OK: "ok", Outcome.DONE: "ok", Outcome.ERROR: "rejected"}.get(outcome, "info"),
+                user_id=self.picker.user_id,
+                online=self._is_online(),
+                detail={"message": message, "expect": result.expect.value, **_journal_detail(command, ctx)},
+                client_uuid=client_uuid,
+            )
+            uow.commit()
+        except BaseException:
+            self._in_hand, self._undo = saved[0], list(saved[1])
+            raise
+        if isinstance(command, ConfirmWave | LeaveWave) and outcome is not Outcome.ERROR:
+            # A confirmed wave is in the outbox: nothing of it can be taken back on the floor any more.
+            self._in_hand = None
+            self._undo = []
+            result = replace(result, can_undo=False)
+        return result
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Loading
+
+    def _load(self, session: Session, wave_id: int) -> _Ctx:
+        wave = session.get(Wave, wave_id)
+        if wave is None:
+            raise _WaveGone(wave_id)
+        picking_type = session.get(PickingType, wave.picking_type_id) if wave.picking_type_id else None
+        pickings = {p.id: p for p in session.scalars(select(Picking).where(Picking.batch_id == wave_id))}
+        if picking_type is None and pickings:
+            first_type = next(iter(pickings.values())).picking_type_id
+            picking_type = session.get(PickingType, first_type) if first_type else None
+        lines = {
+            line.id: line
+            for line in session.scalars(select(MoveLine).where(MoveLine.picking_id.in_(pickings)).order_by(MoveLine.id))
+        }
+        mine = [
+            _pick_line(line, pickings[line.picking_id])
+            for line in lines.values()
+            if line.claimed_by in (None, self.picker.user_id)
+        ]
+        location_ids = {line.location_id for line in mine}
+        product_ids = {line.product_id for line in mine}
+        locations = {
+            loc.id: LocationInfo(loc.id, loc.name, loc.complete_name, loc.barcode, loc.pick_sequence)
+            for loc in session.scalars(select(Location).where(Location.id.in_(location_ids)))
+        }
+        for missing in location_ids - set(locations):
+            locations[missing] = LocationInfo(missing, f"Location {missing}", f"Location {missing}", None, 0)
+        products = {
+            p.id: ProductInfo(p.id, p.name, p.default_code, p.tracking, p.uom_name)
+            for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
+        }
+        for missing in product_ids - set(products):
+            products[missing] = ProductInfo(missing, f"Product {missing}", None, "none")
+        route = build_route(mine, locations, products, self._route_order)
+        policy = ScanPolicy.from_json(picking_type.scan_policy if picking_type else None)
+        return _Ctx(session, wave, policy, picking_type, pickings, lines, route, self._clock().date())
+
+    # ----------------------------------------------------------------------------------------------------------
+    # The current task
+
+    def _current(self, ctx: _Ctx, *, claim: bool) -> PickTask | None:
+        """The task in hand, or the next one on the route (claimed for this picker when ``claim``)."""
+        if self._in_hand is not None:
+            for task in ctx.route:
+                if task.key == self._in_hand.key:
+                    return task
+            self._in_hand = None
+        if not ctx.route:
+            return None
+        task = ctx.route[0]
+        if claim:
+            for part in task.parts:
+                line = ctx.lines[part.move_line_id]
+                if line.claimed_by is None:
+                    line.claimed_by = self.picker.user_id
+            self._in_hand = self._fresh_hand(task)
+        return task
+
+    @staticmethod
+    def _fresh_hand(task: PickTask) -> _InHand:
+        """In-hand state of a task taken up anew; a task split half-way (app restarted) resumes at its totes."""
+        if not task.started:
+            return _InHand(task.key)
+        finished = [p for p in task.parts if p.floor_status in FINISHED]
+        short = next((p.short_reason for p in finished if p.short_reason), None)
+        return _InHand(
+            task.key,
+            location_ok=True,
+            product_ok=True,
+            lot_name=next((p.picked_lot_name for p in finished if p.picked_lot_name), None),
+            # Unknown how much more was in hand: the picker confirms the rest again (scan or digipad).
+            picked=sum(p.picked_quantity for p in finished),
+            short_reason=ShortPickReason(short) if short else None,
+        )
+
+    def _phase(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> Expect:
+        policy = ctx.policy
+        if policy.source_location and not hand.location_ok:
+            return Expect.LOCATION
+        if policy.product and not hand.product_ok:
+            return Expect.PRODUCT
+        nothing_taken = hand.short_reason is not None and hand.picked <= 0
+        if self._needs_lot(ctx, task) and hand.lot_name is None and not nothing_taken:
+            return Expect.LOT
+        if hand.short_reason is None and hand.picked < task.demand:
+            return Expect.QUANTITY
+        return Expect.TOTE
+
+    def _needs_lot(self, ctx: _Ctx, task: PickTask) -> bool:
+        return ctx.policy.lot and task.product.tracking in ("lot", "serial")
+
+    def _allocations(self, task: PickTask, hand: _InHand, policy: ScanPolicy) -> list[tuple[PickLine, float]]:
+        """How the quantity in hand splits over the task's orders: earlier orders are served first."""
+        remaining = hand.picked
+        out: list[tuple[PickLine, float]] = []
+        for index, part in enumerate(task.parts):
+            last = index == len(task.parts) - 1
+            take = remaining if (last and policy.allow_overpick) else min(part.demand, remaining)
+            take = max(take, 0.0)
+            out.append((part, take))
+            remaining -= take
+        return out
+
+    def _snapshot(self, ctx: _Ctx, line_ids: Iterable[int]) -> tuple[tuple[int, _LineState], ...]:
+        return tuple(
+            (
+                lid,
+                _LineState(
+                    ctx.lines[lid].picked_quantity,
+                    ctx.lines[lid].picked_lot_name,
+                    ctx.lines[lid].tote,
+                    ctx.lines[lid].floor_status,
+                    ctx.lines[lid].short_reason,
+                    ctx.lines[lid].claimed_by,
+                ),
+            )
+            for lid in line_ids
+        )
+
+    def _push_undo(self, ctx: _Ctx, line_ids: Iterable[int], label: str) -> None:
+        self._undo.append(_UndoStep(self._in_hand, self._snapshot(ctx, line_ids), label))
+
+    def _put_away(self, ctx: _Ctx, task: PickTask, hand: _InHand, tote: str | None) -> str:
+        """Write the next part of the task (and every following part that gets nothing); return a message."""
+        allocations = self._allocations(task, hand, ctx.policy)
+        lot = hand.lot_name or task.reserved_lot_name
+        written: list[str] = []
+        first = True
+        for part, quantity in allocations:
+            line = ctx.lines[part.move_line_id]
+            if line.floor_status in FINISHED:
+                continue
+            if not first and quantity > 0 and ctx.policy.destination_tote:
+                break  # the next order needs its own tote scan
+            line.picked_quantity = quantity
+            line.picked_lot_name = lot if quantity > 0 else None
+            line.tote = tote if quantity > 0 else None
+            line.claimed_by = self.picker.user_id
+            if quantity + 1e-9 < part.demand:
+                line.floor_status = FloorStatus.SHORT.value
+                line.short_reason = (hand.short_reason or ShortPickReason.QUANTITY_SHORT).value
+            else:
+                line.floor_status = FloorStatus.PICKED.value
+                line.short_reason = None
+            written.append(f"{_fmt(quantity)} for {part.picking_name}")
+            first = False
+        ctx.session.flush()
+        return ", ".join(written)
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Dispatch
+
+    def _dispatch(self, ctx: _Ctx, uow: PickingUnitOfWork, command: PickCommand) -> _Step:
+        if isinstance(command, StartWave):
+            task = self._current(ctx, claim=True)
+            if task is None:
+                return self._when_no_task(ctx, "Wave opened.")
+            return Outcome.OK, f"Wave {ctx.wave.name}: go to {task.location.name}.", {}
+        if isinstance(command, LeaveWave):
+            return Outcome.INFO, "Picking paused. Your picked lines stay on this device.", {}
+        if isinstance(command, ConfirmWave):
+            return self._confirm(ctx, uow, command)
+        if isinstance(command, UndoLastScan):
+            return self._undo_last(ctx)
+        task = self._current(ctx, claim=True)
+        if task is None:
+            raise _Refused(self._no_task_message(ctx))
+        assert self._in_hand is not None
+        if isinstance(command, ScanDuringPick):
+            return self._scan(ctx, task, self._in_hand, command)
+        if isinstance(command, EnterQuantity):
+            return self._enter_quantity(ctx, task, self._in_hand, command.quantity)
+        if isinstance(command, SkipLine):
+            return self._skip(ctx, task, self._in_hand)
+        if isinstance(command, ReportShortPick):
+            return self._short(ctx, task, self._in_hand, command.reason)
+        raise TypeError(f"not a pick command: {command!r}")
+
+    def _no_task_message(self, ctx: _Ctx) -> str:
+        open_lines = [line for line in ctx.lines.values() if line.floor_status not in FINISHED]
+        if open_lines:
+            return f"{len(open_lines)} lines are being picked by other pickers."
+        return "Every line is picked: confirm the wave."
+
+    def _when_no_task(self, ctx: _Ctx, prefix: str) -> _Step:
+        return Outcome.DONE, f"{prefix} {self._no_task_message(ctx)}".strip(), {}
+
+    def _after_progress(self, ctx: _Ctx, task: PickTask, hand: _InHand, message: str) -> _Step:
+        """Store the new in-hand state; when no tote is needed, put the goods away at once."""
+        self._in_hand = hand
+        if self._phase(ctx, task, hand) is Expect.TOTE and not ctx.policy.destination_tote:
+            done = self._put_away(ctx, task, hand, None)
+            self._in_hand = None
+            return self._task_finished(ctx, f"{message} Picked: {done}.")
+        if self._phase(ctx, task, hand) is Expect.TOTE and hand.picked <= 0:
+            # Nothing in hand after a short pick: nothing to put in a tote.
+            self._put_away(ctx, task, hand, None)
+            self._in_hand = None
+            return self._task_finished(ctx, message)
+        return Outcome.OK, message, {}
+
+    def _task_finished(self, ctx: _Ctx, message: str) -> _Step:
+        ctx.route = [t for t in ctx.route if not all(ctx.lines[i].floor_status in FINISHED for i in t.line_ids)]
+        task = self._current(ctx, claim=True)
+        if task is None:
+            return self._when_no_task(ctx, message)
+        return Outcome.OK, f"{message} Next: {task.location.name}.", {}
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Scans
+
+    def _scan(self, ctx: _Ctx, task: PickTask, hand: _InHand, command: ScanDuringPick) -> _Step:
+        meaning = self._interpreter.interpret(ctx.session, command.scan, task.product.id, ctx.today)
+        phase = self._phase(ctx, task, hand)
+        if isinstance(meaning, UnreadableScan):
+            raise _Refused(meaning.message)
+        if isinstance(meaning, LocationScanned):
+            return self._scan_location(ctx, task, hand, meaning)
+        if isinstance(meaning, ProductScanned):
+            return self._scan_product(ctx, task, hand, phase, meaning)
+        if isinstance(meaning, LotScanned):
+            return self._scan_lot(ctx, task, hand, phase, meaning)
+        assert isinstance(meaning, ToteScanned)
+        return self._scan_tote(ctx, task, hand, phase, meaning)
+
+    def _scan_location(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: LocationScanned) -> _Step:
+        if meaning.location_id != task.location.id:
+            scanned = ctx.session.get(Location, meaning.location_id)
+            shown = scanned.name if scanned else str(meaning.location_id)
+            raise _Refused(f"Wrong location {shown}. Go to {task.location.name}.")
+        if hand.location_ok:
+            return Outcome.INFO, f"Already at {task.location.name}.", {}
+        self._push_undo(ctx, (), "location")
+        return self._after_progress(
+            ctx, task, replace(hand, location_ok=True), f"{task.location.name} OK: take {task.product.label}."
+        )
+
+    def _check_lot(self, ctx: _Ctx, task: PickTask, hand: _InHand, lot_name: str, expiry: date | None) -> None:
+        if expiry is not None and expiry < ctx.today:
+            raise _Refused(f"Expired on {expiry.isoformat()}: do not pick lot {lot_name}. Take another.")
+        lot = ctx.session.scalars(select(Lot).where(Lot.product_id == task.product.id, Lot.name == lot_name)).first()
+        if lot is not None and lot.expiration_date and lot.expiration_date[:10] < ctx.today.isoformat():
+            raise _Refused(f"Lot {lot_name} expired on {lot.expiration_date[:10]}: do not pick it. Take another.")
+        if hand.lot_name is not None and hand.lot_name != lot_name:
+            raise _Refused(f"One lot per pick: you already took lot {hand.lot_name}. Put lot {lot_name} back.")
+
+    def _scan_product(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ProductScanned) -> _Step:
+        if meaning.product_id != task.product.id:
+            scanned = ctx.session.get(Product, meaning.product_id)
+            shown = scanned.name if scanned else str(meaning.product_id)
+            raise _Refused(f"Wrong product: {shown}. Take {task.product.label}.")
+        if phase is Expect.LOCATION:
+            raise _Refused(f"Scan the location {task.location.name} first.")
+        if phase is Expect.TOTE and hand.picked > 0:
+            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+        if phase is Expect.TOTE:
+            raise _Refused("This pick is closed as short. Undo to change it.")
+        lot_name = hand.lot_name
+        if meaning.lot_name is not None:
+            self._check_lot(ctx, task, hand, meaning.lot_name, meaning.expiry)
+            lot_name = meaning.lot_name
+        elif meaning.expiry is not None and meaning.expiry < ctx.today:
+            raise _Refused(f"Expired on {meaning.expiry.isoformat()}: do not pick it. Take another.")
+        new_total = hand.picked + meaning.quantity
+        if new_total > task.demand + 1e-9 and not ctx.policy.allow_overpick:
+            raise _Refused(
+                f"Too many: {_fmt(new_total)} of {_fmt(task.demand)}. "
+                + ("Scan single units or type the quantity." if meaning.quantity > 1 else "Put one back.")
+            )
+        self._push_undo(ctx, (), "product")
+        new = replace(
+            hand,
+            product_ok=True,
+            location_ok=hand.location_ok or not ctx.policy.source_location,
+            lot_name=lot_name,
+            picked=new_total,
+        )
+        what = f"+{_fmt(meaning.quantity)}" + (" (pack)" if meaning.packaging else "")
+        message = f"{what}: {_fmt(new_total)} of {_fmt(task.demand)}."
+        if self._needs_lot(ctx, task) and lot_name is None:
+            message += " Scan the lot."
+        return self._after_progress(ctx, task, new, message)
+
+    def _scan_lot(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: LotScanned) -> _Step:
+        if meaning.product_id != task.product.id:
+            raise _Refused(f"Lot {meaning.lot_name} is another product's. Take {task.product.label}.")
+        if phase is Expect.LOCATION:
+            raise _Refused(f"Scan the location {task.location.name} first.")
+        if phase is Expect.PRODUCT:
+            raise _Refused(f"Scan the product {task.product.label} first.")
+        if hand.lot_name == meaning.lot_name:
+            return Outcome.INFO, f"Lot {meaning.lot_name} already scanned.", {}
+        if phase is Expect.TOTE:
+            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+        self._check_lot(ctx, task, hand, meaning.lot_name, None)
+        self._push_undo(ctx, (), "lot")
+        return self._after_progress(ctx, task, replace(hand, lot_name=meaning.lot_name), f"Lot {meaning.lot_name} OK.")
+
+    def _next_part(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> tuple[PickLine, float] | None:
+        for part, quantity in self._allocations(task, hand, ctx.policy):
+            if ctx.lines[part.move_line_id].floor_status not in FINISHED:
+                return part, quantity
+        return None
+
+    def _tote_of(self, ctx: _Ctx, picking_id: int) -> str | None:
+        for line in ctx.lines.values():
+            if line.picking_id == picking_id and line.tote:
+                return line.tote
+        return None
+
+    def _tote_prompt(self, ctx: _Ctx, task: PickTask, hand: _InHand, first_word: str = "Put") -> str:
+        nxt = self._next_part(ctx, task, hand)
+        if nxt is None:
+            return "Nothing left to put in a tote."
+        part, quantity = nxt
+        tote = self._tote_of(ctx, part.picking_id)
+        where = f"tote {tote}" if tote else "a new tote"
+        return f"{first_word} {_fmt(quantity)} in {where} for {part.picking_name}: scan the tote."
+
+    def _scan_tote(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ToteScanned) -> _Step:
+        if phase is not Expect.TOTE:
+            if not meaning.known:
+                raise _Refused(f"Unknown barcode {meaning.name}.")
+            raise _Refused(
+                f"That is a tote. First take {task.product.label} ({_fmt(hand.picked)} of {_fmt(task.demand)})."
+            )
+        nxt = self._next_part(ctx, task, hand)
+        assert nxt is not None
+        part, _quantity = nxt
+        expected = self._tote_of(ctx, part.picking_id)
+        if expected is not None and expected != meaning.name:
+            raise _Refused(f"Wrong tote. {part.picking_name} goes in tote {expected}.")
+        if expected is None:
+            for line in ctx.lines.values():
+                if line.tote == meaning.name and line.picking_id != part.picking_id:
+                    owner = ctx.pickings[line.picking_id].name
+                    raise _Refused(f"Tote {meaning.name} already holds {owner}. Take an empty tote.")
+        touched = [p.move_line_id for p in task.parts if ctx.lines[p.move_line_id].floor_status not in FINISHED]
+        self._push_undo(ctx, touched, "tote")
+        done = self._put_away(ctx, task, hand, meaning.name)
+        message = f"In tote {meaning.name}: {done}."
+        if self._next_part(ctx, task, hand) is not None:
+            self._in_hand = hand
+            return Outcome.OK, f"{message} {self._tote_prompt(ctx, task, hand, 'Now put')}", {}
+        self._in_hand = None
+        return self._task_finished(ctx, message)
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Digipad, skip, short, undo
+
+    def _enter_quantity(self, ctx: _Ctx, task: PickTask, hand: _InHand, quantity: float) -> _Step:
+        phase = self._phase(ctx, task, hand)
+        if phase is Expect.LOCATION:
+            raise _Refused(f"Scan the location {task.location.name} first.")
+        if phase is Expect.PRODUCT:
+            raise _Refused(f"Scan the product {task.product.label} first.")
+        if phase is Expect.LOT:
+            raise _Refused("Scan the lot first.")
+        if phase is Expect.TOTE and task.started:
+            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+        if quantity < 0 or math.isnan(quantity):
+            raise _Refused("The quantity cannot be negative.")
+        if quantity > task.demand + 1e-9 and not ctx.policy.allow_overpick:
+            raise _Refused(f"Too many: {_fmt(quantity)} of {_fmt(task.demand)}.")
+        self._push_undo(ctx, (), "quantity")
+        new = replace(hand, picked=float(quantity), short_reason=None, product_ok=True)
+        message = f"{_fmt(quantity)} of {_fmt(task.demand)}."
+        if quantity < task.demand:
+            message += " Scan more, or press Short."
+        return self._after_progress(ctx, task, new, message)
+
+    def _skip(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> _Step:
+        if task.started:
+            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="Finish first: put"))
+        if hand.picked > 0:
+            raise _Refused(f"You hold {_fmt(hand.picked)}: put them back and press Undo, or press Short.")
+        if len(ctx.route) == 1:
+            raise _Refused("This is the last line: pick it, or press Short.")
+        self._push_undo(ctx, task.line_ids, "skip")
+        for line_id in task.line_ids:
+            line = ctx.lines[line_id]
+            line.floor_status = FloorStatus.SKIPPED.value
+            # Released so another picker may take it while this one walks on.
+            line.claimed_by = None
+        ctx.session.flush()
+        self._in_hand = None
+        ctx.route = build_route(
+            [_pick_line(ctx.lines[p.move_line_id], ctx.pickings[p.picking_id]) for t in ctx.route for p in t.parts],
+            {t.location.id: t.location for t in ctx.route},
+            {t.product.id: t.product for t in ctx.route},
+            self._route_order,
+        )
+        nxt = self._current(ctx, claim=True)
+        assert nxt is not None
+        return Outcome.OK, f"Skipped: it comes back at the end. Next: {nxt.location.name}.", {}
+
+    def _short(self, ctx: _Ctx, task: PickTask, hand: _InHand, reason: ShortPickReason) -> _Step:
+        phase = self._phase(ctx, task, hand)
+        if phase is Expect.LOCATION:
+            raise _Refused(f"Scan the location {task.location.name} first: a short pick is checked at the bin.")
+        if hand.short_reason is not None:
+            return Outcome.INFO, "Already marked short.", {}
+        if phase is Expect.TOTE:
+            raise _Refused("You already have the full quantity.")
+        self._push_undo(ctx, (), "short")
+        missing = task.demand - hand.picked
+        new = replace(hand, short_reason=reason, product_ok=True)
+        message = f"Short {_fmt(missing)} ({reason.value.replace('_', ' ')}); a count of this bin is requested."
+        return self._after_progress(ctx, task, new, message)
+
+    def _undo_last(self, ctx: _Ctx) -> _Step:
+        if not self._undo:
+            raise _Refused("Nothing to undo.")
+        step = self._undo.pop()
+        for line_id, state in step.lines:
+            line = ctx.lines.get(line_id)
+            if line is None:
+                continue
+            if line.claimed_by not in (None, self.picker.user_id) and state.claimed_by is None:
+                raise _Refused("Another picker has taken this line since; it cannot be undone here.")
+            line.picked_quantity = state.picked_quantity
+            line.picked_lot_name = state.picked_lot_name
+            line.tote = state.tote
+            line.floor_status = state.floor_status
+            line.short_reason = state.short_reason
+            line.claimed_by = state.claimed_by if state.claimed_by is not None else self.picker.user_id
+        ctx.session.flush()
+        self._in_hand = step.in_hand
+        # Rebuild the route from disk so a task brought back by the undo is current again.
+        reloaded = self._load(ctx.session, ctx.wave.id)
+        ctx.route = reloaded.route
+        if self._in_hand is not None and not any(t.key == self._in_hand.key for t in ctx.route):
+            self._in_hand = None
+        return Outcome.OK, f"Undone: last {step.label} scan.", {}
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Confirm
+
+    def _confirm(self, ctx: _Ctx, uow: PickingUnitOfWork, command: ConfirmWave) -> _Step:
+        if self._in_hand is not None and self._in_hand.picked > 0:
+            raise _Refused("Put the goods in hand in their totes first.")
+        unfinished = [line for line in ctx.lines.values() if line.floor_status not in FINISHED]
+        if unfinished:
+            others = sum(1 for line in unfinished if line.claimed_by not in (None, self.picker.user_id))
+            if others:
+                raise _Refused(f"{len(unfinished)} lines are not picked yet ({others} by other pickers).")
+            raise _Refused(f"{len(unfinished)} lines are not picked yet: pick them or mark them short.")
+        try:
+            namespace = uuid.UUID(command.confirmation_id)
+        except ValueError:
+            namespace = uuid.uuid5(_UUID_NAMESPACE, command.confirmation_id)
+        queued = 0
+        already = 0
+        uuids: list[str] = []
+        counts: dict[tuple[int, int, int | None], str] = {}
+        for picking in sorted(ctx.pickings.values(), key=lambda p: p.id):
+            payload = self._validation(ctx, picking, command.backorder)
+            if self._already_queued(ctx.session, payload.document_key):
+                already += 1
+                continue
+            client_uuid = str(uuid.uuid5(namespace, f"picking:{picking.id}"))
+            picking_lines = [line for line in ctx.lines.values() if line.picking_id == picking.id]
+            preconditions = Preconditions(
+                picking_state=picking.downloaded_state or picking.state,
+                picking_write_date=picking.downloaded_write_date or picking.write_date,
+                line_write_dates={
+                    str(line.id): wd
+                    for line in picking_lines
+                    if (wd := line.downloaded_write_date or line.write_date) is not None
+                },
+            )
+            uow.outbox.add(
+                TransactionKind.VALIDATE_PICKING.value,
+                payload.to_payload(),
+                payload.document_key,
+                self.picker.user_id,
+                preconditions.to_dict(),
+                client_uuid,
+            )
+            uuids.append(client_uuid)
+            queued += 1
+            for short in payload.short_picks:
+                line_lot = next(
+                    (
+                        line.lot_id
+                        for line in picking_lines
+                        if line.move_id == short.move_id and line.location_id == short.location_id
+                    ),
+                    None,
+                )
+                counts.setdefault((short.product_id, short.location_id, line_lot), short.reason.value)
+        created = 0
+        for (product_id, location_id, lot_id), reason in sorted(counts.items(), key=lambda kv: kv[0]):
+            if self._open_count_exists(ctx.session, product_id, location_id, lot_id):
+                continue
+            quant = ctx.session.scalars(
+                select(Quant).where(
+                    Quant.product_id == product_id,
+                    Quant.location_id == location_id,
+                    Quant.lot_id.is_(None) if lot_id is None else Quant.lot_id == lot_id,
+                )
+            ).first()
+            ctx.session.add(
+                CountTask(
+                    client_uuid=str(uuid.uuid5(namespace, f"count:{product_id}:{location_id}:{lot_id or 0}")),
+                    quant_id=quant.id if quant else None,
+                    product_id=product_id,
+                    location_id=location_id,
+                    lot_id=lot_id,
+                    expected_quantity=quant.quantity if quant else None,
+                    state="open",
+                    source=COUNT_TASK_SOURCE,
+                    reason=reason,
+                    created_at=self._clock(),
+                )
+            )
+            created += 1
+        ctx.session.flush()
+        if queued == 0 and already:
+            return Outcome.DONE, f"Wave {ctx.wave.name} was already confirmed.", {}
+        message = f"Wave {ctx.wave.name} done: {queued} orders queued for sync."
+        if created:
+            message += f" {created} bin counts requested."
+        return Outcome.DONE, message, {"client_uuid": uuids[0] if len(uuids) == 1 else None, "outbox": uuids}
+
+    def _validation(self, ctx: _Ctx, picking: Picking, override: BackorderDecision | None) -> ValidatePicking:
+        lines = sorted((line for line in ctx.lines.values() if line.picking_id == picking.id), key=lambda x: x.id)
+        moves = {m.id: m for m in ctx.session.scalars(select(Move).where(Move.picking_id == picking.id))}
+        lot_ids: dict[tuple[int, str], int] = {}
+        for line in lines:
+            if line.picked_lot_name:
+                lot = ctx.session.scalars(
+                    select(Lot).where(Lot.product_id == line.product_id, Lot.name == line.picked_lot_name)
+                ).first()
+                if lot is not None:
+                    lot_ids[(line.product_id, line.picked_lot_name)] = lot.id
+        picked = tuple(
+            PickedLine(
+                move_id=_move_id(line),
+                product_id=line.product_id,
+                quantity=line.picked_quantity,
+                location_id=line.location_id or picking.location_id or 0,
+                location_dest_id=line.location_dest_id or picking.location_dest_id or 0,
+                move_line_id=line.id,
+                lot_id=lot_ids.get((line.product_id, line.picked_lot_name)) if line.picked_lot_name else None,
+                lot_name=line.picked_lot_name,
+                package_name=line.tote,
+            )
+            for line in lines
+            if line.picked_quantity > 0
+        )
+        shorts = tuple(
+            ShortPick(
+                move_id=_move_id(line),
+                product_id=line.product_id,
+                location_id=line.location_id or picking.location_id or 0,
+                quantity_short=_demand(line) - line.picked_quantity,
+                reason=ShortPickReason(line.short_reason or ShortPickReason.QUANTITY_SHORT.value),
+            )
+            for line in lines
+            if line.floor_status == FloorStatus.SHORT.value
+        )
+        # Demand of a move not covered by its reserved lines is short too, so Odoo must decide about it.
+        unreserved = any(
+            move.product_uom_qty > sum(_demand(line) for line in lines if line.move_id == move.id) + 1e-9
+            for move in moves.values()
+        )
+        backorder = BackorderDecision.POLICY
+        if shorts or unreserved:
+            backorder = override if override is not None else _policy_decision(self._type_of(ctx, picking))
+        return ValidatePicking(
+            picking_id=picking.id,
+            picking_name=picking.name,
+            lines=picked,
+            backorder=backorder,
+            short_picks=shorts,
+            wave_id=ctx.wave.id,
+            floor_user=self.picker.login,
+        )
+
+    def _type_of(self, ctx: _Ctx, picking: Picking) -> PickingType | None:
+        if picking.picking_type_id is None:
+            return ctx.picking_type
+        return ctx.session.get(PickingType, picking.picking_type_id)
+
+    @staticmethod
+    def _already_queued(session: Session, document_key: str) -> bool:
+        return (
+            session.scalars(
+                select(OutboxEntry.id).where(
+                    OutboxEntry.kind == TransactionKind.VALIDATE_PICKING.value,
+                    OutboxEntry.document_key == document_key,
+                    OutboxEntry.state != "discarded",
+                )
+            ).first()
+            is not None
+        )
+
+    @staticmethod
+    def _open_count_exists(session: Session, product_id: int, location_id: int, lot_id: int | None) -> bool:
+        return (
+            session.scalars(
+                select(CountTask.id).where(
+                    CountTask.product_id == product_id,
+                    CountTask.location_id == location_id,
+                    CountTask.lot_id.is_(None) if lot_id is None else CountTask.lot_id == lot_id,
+                    CountTask.state == "open",
+                )
+            ).first()
+            is not None
+        )
+
+    # ----------------------------------------------------------------------------------------------------------
+    # Result
+
+    def _result(self, ctx: _Ctx, outcome: Outcome, message: str, detail: dict[str, Any]) -> PickResult:
+        all_lines = list(ctx.lines.values())
+        progress = Progress(
+            lines_done=sum(1 for line in all_lines if line.floor_status in FINISHED),
+            lines_total=len(all_lines),
+            units_done=sum(line.picked_quantity for line in all_lines if line.floor_status in FINISHED),
+            units_total=sum(_demand(line) for line in all_lines),
+        )
+        task = self._current(ctx, claim=False)
+        view: TaskView | None = None
+        if task is None:
+            if outcome is Outcome.DONE and any(
+                self._already_queued(ctx.session, f"picking:{pid}") for pid in ctx.pickings
+            ):
+                expect = Expect.NOTHING
+            elif progress.lines_done == progress.lines_total:
+                expect = Expect.CONFIRM
+            else:
+                expect = Expect.WAIT
+        else:
+            hand = self._in_hand if self._in_hand is not None else self._fresh_hand(task)
+            expect = self._phase(ctx, task, hand)
+            tote_hint = tote_order = None
+            tote_quantity = None
+            if expect is Expect.TOTE:
+                nxt = self._next_part(ctx, task, hand)
+                if nxt is not None:
+                    tote_order = nxt[0].picking_name
+                    tote_quantity = nxt[1]
+                    tote_hint = self._tote_of(ctx, nxt[0].picking_id)
+            view = TaskView(
+                location=task.location.name,
+                location_barcode=task.location.barcode,
+                product=task.product.name,
+                product_code=task.product.default_code,
+                lot=hand.lot_name or task.reserved_lot_name,
+                demand=task.demand,
+                picked=hand.picked,
+                uom=task.product.uom_name,
+                orders=len(task.parts),
+                tote_hint=tote_hint,
+                tote_quantity=tote_quantity,
+                tote_order=tote_order,
+                skipped=task.skipped,
+            )
+        return PickResult(
+            outcome=outcome,
+            message=message,
+            expect=expect,
+            progress=progress,
+            task=view,
+            wave_name=ctx.wave.name,
+            can_undo=bool(self._undo),
+            detail=detail,
+        )
+
+
+class _WaveGone(_Refused):
+    def __init__(self, wave_id: int) -> None:
+        super().__init__(f"Wave {wave_id} is no longer on this device. Download it again.")
+
+
+def _move_id(line: MoveLine) -> int:
+    return line.move_id if line.move_id is not None else 0
+
+
+def _demand(line: MoveLine) -> float:
+    return line.quantity
+
+
+def _pick_line(line: MoveLine, picking: Picking) -> PickLine:
+    return PickLine(
+        move_line_id=line.id,
+        move_id=_move_id(line),
+        picking_id=line.picking_id,
+        picking_name=picking.name,
+        product_id=line.product_id,
+        location_id=line.location_id or picking.location_id or 0,
+        location_dest_id=line.location_dest_id or picking.location_dest_id or 0,
+        demand=_demand(line),
+        lot_id=line.lot_id,
+        lot_name=line.lot_name,
+        picked_quantity=line.picked_quantity,
+        picked_lot_name=line.picked_lot_name,
+        tote=line.tote,
+        floor_status=line.floor_status,
+        claimed_by=line.claimed_by,
+        short_reason=line.short_reason,
+        picking_order=(picking.scheduled_date or "", picking.name),
+    )
+
+
+def _policy_decision(picking_type: PickingType | None) -> BackorderDecision:
+    policy = picking_type.create_backorder if picking_type else "ask"
+    if policy == "never":
+        return BackorderDecision.NO_BACKORDER
+    # "always" creates; "ask" is resolved as create, as the transaction contract says (nothing is lost).
+    return BackorderDecision.CREATE
+
+
+def _describe(command: PickCommand) -> str:
+    if isinstance(command, ScanDuringPick):
+        return f"scan {command.scan.text!r}"
+    if isinstance(command, EnterQuantity):
+        return f"quantity {_fmt(command.quantity)}"
+    if isinstance(command, ReportShortPick):
+        return f"short ({command.reason.value})"
+    return type(command).__name__
+
+
+def _journal_detail(command: PickCommand, ctx: _Ctx) -> dict[str, Any]:
+    detail: dict[str, Any] = {"command": type(command).__name__, "wave_id": ctx.wave.id}
+    if isinstance(command, ScanDuringPick):
+        detail["scan"] = command.scan.text
+        detail["symbology"] = command.scan.symbology
+        detail["source"] = command.scan.source.value
+    return detail

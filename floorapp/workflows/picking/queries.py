@@ -1,0 +1,105 @@
+"""Read-only queries of wave picking: the waves a picker can work on, with how fresh their data is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from floorapp.offline_store.models import MoveLine, OutboxEntry, Picking, PickingType, Wave
+from floorapp.workflows.picking.domain import FINISHED
+from floorapp.workflows.transactions import TransactionKind
+
+OPEN_WAVE_STATES = ("draft", "in_progress")
+
+
+@dataclass(frozen=True, slots=True)
+class WaveSummary:
+    """One row of the wave list."""
+
+    wave_id: int
+    name: str
+    is_wave: bool
+    assigned_to_me: bool
+    operation_type: str | None
+    pickings: int
+    lines_total: int
+    lines_done: int
+    lines_claimed_by_others: int
+    downloaded_at: datetime | None
+    data_age: timedelta | None
+    queued_for_sync: bool  # every picking of it is in the outbox: the floor is finished with it
+
+    @property
+    def open_to_claim(self) -> bool:
+        """Not assigned to anyone: any picker may take it."""
+        return not self.assigned_to_me
+
+
+def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummary]:
+    """Downloaded waves and batches assigned to ``user_id`` or to nobody, still to be picked; mine first.
+
+    Another picker's assigned wave is not listed; an unassigned one is (several pickers may share it).
+    ``now`` is injected so data age is computed from the caller's clock.
+    """
+    waves = session.scalars(
+        select(Wave)
+        .where(Wave.state.in_(OPEN_WAVE_STATES), or_(Wave.user_id == user_id, Wave.user_id.is_(None)))
+        .order_by(Wave.scheduled_date, Wave.name)
+    ).all()
+    summaries: list[WaveSummary] = []
+    for wave in waves:
+        pickings = session.scalars(select(Picking).where(Picking.batch_id == wave.id)).all()
+        picking_ids = [p.id for p in pickings]
+        lines = session.scalars(select(MoveLine).where(MoveLine.picking_id.in_(picking_ids))).all()
+        queued = set(
+            session.scalars(
+                select(OutboxEntry.document_key).where(
+                    OutboxEntry.kind == TransactionKind.VALIDATE_PICKING.value,
+                    OutboxEntry.document_key.in_([f"picking:{pid}" for pid in picking_ids]),
+                    OutboxEntry.state != "discarded",
+                )
+            )
+        )
+        type_name = None
+        if wave.picking_type_id is not None:
+            picking_type = session.get(PickingType, wave.picking_type_id)
+            type_name = picking_type.name if picking_type else None
+        summaries.append(
+            WaveSummary(
+                wave_id=wave.id,
+                name=wave.name,
+                is_wave=wave.is_wave,
+                assigned_to_me=wave.user_id == user_id,
+                operation_type=type_name,
+                pickings=len(pickings),
+                lines_total=len(lines),
+                lines_done=sum(1 for line in lines if line.floor_status in FINISHED),
+                lines_claimed_by_others=sum(
+                    1 for line in lines if line.claimed_by not in (None, user_id) and line.floor_status not in FINISHED
+                ),
+                downloaded_at=wave.downloaded_at,
+                data_age=None if wave.downloaded_at is None else now - wave.downloaded_at,
+                queued_for_sync=bool(picking_ids) and len(queued) == len(picking_ids),
+            )
+        )
+    summaries = [s for s in summaries if not s.queued_for_sync] + [s for s in summaries if s.queued_for_sync]
+    summaries.sort(key=lambda s: (s.queued_for_sync, not s.assigned_to_me))
+    return summaries
+
+
+def describe_age(age: timedelta | None) -> str:
+    """Data age in words a picker reads at a glance."""
+    if age is None:
+        return "not downloaded"
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min old"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h old"
+    return f"{hours // 24} days old"
