@@ -1,0 +1,86 @@
+"""Fixtures: the shipped Odoo-compatible server in-process on 127.0.0.1 (port 0), or a real Odoo when
+FLOORAPP_ODOO_URL, FLOORAPP_ODOO_DB, FLOORAPP_ODOO_USER and FLOORAPP_ODOO_KEY are set."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from floorapp.odoo_sim import OdooSim
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synckit import Harness, OdooTarget
+
+REAL_ODOO = os.environ.get("FLOORAPP_ODOO_URL")
+
+
+def _rpc_gap_shim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until the shipped server marks its overridden ORM methods as RPC-callable (test_sim_gaps.py), mark them
+    for the duration of one test. A no-op once the server is fixed; restored after each test."""
+    from floorapp.odoo_sim import models_base, models_stock
+
+    for cls, name, kind in (
+        (models_stock.StockQuant, "create", "model"), (models_stock.StockQuant, "write", "records"),
+        (models_stock.StockMove, "write", "records"), (models_stock.StockMoveLine, "write", "records"),
+        (models_stock.StockMoveLine, "create", "model"), (models_base.ResUsers, "write", "records"),
+    ):
+        func = cls.__dict__.get(name)
+        if func is not None and not hasattr(func, "_rpc"):
+            monkeypatch.setattr(func, "_rpc", kind, raising=False)
+
+
+@pytest.fixture
+def shimmed(monkeypatch: pytest.MonkeyPatch) -> None:
+    _rpc_gap_shim(monkeypatch)
+
+
+@pytest.fixture
+def sim(request: pytest.FixtureRequest) -> Iterator[OdooSim]:
+    version = getattr(request, "param", 18)
+    server = OdooSim(seed=1, size="small", version=version).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def target(sim: OdooSim) -> OdooTarget:
+    return OdooTarget(url=sim.url, database=sim.db_name, login="admin", secret=sim.api_keys["admin"], sim=sim)
+
+
+@pytest.fixture
+def any_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OdooTarget]:
+    """A real Odoo when configured, else the shipped server (scenarios that need no fault injection)."""
+    if REAL_ODOO:
+        yield OdooTarget(url=REAL_ODOO, database=os.environ["FLOORAPP_ODOO_DB"],
+                         login=os.environ["FLOORAPP_ODOO_USER"], secret=os.environ["FLOORAPP_ODOO_KEY"])
+        return
+    server = OdooSim(seed=1, size="small", version=getattr(request, "param", 18)).start()
+    try:
+        yield OdooTarget(url=server.url, database=server.db_name, login="admin", secret=server.api_keys["admin"],
+                         sim=server)
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def harness(target: OdooTarget, tmp_path: Path, shimmed: None) -> Iterator[Harness]:
+    h = Harness(target, tmp_path)
+    try:
+        yield h
+    finally:
+        h.close()
+
+
+@pytest.fixture
+def any_harness(any_target: OdooTarget, tmp_path: Path, shimmed: None) -> Iterator[Harness]:
+    h = Harness(any_target, tmp_path)
+    try:
+        yield h
+    finally:
+        h.close()

@@ -1,0 +1,101 @@
+"""Each transaction kind applied once against the shipped server (or a real Odoo when configured)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synckit import Harness, return_marker
+
+from floorapp.workflows.transactions import BackorderDecision
+
+
+def test_partial_validate_with_backorder_ships_picked_and_backorders_the_rest(any_harness: Harness) -> None:
+    h = any_harness
+    picking = h.new_delivery([5.0, 3.0])
+    payload, pre = h.validate_payload(picking, quantities=[4.0, 0.0], backorder=BackorderDecision.CREATE)
+    before = [h.on_hand(p) for p in picking["products"]]
+    uuid = h.enqueue(payload, pre)
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "applied", entry.last_error
+    assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "done"
+    backorders = entry.odoo_refs["backorder_ids"]
+    assert len(backorders) == 1
+    assert h.on_hand(picking["products"][0]) == before[0] - 4.0
+    assert h.on_hand(picking["products"][1]) == before[1]
+    bo_moves = h.admin.search_read("stock.move", [("picking_id", "=", backorders[0])],
+                                   ["product_id", "product_uom_qty"])
+    assert sorted((m["product_id"][0], m["product_uom_qty"]) for m in bo_moves) == sorted(
+        [(picking["products"][0], 1.0), (picking["products"][1], 3.0)])
+
+
+def test_partial_validate_without_backorder_cancels_the_rest(any_harness: Harness) -> None:
+    h = any_harness
+    picking = h.new_delivery([5.0])
+    payload, pre = h.validate_payload(picking, quantities=[2.0], backorder=BackorderDecision.NO_BACKORDER)
+    before = h.on_hand(picking["products"][0])
+    uuid = h.enqueue(payload, pre)
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "applied", entry.last_error
+    assert entry.odoo_refs["backorder_ids"] == []
+    assert h.admin.search("stock.picking", [("backorder_id", "=", picking["id"])]) == []
+    assert h.on_hand(picking["products"][0]) == before - 2.0
+
+
+def test_put_in_pack_then_validate_keeps_order_and_packs_once(any_harness: Harness) -> None:
+    h = any_harness
+    picking = h.new_delivery([2.0, 1.0])
+    pack = h.pack_payload(picking)
+    pack_uuid = h.enqueue(pack)
+    payload, pre = h.validate_payload(picking)
+    validate_uuid = h.enqueue(payload, pre)
+
+    h.sync_until_settled()
+
+    assert h.entry(pack_uuid).state == "applied", h.entry(pack_uuid).last_error
+    assert h.entry(validate_uuid).state == "applied", h.entry(validate_uuid).last_error
+    packages = h.admin.search("stock.quant.package", [("name", "=", pack.package_name)])
+    assert len(packages) == 1
+    lines = h.admin.search_read("stock.move.line", [("picking_id", "=", picking["id"])], ["result_package_id"])
+    assert {ln["result_package_id"][0] for ln in lines} == {packages[0]}
+
+
+def test_count_sets_and_applies_once(any_harness: Harness) -> None:
+    h = any_harness
+    product = h.new_product(10.0)
+    payload = h.count_payload(product, counted=7.0, expected=10.0)
+    uuid = h.enqueue(payload)
+
+    h.sync_until_settled()
+
+    assert h.entry(uuid).state == "applied", h.entry(uuid).last_error
+    assert h.on_hand(product) == 7.0
+    moves = h.count_moves(uuid, product)
+    assert [(m["quantity"], m["state"]) for m in moves] == [(3.0, "done")]
+
+
+def test_return_with_photo_is_created_documented_and_received_once(any_harness: Harness) -> None:
+    h = any_harness
+    delivery = h.done_delivery(3.0)
+    product = delivery["products"][0]
+    before = h.on_hand(product)
+    payload = h.return_payload(delivery, 2.0, photos=2)
+    uuid = h.enqueue(payload)
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "applied", entry.last_error
+    returns = h.returns_of(delivery["id"])
+    assert len(returns) == 1
+    assert return_marker(uuid) in returns[0]["origin"]
+    assert returns[0]["state"] == "done"
+    assert len(h.return_attachments(returns[0]["id"])) == 2
+    assert h.on_hand(product) == before + 2.0
