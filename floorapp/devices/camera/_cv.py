@@ -1,0 +1,18 @@
+"""Import OpenCV once, turning its absence into DriverUnavailable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from floorapp.errors import DriverUnavailable
+
+
+def cv2_module() -> Any:
+    """The ``cv2`` module, or DriverUnavailable when OpenCV is not installed."""
+    try:
+        import cv2
+    except ImportError as exc:
+        raise DriverUnavailable(
+            "Cameras need OpenCV (the opencv-python-headless package), which is not installed.", detail=str(exc)
+        ) from exc
+    return cv2

@@ -1,0 +1,1 @@
+"""Scanners: keyboard wedge, serial scanners, camera decoders (zxing-cpp, pyzbar). Qt-free."""
