@@ -82,6 +82,17 @@ class StockLocation(BaseModel):
                 rec = dict(loc._table[loc.id])
                 loc.env.db.update(loc._name, loc.id, {"complete_name": loc._complete_name(rec)})
 
+    def is_child_of(self, rid: int, ancestor: int) -> bool:
+        """Whether location ``rid`` is ``ancestor`` or below it."""
+        table = self._table
+        seen = 0
+        while rid and seen < 64:
+            if rid == ancestor:
+                return True
+            rid = table.get(rid, {}).get("location_id") or 0
+            seen += 1
+        return False
+
     def child_ids_all(self, rid: int) -> set[int]:
         """The location and all its descendants."""
         out = {rid}
@@ -688,11 +699,12 @@ class StockMove(BaseModel):
     def _reserve_from_quants(self, need: float) -> float:
         rec = self._table[self.id]
         quant_model = self.env["stock.quant"]
-        locations = self.env["stock.location"].child_ids_all(rec["location_id"])
+        loc_model = self.env["stock.location"]
         qt = self.env.db.tables["stock.quant"]
         locs = self.env.db.tables["stock.location"]
+        # Walk up from each candidate quant (a few per product) rather than down the whole bin tree.
         candidates = [qt[q] for q in self.env.db.ids_where("stock.quant", "product_id", rec["product_id"]) or set()
-                      if qt[q].get("location_id") in locations]
+                      if loc_model.is_child_of(qt[q].get("location_id") or 0, rec["location_id"])]
 
         def pick_order(q: Record) -> tuple[Any, ...]:
             loc = locs.get(q["location_id"], {})
@@ -1178,8 +1190,8 @@ class StockPicking(BaseModel, MailThread):
             return {
                 "name": "Create Backorder?", "type": "ir.actions.act_window", "view_mode": "form",
                 "res_model": "stock.backorder.confirmation", "views": [[False, "form"]], "target": "new",
-                "context": {"button_validate_picking_ids": pickings.ids, "default_show_transfers": False,
-                            "default_pick_ids": [[4, pid] for pid in ask.ids]},
+                "context": {**self.env.context, "button_validate_picking_ids": pickings.ids,
+                            "default_show_transfers": False, "default_pick_ids": [[4, pid] for pid in ask.ids]},
             }
         for picking in pickings:
             never = picking._ptype().get("create_backorder") == "never"
@@ -1213,7 +1225,7 @@ class StockPicking(BaseModel, MailThread):
                 return {"name": "SMS", "type": "ir.actions.act_window", "view_mode": "form",
                         "res_model": "confirm.stock.sms", "views": [[False, "form"]], "view_id": False,
                         "target": "new", "res_id": wizard.id,
-                        "context": {"button_validate_picking_ids": self.ids}}
+                        "context": {**self.env.context, "button_validate_picking_ids": self.ids}}
         return None
 
     def _needs_backorder(self) -> bool:

@@ -26,6 +26,16 @@ MODEL_LEVEL = frozenset({"create", "search", "search_read", "search_count", "fie
                          "check_object_reference", "xmlid_to_res_model_res_id"})
 
 
+def rpc_kind(cls: type, name: str) -> str | None:
+    """"records"/"model" if ``name`` is exposed over RPC somewhere in the class hierarchy (overrides keep it)."""
+    for klass in cls.__mro__:
+        member = klass.__dict__.get(name)
+        kind = getattr(member, "_rpc", None)
+        if kind is not None:
+            return str(kind)
+    return None
+
+
 class DatabaseMissing(OdooError):
     """``psycopg2.OperationalError`` for an unknown database name."""
 
@@ -123,10 +133,10 @@ class OdooService:
         if not isinstance(method, str) or method.startswith("_"):
             raise AccessError(f"Private methods (such as {method}) cannot be called remotely.")
         recordset = env[model]
-        func = getattr(recordset, method, None)
-        kind = getattr(func, "_rpc", None)
-        if func is None or kind is None:
+        kind = rpc_kind(type(recordset), method)
+        if kind is None:
             raise OdooAttributeError(f"The method '{method}' does not exist on the model '{model}'")
+        func = getattr(recordset, method)
         if kind == "model" or method in MODEL_LEVEL:
             bound = func
         else:
@@ -154,9 +164,8 @@ class OdooService:
         if method.startswith("_"):
             raise AccessError(f"Private methods (such as {method}) cannot be called remotely.")
         recordset = env[model]
-        func = getattr(recordset, method, None)
-        kind = getattr(func, "_rpc", None)
-        if func is None or kind is None:
+        kind = rpc_kind(type(recordset), method)
+        if kind is None:
             raise OdooAttributeError(f"The method '{method}' does not exist on the model '{model}'")
         target = recordset if (kind == "model" or method in MODEL_LEVEL) else recordset.browse(ids or [])
         bound = getattr(target, method)
