@@ -132,6 +132,9 @@ def require(module_name: str, *attrs: str, piece: str | None = None) -> ModuleTy
         missing = exc.name or ""
         if missing and (module_name == missing or module_name.startswith(missing + ".")):
             raise NotBuilt(piece) from exc
+        if missing.startswith("floorapp."):
+            # The piece is there but imports a sibling still being written.
+            raise NotBuilt(piece, f"it imports {missing}, not built yet") from exc
         raise
     for attr in attrs:
         if not hasattr(module, attr):
