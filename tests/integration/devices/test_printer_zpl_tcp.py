@@ -128,3 +128,38 @@ def test_unreachable_printer_is_a_device_fault(simulator: PrinterSimulator) -> N
     with pytest.raises(DeviceFault) as raised:
         printer.print_label("test", {"station": "S1", "code": "X"})
     assert "not answering" in raised.value.user_message
+
+
+def _carrier_pdf() -> bytes:
+    """A one-page PDF carrier label holding a Code 128 barcode, as Odoo's carrier connectors return them."""
+    import io
+
+    [picture] = render_labels(b"^XA^PW800^LL300^FO60,40^BY2^BCN,150,Y,N,N^FD1Z999AA10123456784^FS^XZ")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PDF", resolution=203)
+    return buffer.getvalue()
+
+
+def test_pdf_carrier_label_is_rasterised_into_gf(printer: LabelPrinter, simulator: PrinterSimulator) -> None:
+    label = printer.language.render_pdf(_carrier_pdf(), "UPS label")
+    assert b"^GFA," in label.data
+    printer.send(label.data)
+    [job] = simulator.wait_for_jobs(1)
+    [page] = render_labels(job.data)
+    assert [b.data for b in decode_all(page)] == [b"1Z999AA10123456784"]
+
+
+def test_escpos_printer_over_tcp_prints_and_reports_status(simulator: PrinterSimulator) -> None:
+    from floorapp.devices.printer.escpos import EscPosLanguage
+    from tests.unit.devices.printer.escpos_reader import parse
+
+    printer = LabelPrinter("receipt", EscPosLanguage(), lambda: TcpTransport("127.0.0.1", simulator.port))
+    assert printer.status().ready
+    simulator.state.cover_open = True
+    assert printer.status().problems == ("Cover open",)
+    printer.print_label("test", {"station": "Pack 2", "code": "FLOORAPP-TEST"})
+    pdf = printer.language.render_pdf(_carrier_pdf())
+    printer.send(pdf.data)
+    jobs = simulator.wait_for_jobs(2)
+    assert [b.data for b in parse(jobs[0].data).barcodes] == ["FLOORAPP-TEST"]
+    assert parse(jobs[1].data).images == 1

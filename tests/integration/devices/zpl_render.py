@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import zplkit
 import zxingcpp
 from PIL import Image
+from zplkit.rendering import Limits
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,9 @@ class Decoded:
 
 def render_labels(zpl: bytes) -> list[Image.Image]:
     """Every label of a ZPL stream as a greyscale picture."""
-    document = zplkit.render(zpl)
+    # A full 4x6 inch graphic at 203 dpi is ~120 kB, above zplkit's cautious default; printers take it.
+    limits = Limits().replace(graphic_bytes=1_000_000, input_bytes=4_000_000)
+    document = zplkit.render(zpl, limits=limits)
     return [Image.open(io.BytesIO(scene.png())).convert("L") for scene in document.labels]
 
 
