@@ -259,3 +259,125 @@ class Harness:
 
 
 __all__ = ["FakeClock", "Harness", "OdooTarget", "count_move_name", "photo_attachment_name", "return_marker"]
+
+
+# -- scenarios shared by the fault matrix, the SIGKILL matrix and the soak -------------------------------------
+
+
+@dataclass
+class Prepared:
+    """One transaction queued on the device, and the check that Odoo holds it exactly once."""
+
+    uuids: list[str]
+    check: Callable[[], None]
+
+
+def scenario_validate_backorder(h: Harness) -> Prepared:
+    picking = h.new_delivery([5.0, 3.0])
+    before = [h.on_hand(p) for p in picking["products"]]
+    payload, pre = h.validate_payload(picking, quantities=[4.0, 0.0], backorder=BackorderDecision.CREATE)
+    uuid_ = h.enqueue(payload, pre)
+
+    def check() -> None:
+        assert h.entry(uuid_).state == "applied", h.entry(uuid_).last_error
+        assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "done"
+        backorders = h.admin.search("stock.picking", [("backorder_id", "=", picking["id"])])
+        assert len(backorders) == 1, backorders
+        moves = h.admin.search_read("stock.move", [("picking_id", "=", backorders[0])],
+                                    ["product_id", "product_uom_qty", "state"])
+        assert sorted((m["product_id"][0], m["product_uom_qty"]) for m in moves) == sorted(
+            [(picking["products"][0], 1.0), (picking["products"][1], 3.0)])
+        assert [h.on_hand(p) for p in picking["products"]] == [before[0] - 4.0, before[1]]
+        done = h.admin.search_read("stock.move", [("product_id", "in", picking["products"]), ("state", "=", "done"),
+                                                  ("picking_id", "!=", False)], ["quantity"])
+        assert [m["quantity"] for m in done] == [4.0]
+
+    return Prepared([uuid_], check)
+
+
+def scenario_validate_no_backorder(h: Harness) -> Prepared:
+    picking = h.new_delivery([5.0])
+    before = h.on_hand(picking["products"][0])
+    payload, pre = h.validate_payload(picking, quantities=[2.5], backorder=BackorderDecision.NO_BACKORDER)
+    uuid_ = h.enqueue(payload, pre)
+
+    def check() -> None:
+        assert h.entry(uuid_).state == "applied", h.entry(uuid_).last_error
+        assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "done"
+        assert h.admin.search("stock.picking", [("backorder_id", "=", picking["id"])]) == []
+        assert h.on_hand(picking["products"][0]) == before - 2.5
+
+    return Prepared([uuid_], check)
+
+
+def scenario_put_in_pack(h: Harness) -> Prepared:
+    picking = h.new_delivery([2.0, 1.0])
+    pack = h.pack_payload(picking)
+    uuid_ = h.enqueue(pack)
+
+    def check() -> None:
+        entry = h.entry(uuid_)
+        assert entry.state == "applied", entry.last_error
+        packages = h.admin.search("stock.quant.package", [("name", "=", pack.package_name)])
+        assert packages == [entry.odoo_refs["package_id"]]
+        lines = h.admin.search_read("stock.move.line", [("picking_id", "=", picking["id"])], ["result_package_id"])
+        assert [ln["result_package_id"] and ln["result_package_id"][0] for ln in lines] == packages * len(lines)
+        assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "assigned"
+
+    return Prepared([uuid_], check)
+
+
+def scenario_count(h: Harness) -> Prepared:
+    product = h.new_product(10.0)
+    uuid_ = h.enqueue(h.count_payload(product, counted=7.0, expected=10.0))
+
+    def check() -> None:
+        assert h.entry(uuid_).state == "applied", h.entry(uuid_).last_error
+        assert h.on_hand(product) == 7.0
+        assert [(m["quantity"], m["state"]) for m in h.count_moves(uuid_, product)] == [(3.0, "done")]
+        inventory_moves = h.admin.search("stock.move", [("product_id", "=", product), ("is_inventory", "=", True)])
+        assert len(inventory_moves) == 2  # the seeding adjustment and ours, no zero-quantity repeat
+
+    return Prepared([uuid_], check)
+
+
+def scenario_return_photo(h: Harness) -> Prepared:
+    delivery = h.done_delivery(3.0)
+    product = delivery["products"][0]
+    before = h.on_hand(product)
+    uuid_ = h.enqueue(h.return_payload(delivery, 2.0, photos=1))
+
+    def check() -> None:
+        assert h.entry(uuid_).state == "applied", h.entry(uuid_).last_error
+        returns = h.returns_of(delivery["id"])
+        assert len(returns) == 1, returns
+        assert return_marker(uuid_) in returns[0]["origin"]
+        assert returns[0]["state"] == "done"
+        assert len(h.return_attachments(returns[0]["id"])) == 1
+        assert h.on_hand(product) == before + 2.0
+
+    return Prepared([uuid_], check)
+
+
+SCENARIOS: dict[str, Callable[[Harness], Prepared]] = {
+    "validate_backorder": scenario_validate_backorder,
+    "validate_no_backorder": scenario_validate_no_backorder,
+    "put_in_pack": scenario_put_in_pack,
+    "count": scenario_count,
+    "return_photo": scenario_return_photo,
+}
+
+
+class RpcCounter:
+    """Counts the worker's RPCs and arms a server fault just before the k-th one (k >= 2; arm k = 1 yourself)."""
+
+    def __init__(self, arm_before: int | None = None, arm: Callable[[], None] | None = None) -> None:
+        self.calls = 0
+        self.arm_before = arm_before
+        self.arm = arm
+
+    def __call__(self, event: Any) -> None:
+        self.calls += 1
+        if self.arm is not None and self.arm_before is not None and self.calls == self.arm_before - 1:
+            self.arm()
+            self.arm = None
