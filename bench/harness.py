@@ -81,7 +81,7 @@ SIZES: dict[str, Sizes] = {
         naive_per_record_sample=200,
         outbox_transactions=300,
         startup_runs=3,
-        camera_frames=30,
+        camera_frames=15,
         label_jobs=50,
     ),
     "tiny": Sizes(
@@ -169,6 +169,10 @@ class Side:
             parts.append(f"RSS {_fmt_num(f['rss_mib'])} MiB")
         if "n" in f:
             parts.append(f"n={int(f['n']):,}")
+        if "found" in f:
+            parts.append(f"{int(f['found']):,} decoded")
+        if "rpc_per_txn" in f:
+            parts.append(f"{_fmt_num(f['rpc_per_txn'])} RPC/transaction")
         return ", ".join(parts)
 
 
