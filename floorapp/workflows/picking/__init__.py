@@ -26,6 +26,7 @@ from floorapp.workflows.picking.domain import (
 from floorapp.workflows.picking.handlers import WavePickingHandler
 from floorapp.workflows.picking.ports import Picker, PickingUnitOfWork
 from floorapp.workflows.picking.queries import WaveSummary, describe_age, list_waves
+from floorapp.workflows.picking.scans import ResolverScanInterpreter, ScanInterpreter
 
 __all__ = [
     "ConfirmWave",
@@ -41,8 +42,10 @@ __all__ = [
     "PickingUnitOfWork",
     "Progress",
     "ReportShortPick",
+    "ResolverScanInterpreter",
     "RouteOrder",
     "ScanDuringPick",
+    "ScanInterpreter",
     "ScanPolicy",
     "SkipLine",
     "StartWave",

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from floorapp.barcode.commands import FloorCommand
 from floorapp.errors import PermissionDenied
 from floorapp.offline_store.models import (
     CountTask,
@@ -62,11 +63,12 @@ from floorapp.workflows.picking.domain import (
 )
 from floorapp.workflows.picking.ports import Picker, PickingUnitOfWork
 from floorapp.workflows.picking.scans import (
-    CatalogScanInterpreter,
+    CommandScanned,
     LocationScanned,
     LotScanned,
     ProductScanned,
     ScanInterpreter,
+    ScanMeaning,
     ToteScanned,
     UnreadableScan,
 )
@@ -154,9 +156,9 @@ class WavePickingHandler:
     ``apply(uow, command)`` runs a command in a unit of work the caller made (on the store's writer thread in
     the app) and commits it; ``handle(command)`` does the same with a fresh unit of work from ``unit_of_work``.
     Commands of one handler must not run concurrently (the writer thread runs them one at a time).
-    ``clock`` gives timezone-aware now (expiry
-    checks, journal); ``is_online`` says whether the device currently reaches Odoo (for the journal only:
-    picking never needs the network).
+    ``interpreter`` reads scans (``ResolverScanInterpreter`` over the catalog). ``clock`` gives timezone-aware
+    now (expiry checks, journal); ``is_online`` says whether the device currently reaches Odoo (for the journal
+    only: picking never needs the network).
     """
 
     def __init__(
@@ -166,7 +168,7 @@ class WavePickingHandler:
         unit_of_work: Callable[[], PickingUnitOfWork] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         is_online: Callable[[], bool] = lambda: False,
-        interpreter: ScanInterpreter | None = None,
+        interpreter: ScanInterpreter,
         route_order: RouteOrder = RouteOrder.PICK_SEQUENCE,
     ) -> None:
         if picker.role not in PICKING_ROLES:
@@ -175,7 +177,7 @@ class WavePickingHandler:
         self.picker = picker
         self._clock = clock
         self._is_online = is_online
-        self._interpreter: ScanInterpreter = interpreter or CatalogScanInterpreter()
+        self._interpreter = interpreter
         self._route_order = route_order
         self.wave_id: int | None = None
         self._in_hand: _InHand | None = None
@@ -411,11 +413,17 @@ class WavePickingHandler:
         if isinstance(command, UndoLastScan):
             return self._undo_last(ctx)
         task = self._current(ctx, claim=True)
+        meaning: ScanMeaning | None = None
+        if isinstance(command, ScanDuringPick):
+            product_id = task.product.id if task is not None else None
+            meaning = self._interpreter.interpret(ctx.session, command.scan, product_id, ctx.today)
+            if isinstance(meaning, CommandScanned):
+                return self._command_scan(ctx, uow, task, meaning)
         if task is None:
             raise _Refused(self._no_task_message(ctx))
         assert self._in_hand is not None
-        if isinstance(command, ScanDuringPick):
-            return self._scan(ctx, task, self._in_hand, command)
+        if meaning is not None:
+            return self._scan(ctx, task, self._in_hand, meaning)
         if isinstance(command, EnterQuantity):
             return self._enter_quantity(ctx, task, self._in_hand, command.quantity)
         if isinstance(command, SkipLine):
@@ -457,8 +465,21 @@ class WavePickingHandler:
     # ----------------------------------------------------------------------------------------------------------
     # Scans
 
-    def _scan(self, ctx: _Ctx, task: PickTask, hand: _InHand, command: ScanDuringPick) -> _Step:
-        meaning = self._interpreter.interpret(ctx.session, command.scan, task.product.id, ctx.today)
+    def _command_scan(self, ctx: _Ctx, uow: PickingUnitOfWork, task: PickTask | None, meaning: CommandScanned) -> _Step:
+        """Command barcodes hung at the cart or printed on the pick list do what the buttons do."""
+        if meaning.command is FloorCommand.UNDO:
+            return self._undo_last(ctx)
+        if meaning.command is FloorCommand.SKIP:
+            if task is None or self._in_hand is None:
+                raise _Refused(self._no_task_message(ctx))
+            return self._skip(ctx, task, self._in_hand)
+        if meaning.command is FloorCommand.VALIDATE:
+            return self._confirm(ctx, uow, ConfirmWave(str(uuid.uuid4())))
+        if meaning.command is FloorCommand.SHORT_PICK:
+            raise _Refused("Press Short and choose the reason.")
+        raise _Refused(f"{meaning.label} is not used while picking.")
+
+    def _scan(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: ScanMeaning) -> _Step:
         phase = self._phase(ctx, task, hand)
         if isinstance(meaning, UnreadableScan):
             raise _Refused(meaning.message)
@@ -468,8 +489,9 @@ class WavePickingHandler:
             return self._scan_product(ctx, task, hand, phase, meaning)
         if isinstance(meaning, LotScanned):
             return self._scan_lot(ctx, task, hand, phase, meaning)
-        assert isinstance(meaning, ToteScanned)
-        return self._scan_tote(ctx, task, hand, phase, meaning)
+        if isinstance(meaning, ToteScanned):
+            return self._scan_tote(ctx, task, hand, phase, meaning)
+        raise _Refused("Scan a bin, an article or a tote.")
 
     def _scan_location(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: LocationScanned) -> _Step:
         if meaning.location_id != task.location.id:

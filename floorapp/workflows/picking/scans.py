@@ -1,7 +1,7 @@
-"""What a scan means to the pick flow: a bin, an article with a quantity (and lot/expiry), a lot, or a tote.
+"""What a scan means to the pick flow: a bin, an article with a quantity (and lot/expiry), a lot, a tote, a command.
 
-The pick flow only needs these few meanings; ``ScanInterpreter`` is the seam where the shared barcode
-resolver plugs in. ``CatalogScanInterpreter`` reads the local catalog directly with the GS1 parser.
+The pick flow only needs these few meanings. ``ResolverScanInterpreter`` reads them from the shared barcode
+resolver (GS1, packaging quantities, nomenclature rules, command barcodes) over the offline catalog.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from floorapp.barcode.gs1 import GS1ParseError, parse_element_string
+from floorapp.barcode.commands import FloorCommand
+from floorapp.barcode.resolve import CatalogLookup, ScanKind, UnknownBarcode, resolve_scan
 from floorapp.barcode.scan import Scan
-from floorapp.offline_store.models import Location, Lot, Package, ProductBarcode
+from floorapp.errors import InputRejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,74 +59,64 @@ class UnreadableScan:
     message: str
 
 
-ScanMeaning = LocationScanned | ProductScanned | LotScanned | ToteScanned | UnreadableScan
+@dataclass(frozen=True, slots=True)
+class CommandScanned:
+    """A command barcode (``O-CMD.UNDO``, ``O-CMD.SKIP``, ``O-BTN.validate`` ...)."""
+
+    command: FloorCommand
+    label: str
+
+
+ScanMeaning = LocationScanned | ProductScanned | LotScanned | ToteScanned | CommandScanned | UnreadableScan
 
 
 class ScanInterpreter(Protocol):
     """Turns a scan into what it means on the local catalog, given the article being picked."""
 
     def interpret(self, session: Session, scan: Scan, current_product_id: int | None, today: date) -> ScanMeaning:
-        """The meaning of ``scan``; never raises for bad input."""
+        """The meaning of ``scan``; never raises for bad input. ``session`` is the command's own transaction."""
         ...
 
 
-def _gtin_candidates(gtin: str) -> list[str]:
-    # Catalogs store EAN-13/UPC-A as printed, GS1 labels carry 14 digits with leading zeros.
-    candidates = [gtin]
-    stripped = gtin
-    while stripped.startswith("0") and len(stripped) > 8:
-        stripped = stripped[1:]
-        candidates.append(stripped)
-    return candidates
+class ResolverScanInterpreter:
+    """Meanings from ``floorapp.barcode.resolve`` over a catalog lookup (``SqlCatalogLookup`` in the app).
 
+    A barcode the catalog does not know is taken as a possible new tote name: the pick flow accepts it only
+    where a tote is expected and refuses it as unknown everywhere else.
+    """
 
-class CatalogScanInterpreter:
-    """Reads scans against the offline catalog: GS1 first when the scan is GS1, then exact barcodes."""
+    def __init__(self, catalog: CatalogLookup) -> None:
+        self._catalog = catalog
 
     def interpret(self, session: Session, scan: Scan, current_product_id: int | None, today: date) -> ScanMeaning:
-        """The meaning of ``scan``; unknown and malformed scans come back as ``UnreadableScan``."""
-        text = scan.text.strip()
-        if not text:
-            return UnreadableScan("Empty scan.")
-        if scan.gs1:
-            return self._gs1(session, text, today)
-        barcode = session.get(ProductBarcode, text)
-        if barcode is not None:
-            return ProductScanned(
-                barcode.product_id, barcode.quantity or 1.0, packaging=barcode.packaging_id is not None
-            )
-        location = session.scalars(select(Location).where(Location.barcode == text, Location.active)).first()
-        if location is not None:
-            return LocationScanned(location.id)
-        lots = list(session.scalars(select(Lot).where(Lot.name == text, Lot.active)))
-        if lots:
-            lot = next((x for x in lots if x.product_id == current_product_id), lots[0])
-            return LotScanned(lot.name, lot.product_id)
-        if session.scalars(select(Package.id).where(Package.name == text)).first() is not None:
-            return ToteScanned(text, known=True)
-        return ToteScanned(text, known=False)
-
-    def _gs1(self, session: Session, text: str, today: date) -> ScanMeaning:
+        """The meaning of ``scan``; unknown and malformed scans never raise."""
         try:
-            elements = parse_element_string(text, today=today)
-        except GS1ParseError as exc:
-            return UnreadableScan(exc.user_message)
-        if elements.gtin is None:
-            if elements.sscc is not None:
-                known = session.scalars(select(Package.id).where(Package.name == elements.sscc)).first()
-                return ToteScanned(elements.sscc, known=known is not None)
-            return UnreadableScan("This GS1 label names no article.")
-        for candidate in _gtin_candidates(elements.gtin):
-            barcode = session.get(ProductBarcode, candidate)
-            if barcode is None:
-                continue
-            count = elements.count
-            quantity = float(count) if count is not None else (barcode.quantity or 1.0)
+            found = resolve_scan(scan, self._catalog, product_id=current_product_id, today=today)
+        except UnknownBarcode:
+            if scan.gs1 or not scan.text.strip():
+                return UnreadableScan(f"Barcode {scan.text.strip()!r} is not known on this device.")
+            return ToteScanned(scan.text.strip(), known=False)
+        except InputRejected as rejected:
+            return UnreadableScan(rejected.user_message)
+        kind = found.kind
+        if kind is ScanKind.COMMAND and found.command is not None:
+            return CommandScanned(found.command.command, found.command.label)
+        if kind is ScanKind.LOCATION and found.location is not None:
+            return LocationScanned(found.location.id)
+        if kind in (ScanKind.PRODUCT, ScanKind.PACKAGING) and found.product is not None:
             return ProductScanned(
-                barcode.product_id,
-                quantity,
-                packaging=barcode.packaging_id is not None,
-                lot_name=elements.lot or elements.serial,
-                expiry=elements.expiry,
+                found.product.id,
+                float(found.quantity) if found.quantity is not None else 1.0,
+                packaging=found.packaging is not None,
+                lot_name=found.lot_name or found.serial,
+                expiry=found.expiry,
             )
-        return UnreadableScan(f"Unknown article GTIN {elements.gtin}.")
+        if kind in (ScanKind.LOT, ScanKind.SERIAL) and found.lot is not None:
+            return LotScanned(found.lot.name, found.lot.product_id)
+        if kind is ScanKind.PACKAGE and (found.package is not None or found.package_name):
+            name = found.package.name if found.package is not None else found.package_name
+            assert name is not None
+            return ToteScanned(name, known=found.package is not None)
+        if kind is ScanKind.PICKING and found.picking is not None:
+            return UnreadableScan(f"That is the order label of {found.picking.name}; scan its tote instead.")
+        return UnreadableScan(f"{found.summary()}: not used while picking.")

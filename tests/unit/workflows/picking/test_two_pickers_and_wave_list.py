@@ -15,7 +15,6 @@ from floorapp.workflows.picking import (
     PickResult,
     SkipLine,
     StartWave,
-    WavePickingHandler,
     describe_age,
     list_waves,
 )
@@ -36,8 +35,8 @@ IDLE = (Expect.CONFIRM, Expect.WAIT, Expect.NOTHING)
 def test_two_pickers_on_one_wave_never_pick_the_same_line(tmp_path: Path) -> None:
     fx = seed_wave(tmp_path / "store.sqlite", orders=20, lines_per_order=3)
     clock = FakeClock()
-    ana = WavePickingHandler(picker=make_picker(7, "ana"), unit_of_work=fx.uow_factory(clock), clock=clock)
-    ben = WavePickingHandler(picker=make_picker(8, "ben"), unit_of_work=fx.uow_factory(clock), clock=clock)
+    ana = fx.handler(clock, make_picker(7, "ana"))
+    ben = fx.handler(clock, make_picker(8, "ben"))
     walkers = {7: Walker(fx, ana), 8: Walker(fx, ben)}
     results: dict[int, PickResult] = {7: ana.handle(StartWave(fx.wave_id)), 8: ben.handle(StartWave(fx.wave_id))}
     r7, r8 = results[7].task, results[8].task
@@ -76,8 +75,8 @@ def test_two_pickers_on_one_wave_never_pick_the_same_line(tmp_path: Path) -> Non
 def test_a_skipped_task_is_released_for_another_picker(tmp_path: Path) -> None:
     fx = seed_wave(tmp_path / "store.sqlite", orders=6, lines_per_order=1)
     clock = FakeClock()
-    ana = WavePickingHandler(picker=make_picker(7, "ana"), unit_of_work=fx.uow_factory(clock), clock=clock)
-    ben = WavePickingHandler(picker=make_picker(8, "ben"), unit_of_work=fx.uow_factory(clock), clock=clock)
+    ana = fx.handler(clock, make_picker(7, "ana"))
+    ben = fx.handler(clock, make_picker(8, "ben"))
     first = ana.handle(StartWave(fx.wave_id))
     assert first.task is not None
     ben_first = ben.handle(StartWave(fx.wave_id))
@@ -127,7 +126,7 @@ def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> No
     assert describe_age(None) == "not downloaded"
 
     clock = FakeClock()
-    handler = WavePickingHandler(picker=make_picker(), unit_of_work=fx.uow_factory(clock), clock=clock)
+    handler = fx.handler(clock)
     Walker(fx, handler).walk(handler.handle(StartWave(fx.wave_id)))
     handler.handle(ConfirmWave("9b0e6a52-8d7c-4a8e-9f59-6b1f6f7a2c10"))
     with Session(fx.engine) as s:

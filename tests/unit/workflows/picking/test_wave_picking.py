@@ -58,9 +58,7 @@ def _handler(
     route_order: RouteOrder = RouteOrder.PICK_SEQUENCE,
 ) -> WavePickingHandler:
     clock = clock or FakeClock()
-    return WavePickingHandler(
-        picker=picker or make_picker(), unit_of_work=fx.uow_factory(clock), clock=clock, route_order=route_order
-    )
+    return fx.handler(clock, picker, route_order=route_order)
 
 
 def test_a_wave_of_20_orders_picked_offline_queues_one_validation_per_picking(tmp_path: Path) -> None:
@@ -460,7 +458,10 @@ def test_confirm_is_one_transaction_nothing_is_queued_when_it_fails_midway(tmp_p
             return self._failing
 
     failing = WavePickingHandler(
-        picker=make_picker(), unit_of_work=lambda: FailingUnitOfWork(fx.engine, "handheld-1", clock), clock=clock
+        picker=make_picker(),
+        unit_of_work=lambda: FailingUnitOfWork(fx.engine, "handheld-1", clock),
+        interpreter=fx.interpreter(),
+        clock=clock,
     )
     failing.handle(StartWave(fx.wave_id))
     with pytest.raises(StorageFull):
@@ -486,9 +487,7 @@ def test_every_command_is_journaled(tmp_path: Path) -> None:
     fx = seed_wave(tmp_path / "store.sqlite", orders=2, lines_per_order=2)
     clock = FakeClock()
     online = {"now": True}
-    handler = WavePickingHandler(
-        picker=make_picker(), unit_of_work=fx.uow_factory(clock), clock=clock, is_online=lambda: online["now"]
-    )
+    handler = fx.handler(clock, is_online=lambda: online["now"])
     walker = Walker(fx, handler)
     result = handler.handle(StartWave(fx.wave_id))
     online["now"] = False
@@ -503,3 +502,27 @@ def test_every_command_is_journaled(tmp_path: Path) -> None:
     assert journal[0].online is True and journal[1].online is False
     assert journal[-1].subject == "wave WAVE/00042: ConfirmWave"
     assert journal[-1].detail["message"].startswith("Wave WAVE/00042 done: 2 orders queued")
+
+
+def test_command_barcodes_undo_skip_and_validate(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=3, lines_per_order=1)
+    handler = _handler(fx)
+    result = handler.handle(StartWave(fx.wave_id))
+    assert result.task is not None
+    first = result.task.location
+    handler.handle(scan(fx.location_barcode[12]))
+    result = handler.handle(scan("O-CMD.UNDO"))
+    assert result.outcome is Outcome.OK
+    assert result.expect is Expect.LOCATION
+    result = handler.handle(scan("O-CMD.SKIP"))
+    assert result.outcome is Outcome.OK
+    assert result.task is not None and result.task.location != first
+    order_label = handler.handle(scan("WH/OUT/00200"))
+    assert order_label.outcome is Outcome.ERROR
+    assert "order label of WH/OUT/00200" in order_label.message
+    too_early = handler.handle(scan("O-BTN.validate"))
+    assert too_early.outcome is Outcome.ERROR
+    Walker(fx, handler).walk(result)
+    done = handler.handle(scan("O-BTN.validate"))
+    assert done.outcome is Outcome.DONE
+    assert len(outbox_entries(fx)) == 3

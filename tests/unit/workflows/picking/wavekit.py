@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from floorapp.barcode.gs1 import encode_element_string, with_check_digit
 from floorapp.barcode.scan import Scan
+from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.models import (
     Base,
     JournalEntry,
@@ -39,6 +40,7 @@ from floorapp.workflows.picking import (
     EnterQuantity,
     Expect,
     PickResult,
+    ResolverScanInterpreter,
     ScanDuringPick,
     WavePickingHandler,
 )
@@ -69,7 +71,8 @@ def open_store(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at BEGIN (as the store does); readers stay deferred and never wait.
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('begin_mode', 'DEFERRED')}")
 
     Base.metadata.create_all(engine)
     return engine
@@ -146,7 +149,7 @@ class SqlUnitOfWork:
         self._session: Session | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
-        self._session = Session(self._engine, expire_on_commit=False)
+        self._session = Session(self._engine.execution_options(begin_mode="IMMEDIATE"), expire_on_commit=False)
         return self
 
     def __exit__(
@@ -198,6 +201,20 @@ class WaveFixture:
 
     def uow_factory(self, clock: Callable[[], datetime], device_id: str = "handheld-1") -> Callable[[], Any]:
         return lambda: SqlUnitOfWork(self.engine, device_id, clock)
+
+    def interpreter(self) -> ResolverScanInterpreter:
+        """Scans read by the shared resolver over this store's catalog, each lookup in its own read session."""
+        return ResolverScanInterpreter(SqlCatalogLookup(self.session))
+
+    def handler(self, clock: Callable[[], datetime], picker: Picker | None = None, **kw: Any) -> WavePickingHandler:
+        """A handler for ``picker`` (Ana by default) on this store."""
+        return WavePickingHandler(
+            picker=picker or make_picker(),
+            unit_of_work=self.uow_factory(clock),
+            interpreter=self.interpreter(),
+            clock=clock,
+            **kw,
+        )
 
 
 PRODUCTS = [
