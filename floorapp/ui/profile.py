@@ -29,6 +29,8 @@ class UiProfile:
     """The smallest text anywhere (status bar, hints). Never tiny: readable at arm's length."""
     title_font_px: int
     tile_height_px: int
+    tile_title_px: int
+    """Tile titles: as big as a half-width handheld tile allows for the longest job name."""
     tile_columns: int
     digipad_key_px: int
     spacing_px: int
@@ -53,6 +55,7 @@ HANDHELD = UiProfile(
     small_font_px=19,
     title_font_px=30,
     tile_height_px=118,
+    tile_title_px=26,
     tile_columns=1,
     digipad_key_px=78,
     spacing_px=10,
@@ -70,6 +73,7 @@ STATION = UiProfile(
     small_font_px=22,
     title_font_px=40,
     tile_height_px=220,
+    tile_title_px=40,
     tile_columns=3,
     digipad_key_px=110,
     spacing_px=24,
@@ -156,12 +160,30 @@ QPushButton[variant="tile"] {{
     min-height: {p.tile_height_px}px;
     font-size: {p.title_font_px}px;
     text-align: left;
-    padding: 8px 20px;
+    padding: 4px 8px;
 }}
 QPushButton[variant="tile"][placeholder="true"] {{
     color: {INK};
     background: {MUTED_PAPER};
     border: 3px dashed {INK};
+}}
+QPushButton[variant="tile"] QLabel {{
+    background: transparent;
+    color: {PAPER};
+}}
+QPushButton[variant="tile"][placeholder="true"] QLabel {{
+    color: {INK};
+}}
+QLabel#tileTitle {{
+    font-size: {p.tile_title_px}px;
+    font-weight: bold;
+}}
+QLabel#tileSubtitle {{
+    font-size: {p.font_px}px;
+    font-weight: normal;
+}}
+QLabel#callToAction {{
+    font-weight: bold;
 }}
 QPushButton[variant="digit"] {{
     min-height: {p.digipad_key_px}px;

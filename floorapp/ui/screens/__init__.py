@@ -1,0 +1,1 @@
+"""The full-window screens of the floor app: sign-in, home, job screens and their placeholders."""

@@ -1,0 +1,296 @@
+"""Sign-in: tap your name and your PIN on a big digipad, or scan your badge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from floorapp.barcode.scan import Scan
+from floorapp.errors import FloorAppError
+from floorapp.ui.screens.base import Screen, ScreenServices
+from floorapp.ui.screens.home import role_name
+from floorapp.ui.widgets import BigButton, Digipad, MessageLine
+
+PIN_MAX_LENGTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SignInChoice:
+    """A user as the sign-in list shows them (never their PIN or badge)."""
+
+    login: str
+    name: str
+    role: str
+
+
+class SignInScreen(Screen):
+    """Two ways in: pick yourself from the list and type your PIN, or scan your badge anywhere on this screen.
+
+    The screen only builds the request; ``sign_in_with_pin(login, pin)`` and ``sign_in_with_badge(badge)`` are
+    the core's handlers (run off the GUI thread). A refusal shows the core's own message (attempts left,
+    locked until ...) in white on red.
+    """
+
+    signed_in = Signal(object)
+    """Emitted with the core's session object after a successful sign-in."""
+
+    def __init__(
+        self,
+        services: ScreenServices,
+        *,
+        site_name: str,
+        load_users: Callable[[], Sequence[SignInChoice]],
+        sign_in_with_pin: Callable[[str, str], object],
+        sign_in_with_badge: Callable[[str], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, parent)
+        self._site_name = site_name
+        self._load_users = load_users
+        self._sign_in_with_pin = sign_in_with_pin
+        self._sign_in_with_badge = sign_in_with_badge
+        self._busy = False
+        profile = services.profile
+
+        # -- who are you? ------------------------------------------------------------------------------------
+        self.heading = QLabel()
+        self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
+        self.site_label = QLabel()
+        self.site_label.setObjectName("hint")
+        self.badge_hint = QLabel()
+        self.badge_hint.setObjectName("callToAction")
+        self.badge_hint.setWordWrap(True)
+        self.user_hint = QLabel()
+        self.user_hint.setWordWrap(True)
+        self.user_list = QListWidget()
+        self.user_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.user_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.user_list.itemClicked.connect(self._user_picked)
+        user_panel = QWidget()
+        user_layout = QVBoxLayout(user_panel)
+        user_layout.setContentsMargins(0, 0, 0, 0)
+        user_layout.setSpacing(profile.spacing_px)
+        user_layout.addWidget(self.heading)
+        user_layout.addWidget(self.site_label)
+        # Scanning the badge is the fastest way in with gloves on, so it is said first.
+        user_layout.addWidget(self.badge_hint)
+        user_layout.addWidget(self.user_hint)
+        user_layout.addWidget(self.user_list, 1)
+
+        # -- your PIN ----------------------------------------------------------------------------------------
+        self.chosen_label = QLabel()
+        self.chosen_label.setObjectName("screenTitle")
+        self.chosen_label.setWordWrap(True)
+        self.pin_field = QLineEdit()
+        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_field.setMaxLength(PIN_MAX_LENGTH)
+        self.pin_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_field.returnPressed.connect(self.submit_pin)
+        self.digipad = Digipad(self.pin_field, profile)
+        self.back_button = BigButton(variant="secondary")
+        self.back_button.clicked.connect(self.choose_other_user)
+        self.sign_in_button = BigButton()
+        self.sign_in_button.clicked.connect(self.submit_pin)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(profile.spacing_px)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.sign_in_button, 2)
+        self.message = MessageLine()
+        pin_panel = QWidget()
+        pin_layout = QVBoxLayout(pin_panel)
+        pin_layout.setContentsMargins(0, 0, 0, 0)
+        pin_layout.setSpacing(profile.spacing_px)
+        pin_layout.addWidget(self.chosen_label)
+        pin_layout.addWidget(self.pin_field)
+        pin_layout.addStretch(1)
+        pin_layout.addWidget(self.digipad)
+        pin_layout.addLayout(buttons)
+        self.user_panel = user_panel
+        self.pin_panel = pin_panel
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(profile.margin_px, profile.margin_px, profile.margin_px, profile.margin_px)
+        root.setSpacing(profile.spacing_px)
+        # The message sits above both steps, so a refused badge is read whichever step is showing.
+        root.addWidget(self.message)
+        self._steps: QStackedWidget | None = None
+        if profile.side_by_side:
+            body = QHBoxLayout()
+            body.setSpacing(profile.spacing_px * 3)
+            body.addWidget(user_panel, 3)
+            body.addWidget(pin_panel, 2)
+            root.addLayout(body, 1)
+        else:
+            # The handheld has room for one big step at a time: a stack, so the window never has to fit both.
+            self._steps = QStackedWidget()
+            self._steps.addWidget(user_panel)
+            self._steps.addWidget(pin_panel)
+            root.addWidget(self._steps, 1)
+        self._chosen: SignInChoice | None = None
+        self.retranslate()
+        self._show_step()
+
+    # -- public API ------------------------------------------------------------------------------------------
+
+    @property
+    def chosen(self) -> SignInChoice | None:
+        """The user picked from the list, if any."""
+        return self._chosen
+
+    def title(self) -> str:
+        """Sign in."""
+        return self.tr("Sign in")
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(self.tr("Sign in"))
+        self.site_label.setText(self._site_name)
+        self.badge_hint.setText(self.tr("Scan your badge"))
+        self.user_hint.setText(self.tr("…or tap your name and type your PIN"))
+        self.pin_field.setPlaceholderText(self.tr("PIN"))
+        self.back_button.setText(self.tr("Not me"))
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self._render_chosen()
+        for row in range(self.user_list.count()):
+            item = self.user_list.item(row)
+            choice = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(choice, SignInChoice):
+                item.setText(self._item_text(choice))
+
+    def activated(self) -> None:
+        """Fresh start each time: no one chosen, no PIN, the list reloaded."""
+        self.reset()
+        self.reload_users()
+
+    def reset(self) -> None:
+        """Forget the chosen user and any typed PIN."""
+        self._chosen = None
+        self.pin_field.clear()
+        self.message.clear_message()
+        self.user_list.clearSelection()
+        self._set_busy(False)
+        self._show_step()
+
+    def reload_users(self) -> None:
+        """Read the active users off the GUI thread and list them."""
+        self.services.operations.query(self._load_users, self._show_users, self._refused)
+
+    def choose(self, login: str) -> None:
+        """Pick a user by login (what tapping their row does)."""
+        for row in range(self.user_list.count()):
+            item = self.user_list.item(row)
+            choice = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(choice, SignInChoice) and choice.login == login:
+                self.user_list.setCurrentItem(item)
+                self._user_picked(item)
+                return
+        raise KeyError(login)
+
+    def choose_other_user(self) -> None:
+        """Back to the list."""
+        self.reset()
+
+    def submit_pin(self) -> None:
+        """Ask the core to sign the chosen user in with the typed PIN."""
+        if self._busy:
+            return
+        if self._chosen is None:
+            self.message.show_error(self.tr("Tap your name first."))
+            return
+        pin = self.pin_field.text()
+        if not pin:
+            self.message.show_error(self.tr("Type your PIN."))
+            return
+        login = self._chosen.login
+        self._run(lambda: self._sign_in_with_pin(login, pin))
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """A badge scan signs its owner in, whatever step the screen is at."""
+        if self._busy:
+            return True
+        badge = scan.text
+        self._run(lambda: self._sign_in_with_badge(badge))
+        return True
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _run(self, attempt: Callable[[], object]) -> None:
+        self._set_busy(True)
+        self.message.show_info(self.tr("Checking…"))
+        self.services.operations.query(attempt, self._succeeded, self._refused)
+
+    def _succeeded(self, session: object) -> None:
+        self._set_busy(False)
+        self.pin_field.clear()
+        self.message.clear_message()
+        self.services.feedback.ok()
+        self.signed_in.emit(session)
+
+    def _refused(self, error: FloorAppError) -> None:
+        self._set_busy(False)
+        self.pin_field.clear()
+        self.message.show_error(error.user_message)
+        self.services.feedback.error()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.sign_in_button.setEnabled(not busy)
+        self.digipad.setEnabled(not busy)
+
+    def _show_users(self, users: Sequence[SignInChoice]) -> None:
+        self.user_list.clear()
+        for choice in users:
+            item = QListWidgetItem(self._item_text(choice))
+            item.setData(Qt.ItemDataRole.UserRole, choice)
+            self.user_list.addItem(item)
+        if not users:
+            self.message.show_info(self.tr("No users on this device yet. Ask a supervisor."))
+
+    def _item_text(self, choice: SignInChoice) -> str:
+        return f"{choice.name}  ·  {role_name(choice.role)}"
+
+    def _user_picked(self, item: QListWidgetItem) -> None:
+        choice = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(choice, SignInChoice):
+            return
+        self._chosen = choice
+        self.pin_field.clear()
+        self.message.clear_message()
+        self._show_step()
+        self.pin_field.setFocus()
+
+    def _render_chosen(self) -> None:
+        if self._chosen is None:
+            self.chosen_label.setText(self.tr("Your PIN"))
+        else:
+            self.chosen_label.setText(self.tr("PIN for {name}").format(name=self._chosen.name))
+
+    def _show_step(self) -> None:
+        self._render_chosen()
+        has_user = self._chosen is not None
+        if self._steps is not None:
+            self._steps.setCurrentWidget(self.pin_panel if has_user else self.user_panel)
+        else:
+            # The station shows both steps; the PIN side waits for a name.
+            self.pin_panel.setEnabled(has_user)
+        self.back_button.setVisible(has_user)
+
+    @property
+    def showing_pin_step(self) -> bool:
+        """True when the PIN pad is what the worker sees (always on the station once a name is picked)."""
+        if self._steps is not None:
+            return self._steps.currentWidget() is self.pin_panel
+        return self._chosen is not None
