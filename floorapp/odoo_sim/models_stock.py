@@ -21,6 +21,10 @@ NOTHING_TO_PACK_ERROR = (
 )
 
 
+# Form view ids of the wizards as the recorded database numbered them (clients ignore them, but they are ints).
+VIEW_IDS = {"backorder": 892, "sms": 1206, "wave": 1203, "package": 1392}
+
+
 def _act_window(name: str, res_model: str, context: dict[str, Any] | None = None, res_id: int | None = None,
                 view_id: int | None = None) -> dict[str, Any]:
     """A wizard action as Odoo returns it over RPC (key order as recorded)."""
@@ -1004,7 +1008,8 @@ class StockMoveLine(BaseModel):
     def action_open_add_to_wave(self) -> dict[str, Any]:
         """The "Add to wave" form action (no context: the caller builds it)."""
         return {"name": "Add to Wave", "type": "ir.actions.act_window", "view_mode": "form",
-                "res_model": "stock.add.to.wave", "views": [[False, "form"]], "target": "new"}
+                "res_model": "stock.add.to.wave", "views": [[VIEW_IDS["wave"], "form"]],
+                "view_id": VIEW_IDS["wave"], "target": "new"}
 
     @rpc
     def action_put_in_pack(self) -> Any:
@@ -1189,7 +1194,8 @@ class StockPicking(BaseModel, MailThread):
         if ask:
             return {
                 "name": "Create Backorder?", "type": "ir.actions.act_window", "view_mode": "form",
-                "res_model": "stock.backorder.confirmation", "views": [[False, "form"]], "target": "new",
+                "res_model": "stock.backorder.confirmation", "views": [[VIEW_IDS["backorder"], "form"]],
+                "view_id": VIEW_IDS["backorder"], "target": "new",
                 "context": {**self.env.context, "button_validate_picking_ids": pickings.ids,
                             "default_show_transfers": False, "default_pick_ids": [[4, pid] for pid in ask.ids]},
             }
@@ -1223,7 +1229,8 @@ class StockPicking(BaseModel, MailThread):
             if picking._ptype().get("code") == "outgoing" and (partner.get("mobile") or partner.get("phone")):
                 wizard = self.env["confirm.stock.sms"].sudo().new_record({"pick_ids": [(6, 0, self.ids)]})
                 return {"name": "SMS", "type": "ir.actions.act_window", "view_mode": "form",
-                        "res_model": "confirm.stock.sms", "views": [[False, "form"]], "view_id": False,
+                        "res_model": "confirm.stock.sms", "views": [[VIEW_IDS["sms"], "form"]],
+                        "view_id": VIEW_IDS["sms"],
                         "target": "new", "res_id": wizard.id,
                         "context": {**self.env.context, "button_validate_picking_ids": self.ids}}
         return None
@@ -1297,7 +1304,8 @@ class StockPicking(BaseModel, MailThread):
         for picking in self:
             if picking["carrier_id"] and not self.env.context.get("skip_choose_delivery_package"):
                 return {"name": "Package Details", "type": "ir.actions.act_window", "view_mode": "form",
-                        "res_model": "choose.delivery.package", "view_id": False, "views": [[False, "form"]],
+                        "res_model": "choose.delivery.package", "view_id": VIEW_IDS["package"],
+                        "views": [[VIEW_IDS["package"], "form"]],
                         "target": "new",
                         "context": {"current_package_carrier_type": "none", "default_picking_id": picking.id,
                                     "batch_pack": False}}
