@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from floorapp.offline_store.models import Picking, Wave
 from floorapp.workflows.picking import (
     ConfirmWave,
@@ -97,7 +95,7 @@ def test_a_skipped_task_is_released_for_another_picker(tmp_path: Path) -> None:
 
 def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> None:
     fx = seed_wave(tmp_path / "store.sqlite", orders=2, lines_per_order=1, downloaded_at=NOW - timedelta(minutes=12))
-    with Session(fx.engine) as s:
+    with fx.session() as s:
         s.add(
             Wave(
                 id=2,
@@ -112,7 +110,7 @@ def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> No
         s.add(Wave(id=4, name="BATCH/00001", is_wave=False, state="done", user_id=7, downloaded_at=NOW))
         s.add(Picking(id=900, name="WH/OUT/00900", state="assigned", batch_id=2))
         s.commit()
-    with Session(fx.engine) as s:
+    with fx.session() as s:
         waves = list_waves(s, user_id=7, now=NOW)
     assert [w.name for w in waves] == ["WAVE/00043", "WAVE/00042"]
     mine, open_wave = waves
@@ -129,7 +127,7 @@ def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> No
     handler = fx.handler(clock)
     Walker(fx, handler).walk(handler.handle(StartWave(fx.wave_id)))
     handler.handle(ConfirmWave("9b0e6a52-8d7c-4a8e-9f59-6b1f6f7a2c10"))
-    with Session(fx.engine) as s:
+    with fx.session() as s:
         waves = list_waves(s, user_id=7, now=NOW)
     assert [(w.name, w.queued_for_sync, w.lines_done) for w in waves] == [
         ("WAVE/00043", False, 0),

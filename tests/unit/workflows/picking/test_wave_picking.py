@@ -13,6 +13,7 @@ from sqlalchemy import select
 from floorapp.barcode.scan import Scan
 from floorapp.errors import PermissionDenied
 from floorapp.offline_store.models import CountTask, JournalEntry, MoveLine
+from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.workflows.picking import (
     ConfirmWave,
     EnterQuantity,
@@ -35,7 +36,6 @@ from floorapp.workflows.transactions import (
 )
 from tests.unit.workflows.picking.wavekit import (
     FakeClock,
-    SqlUnitOfWork,
     Walker,
     WaveFixture,
     gs1_scan,
@@ -265,7 +265,7 @@ def test_wrong_location_product_expired_lot_and_unknown_barcode_are_refused(tmp_
     with fx.session() as s:
         journal = list(s.scalars(select(JournalEntry).order_by(JournalEntry.id)))
     assert [j.outcome for j in journal].count("rejected") == 8
-    assert all(j.user_id == 7 and j.device_id == "handheld-1" and j.online is False for j in journal)
+    assert all(j.user_id == 7 and j.device_id == fx.db.device_id and j.online is False for j in journal)
     assert journal[1].kind == "scan"
     assert journal[1].detail["scan"] == "LOC-C-03-02"
     assert journal[1].detail["message"] == "Wrong location C-03-02. Go to A-01-02."
@@ -450,7 +450,7 @@ def test_confirm_is_one_transaction_nothing_is_queued_when_it_fails_midway(tmp_p
                 raise StorageFull()
             return self.real.add(*args, **kwargs)
 
-    class FailingUnitOfWork(SqlUnitOfWork):
+    class FailingUnitOfWork(UnitOfWork):
         @property
         def outbox(self) -> Any:
             if not hasattr(self, "_failing"):
@@ -459,7 +459,7 @@ def test_confirm_is_one_transaction_nothing_is_queued_when_it_fails_midway(tmp_p
 
     failing = WavePickingHandler(
         picker=make_picker(),
-        unit_of_work=lambda: FailingUnitOfWork(fx.engine, "handheld-1", clock),
+        unit_of_work=lambda: FailingUnitOfWork(fx.db, clock=clock),
         interpreter=fx.interpreter(),
         clock=clock,
     )

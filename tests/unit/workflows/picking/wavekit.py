@@ -1,8 +1,4 @@
-"""Test kit for wave picking: a seeded wave in a real SQLite file, a unit of work, and a simulated picker.
-
-The unit of work here writes real outbox and journal rows in one SQLite transaction, with the store's
-signature; it stands in until the offline store's own UnitOfWork is importable from a committed tree.
-"""
+"""Test kit for wave picking: a seeded wave in a real offline store, and a simulated picker."""
 
 from __future__ import annotations
 
@@ -10,18 +6,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from floorapp.barcode.gs1 import encode_element_string, with_check_digit
 from floorapp.barcode.scan import Scan
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
+from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.models import (
-    Base,
-    JournalEntry,
     Location,
     Lot,
     Move,
@@ -36,6 +30,7 @@ from floorapp.offline_store.models import (
     Quant,
     Wave,
 )
+from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.workflows.picking import (
     EnterQuantity,
     Expect,
@@ -59,123 +54,6 @@ class FakeClock:
         return self.now
 
 
-def open_store(path: Path) -> Engine:
-    """A WAL SQLite file with the offline store's tables."""
-    engine = create_engine(f"sqlite+pysqlite:///{path}")
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        dbapi_connection.execute("PRAGMA journal_mode=WAL").fetchall()
-        dbapi_connection.execute("PRAGMA busy_timeout=5000").fetchall()
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Any) -> None:
-        # Writers take the write lock at BEGIN (as the store does); readers stay deferred and never wait.
-        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('begin_mode', 'DEFERRED')}")
-
-    Base.metadata.create_all(engine)
-    return engine
-
-
-class _Outbox:
-    def __init__(self, session: Session, device_id: str, clock: Callable[[], datetime]) -> None:
-        self.session, self.device_id, self.clock = session, device_id, clock
-
-    def add(
-        self,
-        kind: str,
-        payload: dict[str, Any],
-        document_key: str,
-        user_id: int | None,
-        preconditions: dict[str, Any] | None = None,
-        client_uuid: str | None = None,
-    ) -> OutboxEntry:
-        entry = OutboxEntry(
-            client_uuid=client_uuid,
-            kind=kind,
-            payload=payload,
-            preconditions=preconditions or {},
-            document_key=document_key,
-            created_at=self.clock(),
-            updated_at=self.clock(),
-            user_id=user_id,
-            device_id=self.device_id,
-            state="pending",
-            attempts=0,
-            odoo_refs={},
-        )
-        self.session.add(entry)
-        self.session.flush()
-        return entry
-
-
-class _Journal:
-    def __init__(self, session: Session, device_id: str, clock: Callable[[], datetime]) -> None:
-        self.session, self.device_id, self.clock = session, device_id, clock
-
-    def record(
-        self,
-        kind: str,
-        subject: str,
-        outcome: str,
-        user_id: int | None,
-        detail: dict[str, Any] | None = None,
-        online: bool = False,
-        client_uuid: str | None = None,
-    ) -> JournalEntry:
-        assert outcome in {"ok", "error", "rejected", "info"}
-        entry = JournalEntry(
-            at=self.clock(),
-            user_id=user_id,
-            device_id=self.device_id,
-            kind=kind,
-            subject=subject[:256],
-            outcome=outcome,
-            online=online,
-            detail=dict(detail or {}),
-            client_uuid=client_uuid,
-        )
-        self.session.add(entry)
-        self.session.flush()
-        return entry
-
-
-class SqlUnitOfWork:
-    """One SQLite write transaction, rolled back on exit unless committed."""
-
-    def __init__(self, engine: Engine, device_id: str, clock: Callable[[], datetime]) -> None:
-        self._engine, self._device_id, self._clock = engine, device_id, clock
-        self._session: Session | None = None
-
-    def __enter__(self) -> SqlUnitOfWork:
-        self._session = Session(self._engine.execution_options(begin_mode="IMMEDIATE"), expire_on_commit=False)
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        assert self._session is not None
-        self._session.rollback()
-        self._session.close()
-
-    @property
-    def session(self) -> Session:
-        assert self._session is not None
-        return self._session
-
-    @property
-    def outbox(self) -> _Outbox:
-        return _Outbox(self.session, self._device_id, self._clock)
-
-    @property
-    def journal(self) -> _Journal:
-        return _Journal(self.session, self._device_id, self._clock)
-
-    def commit(self) -> None:
-        self.session.commit()
-
-
 # ------------------------------------------------------------------------------------------------------------
 # The seeded wave
 
@@ -184,7 +62,7 @@ class SqlUnitOfWork:
 class WaveFixture:
     """What the seed made, so tests can scan it."""
 
-    engine: Engine
+    db: Database
     wave_id: int
     picking_ids: list[int]
     location_barcode: dict[int, str] = field(default_factory=dict)
@@ -197,10 +75,12 @@ class WaveFixture:
     expired_lot: dict[int, str] = field(default_factory=dict)
 
     def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+        """A read session on the store."""
+        return self.db.session()
 
-    def uow_factory(self, clock: Callable[[], datetime], device_id: str = "handheld-1") -> Callable[[], Any]:
-        return lambda: SqlUnitOfWork(self.engine, device_id, clock)
+    def uow_factory(self, clock: Callable[[], datetime]) -> Callable[[], UnitOfWork]:
+        """The store's own unit of work, on the injected clock."""
+        return lambda: UnitOfWork(self.db, clock=clock)
 
     def interpreter(self) -> ResolverScanInterpreter:
         """Scans read by the shared resolver over this store's catalog, each lookup in its own read session."""
@@ -244,9 +124,9 @@ def seed_wave(
     products have a good lot (reserved) and an expired lot in the catalog; every product has a box-of-6
     packaging barcode; GS1 GTINs are valid.
     """
-    engine = open_store(path)
-    fx = WaveFixture(engine=engine, wave_id=1, picking_ids=[])
-    with Session(engine) as s:
+    db = open_database(path)
+    fx = WaveFixture(db=db, wave_id=1, picking_ids=[])
+    with db.write_session() as s:
         s.add(
             PickingType(
                 id=2,
@@ -261,6 +141,7 @@ def seed_wave(
         for pid, code, name, tracking, loc_id, loc_name, seq in PRODUCTS:
             ean = with_check_digit(f"400000000{pid:03d}")
             s.add(Product(id=pid, name=name, default_code=code, barcode=ean, tracking=tracking, uom_name="Units"))
+            s.flush()  # barcodes and packagings refer to it; the models declare no relationships to order inserts
             s.add(
                 Location(
                     id=loc_id,
