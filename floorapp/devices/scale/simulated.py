@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from floorapp.devices.scale.base import WeightUnit
+from floorapp.devices.scale.serial_scale import SerialScale
 from floorapp.devices.transport.serial import PortSettings
 from floorapp.errors import DriverUnavailable
 
@@ -306,3 +307,29 @@ class ScaleSimulator:
         mode = "NT" if self.load.tare else "GS"
         sign = "-" if value < 0 or state == "under" else "+"
         return f"{header},{mode},{sign}{self._fmt(abs(value)):>8}{unit.value}\r\n".encode("ascii")
+
+
+
+class SimulatedScale(SerialScale):
+    """The ``simulated`` scale driver: the real serial driver talking to a :class:`ScaleSimulator` on a pty.
+
+    The demo weighs through exactly the code a real scale uses; ``simulator`` is there to put loads on it.
+    """
+
+    def __init__(self, simulator: ScaleSimulator) -> None:
+        from floorapp.devices.scale.factory import serial_protocol
+
+        super().__init__(simulator.path, protocol=serial_protocol(simulator.protocol),
+                         port_settings=simulator.port_settings)
+        self.simulator = simulator
+        self.description = f"Simulated {self.protocol.name} scale"
+
+    @classmethod
+    def start(cls, protocol: str = "mt_sics") -> SimulatedScale:
+        """Start a simulator speaking ``protocol`` and a driver connected to it."""
+        return cls(ScaleSimulator(protocol).start())
+
+    def shutdown(self) -> None:
+        """Close the driver and switch the simulated scale off."""
+        self.close()
+        self.simulator.stop()

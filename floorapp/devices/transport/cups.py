@@ -43,8 +43,8 @@ class CupsRawTransport(ByteTransport):
         self._require_open()
         assert self._lp is not None
         try:
-            # "-o raw" keeps CUPS filters away from printer-language bytes; "-s" keeps lp quiet on success.
-            done = subprocess.run([self._lp, "-s", "-d", self.queue, "-o", "raw", "-"], input=data,
+            # "-o raw" keeps CUPS filters away from printer-language bytes; "-s" keeps lp quiet; no file = stdin.
+            done = subprocess.run([self._lp, "-s", "-d", self.queue, "-o", "raw"], input=data,
                                   capture_output=True, timeout=self.timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise DeviceFault(f"Handing the job to {self.description} failed.", detail=str(exc)) from exc

@@ -1,0 +1,63 @@
+"""Build the configured scale and label printer from settings (``scale.*``, ``printer.*``)."""
+
+from __future__ import annotations
+
+from floorapp.devices.printer.base import LabelLanguage, LabelPrinter
+from floorapp.devices.scale.base import Scale
+from floorapp.devices.scale.factory import build_scale
+from floorapp.devices.transport import make_transport
+from floorapp.errors import ConfigError
+from floorapp.settings import Settings
+
+#: The name print jobs use for the printer configured in settings.
+DEFAULT_PRINTER = "label"
+
+
+def scale_from_settings(settings: Settings) -> Scale | None:
+    """The configured scale (not opened), or ``None`` when ``scale.driver`` is ``none``."""
+    return build_scale(settings.text("scale.driver"), settings.text("scale.port"), settings.integer("scale.baudrate"))
+
+
+def language_for(name: str, dpi: int = 203) -> LabelLanguage:
+    """The printer language ``zpl`` or ``escpos``."""
+    if name == "zpl":
+        from floorapp.devices.printer.zpl import ZplLanguage
+
+        return ZplLanguage(dpi=dpi)
+    if name == "escpos":
+        from floorapp.devices.printer.escpos import EscPosLanguage
+
+        return EscPosLanguage()
+    raise ConfigError(f"Unknown printer language {name!r}; use zpl or escpos.")
+
+
+def printer_from_settings(settings: Settings, *, connect_timeout: float = 3.0) -> LabelPrinter | None:
+    """The configured label printer, or ``None`` when ``printer.language`` is ``none``."""
+    language = settings.text("printer.language")
+    if language == "none":
+        return None
+    kind, address = settings.text("printer.transport"), settings.text("printer.address")
+    make_transport(kind, address)  # validate the address now, not at the first print
+    return LabelPrinter(
+        DEFAULT_PRINTER,
+        language_for(language, settings.integer("printer.dpi")),
+        lambda: make_transport(kind, address, connect_timeout=connect_timeout),
+    )
+
+
+def printer_lookup(settings: Settings) -> PrinterLookupFromSettings:
+    """A ``PrinterLookup`` for the print spool that knows the configured printer."""
+    return PrinterLookupFromSettings(settings)
+
+
+class PrinterLookupFromSettings:
+    """Finds a spooled job's printer by name; rebuilt from settings so a changed address applies at once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def __call__(self, name: str) -> LabelPrinter:
+        printer = printer_from_settings(self.settings) if name == DEFAULT_PRINTER else None
+        if printer is None:
+            raise ConfigError(f"No printer named {name!r} is set up on this device.")
+        return printer
