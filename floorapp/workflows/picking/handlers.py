@@ -723,13 +723,29 @@ class WavePickingHandler:
         already = 0
         uuids: list[str] = []
         counts: dict[tuple[int, int, int | None], str] = {}
+        untouched: list[str] = []
         for picking in sorted(ctx.pickings.values(), key=lambda p: p.id):
             payload = self._validation(ctx, picking, command.backorder)
+            picking_lines = [line for line in ctx.lines.values() if line.picking_id == picking.id]
+            for short in payload.short_picks:
+                line_lot = next(
+                    (
+                        line.lot_id
+                        for line in picking_lines
+                        if line.move_id == short.move_id and line.location_id == short.location_id
+                    ),
+                    None,
+                )
+                counts.setdefault((short.product_id, short.location_id, line_lot), short.reason.value)
+            if not payload.lines:
+                # Nothing of it was found: validating would make Odoo ship the reservation (or refuse). The
+                # order stays open in Odoo for a later wave; the bin count tells the office why.
+                untouched.append(picking.name)
+                continue
             if self._already_queued(ctx.session, payload.document_key):
                 already += 1
                 continue
             client_uuid = str(uuid.uuid5(namespace, f"picking:{picking.id}"))
-            picking_lines = [line for line in ctx.lines.values() if line.picking_id == picking.id]
             preconditions = Preconditions(
                 picking_state=picking.downloaded_state or picking.state,
                 picking_write_date=picking.downloaded_write_date or picking.write_date,
@@ -749,16 +765,6 @@ class WavePickingHandler:
             )
             uuids.append(client_uuid)
             queued += 1
-            for short in payload.short_picks:
-                line_lot = next(
-                    (
-                        line.lot_id
-                        for line in picking_lines
-                        if line.move_id == short.move_id and line.location_id == short.location_id
-                    ),
-                    None,
-                )
-                counts.setdefault((short.product_id, short.location_id, line_lot), short.reason.value)
         created = 0
         for (product_id, location_id, lot_id), reason in sorted(counts.items(), key=lambda kv: kv[0]):
             if self._open_count_exists(ctx.session, product_id, location_id, lot_id):
@@ -791,6 +797,8 @@ class WavePickingHandler:
         message = f"Wave {ctx.wave.name} done: {queued} orders queued for sync."
         if created:
             message += f" {created} bin counts requested."
+        if untouched:
+            message += f" Nothing found for {', '.join(untouched)}: left open in Odoo."
         return Outcome.DONE, message, {"client_uuid": uuids[0] if len(uuids) == 1 else None, "outbox": uuids}
 
     def _validation(self, ctx: _Ctx, picking: Picking, override: BackorderDecision | None) -> ValidatePicking:

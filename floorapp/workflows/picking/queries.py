@@ -82,7 +82,11 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
                 ),
                 downloaded_at=wave.downloaded_at,
                 data_age=None if wave.downloaded_at is None else now - wave.downloaded_at,
-                queued_for_sync=bool(picking_ids) and len(queued) == len(picking_ids),
+                # Finished on the floor: every line done and every order with something picked queued
+                # (an order where nothing was found stays open in Odoo and is not queued).
+                queued_for_sync=bool(lines)
+                and all(line.floor_status in FINISHED for line in lines)
+                and {f"picking:{line.picking_id}" for line in lines if line.picked_quantity > 0} <= queued,
             )
         )
     summaries = [s for s in summaries if not s.queued_for_sync] + [s for s in summaries if s.queued_for_sync]
