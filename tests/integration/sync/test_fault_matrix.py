@@ -42,7 +42,22 @@ def _clean_rpc_count(harness: Harness, scenario: str) -> int:
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+@pytest.mark.parametrize("sim", [18], indirect=True, ids=["jsonrpc-18"])
 def test_fault_at_every_rpc_ends_exactly_once(harness: Harness, scenario: str, fault: str) -> None:
+    _matrix(harness, scenario, fault)
+
+
+# JSON-2 (Odoo 19): the faults that differ on its wire (no JSON-RPC envelope, real HTTP statuses).
+@pytest.mark.parametrize("fault", ["drop_after_commit", "http_502", "timeout"])
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+@pytest.mark.parametrize("sim", [19], indirect=True, ids=["json2-19"])
+def test_fault_at_every_rpc_ends_exactly_once_over_json2(harness: Harness, scenario: str, fault: str) -> None:
+    assert harness.worker.client().transport_name == "json2"
+    harness.worker.reset_client()
+    _matrix(harness, scenario, fault)
+
+
+def _matrix(harness: Harness, scenario: str, fault: str) -> None:
     sim = harness.target.sim
     n = _clean_rpc_count(harness, scenario)
     assert n >= 3

@@ -6,9 +6,18 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import pytest
 from synckit import Harness, return_marker
 
 from floorapp.workflows.transactions import BackorderDecision
+
+# JSON-RPC against the 18 mode, JSON-2 against the 19 mode (a real Odoo when FLOORAPP_ODOO_URL is set).
+pytestmark = pytest.mark.parametrize("any_target", [18, 19], indirect=True, ids=["jsonrpc-18", "json2-19"])
+
+
+def test_transport_follows_the_server_version(any_harness: Harness) -> None:
+    client = any_harness.worker.client()
+    assert client.transport_name == ("json2" if client.version.major >= 19 else "jsonrpc")
 
 
 def test_partial_validate_with_backorder_ships_picked_and_backorders_the_rest(any_harness: Harness) -> None:
