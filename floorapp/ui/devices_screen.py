@@ -1,0 +1,236 @@
+"""The device setup screen: find and choose a label printer, test print, test weigh. Thin: DeviceSetup does it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from floorapp.devices.discovery import DiscoveredService
+from floorapp.devices.setup import DeviceSetup
+from floorapp.errors import Bug, FloorAppError
+from floorapp.settings import Settings
+from floorapp.ui.profile import UiProfile
+from floorapp.ui.widgets import BigButton, MessageLine
+
+log = logging.getLogger("floorapp.ui.devices")
+
+
+class DevicesContext(Protocol):
+    """What the screen needs from the app (``ScreenServices`` provides it)."""
+
+    @property
+    def settings(self) -> Settings:
+        """This device's settings, where the device profile is kept."""
+        ...
+
+    @property
+    def profile(self) -> UiProfile:
+        """Layout sizes."""
+        ...
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)  # result, error
+
+
+class _DeviceTask(QRunnable):
+    """Device I/O blocks (a printer that does not answer, a scale that settles): never on the GUI thread."""
+
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn, self._relay = fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except FloorAppError as exc:
+            self._relay.finished.emit(None, exc)
+        except Exception as exc:  # a bug in a driver must reach the screen as a message, not kill the thread
+            log.exception("device task failed")
+            self._relay.finished.emit(None, Bug("Something went wrong talking to the device.", detail=repr(exc)))
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class DevicesScreen(QWidget):
+    """Detect, choose, test print, test weigh. Opened from the home screen's "Devices" tile.
+
+    ``context`` is the app's ``ScreenServices`` (its ``settings`` and ``profile`` are used); ``setup`` lets
+    tests limit discovery to loopback.
+    """
+
+    discovery_changed = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(self, context: DevicesContext, on_back: Callable[[], None] | None = None, *,
+                 setup: DeviceSetup | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setup = setup or DeviceSetup(context.settings)
+        self._pool = QThreadPool.globalInstance()
+        self._relays: set[_Relay] = set()
+        profile = context.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(profile.margin_px, profile.margin_px, profile.margin_px, profile.margin_px)
+        layout.setSpacing(profile.spacing_px)
+
+        self.heading = QLabel(self.tr("Devices"))
+        self.heading.setObjectName("screenTitle")
+        self.printer_label = QLabel()
+        self.printer_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.printer_list = QListWidget()
+        self.printer_list.setMinimumHeight(profile.list_row_px * 2)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("ZPL label printer"), "zpl")
+        self.language.addItem(self.tr("ESC/POS receipt printer"), "escpos")
+        self.find_button = BigButton(self.tr("Find"), variant="secondary")
+        self.choose_button = BigButton(self.tr("Use selected"), variant="secondary")
+        self.print_button = BigButton(self.tr("Test print"))
+        self.scale_label = QLabel()
+        self.scale_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.weight_label = QLabel("–")
+        self.weight_label.setObjectName("screenTitle")
+        self.weight_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.weigh_button = BigButton(self.tr("Test weigh"))
+        self.message = MessageLine()
+        self.back_button = BigButton(self.tr("Back"), variant="secondary")
+
+        self.language.setMinimumHeight(profile.touch_target_px)
+        # Two buttons a row: everything fits a 480x800 handheld without scrolling.
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.find_button)
+        find_row.addWidget(self.choose_button)
+        weigh_row = QHBoxLayout()
+        weigh_row.addWidget(self.weight_label, 1)
+        weigh_row.addWidget(self.weigh_button, 1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.printer_label)
+        layout.addWidget(self.printer_list, 1)
+        layout.addWidget(self.language)
+        layout.addLayout(find_row)
+        layout.addWidget(self.print_button)
+        layout.addWidget(self.scale_label)
+        layout.addLayout(weigh_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.back_button)
+
+        self.find_button.clicked.connect(self.find_printers)
+        self.choose_button.clicked.connect(self.choose_selected)
+        self.print_button.clicked.connect(self.test_print)
+        self.weigh_button.clicked.connect(self.test_weigh)
+        if on_back is not None:
+            self.back_button.clicked.connect(on_back)
+        self.discovery_changed.connect(self._refresh_printers, Qt.ConnectionType.QueuedConnection)
+        self._refresh_summaries()
+
+    def title(self) -> str:
+        """The screen's name."""
+        return self.tr("Devices")
+
+    # -- actions ----------------------------------------------------------------------------------------------
+    def find_printers(self) -> None:
+        """Start listening for network printers; the list fills as they answer."""
+        try:
+            # zeroconf calls back on its own thread; the signal brings the refresh to the GUI thread.
+            self.setup.start_discovery(self.discovery_changed.emit)
+        except FloorAppError as exc:
+            self.message.show_error(exc.user_message)
+            return
+        self.message.show_info(self.tr("Looking for printers on the network…"))
+
+    def choose_selected(self) -> None:
+        """Make the selected printer this device's label printer."""
+        item = self.printer_list.currentItem()
+        if item is None:
+            self.message.show_error(self.tr("Pick a printer from the list first."))
+            return
+        service: DiscoveredService = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            self.setup.choose_printer(service, str(self.language.currentData()))
+        except FloorAppError as exc:
+            self.message.show_error(exc.user_message)
+            return
+        self._refresh_summaries()
+        self.message.show_info(self.tr("Label printer set to {name}.").format(name=service.label))
+
+    def test_print(self) -> None:
+        """Send the test label in the background."""
+        self._run(self.setup.test_print, self.message.show_info)
+
+    def test_weigh(self) -> None:
+        """Read one stable weight in the background."""
+        def shown(reading: object) -> None:
+            self.weight_label.setText(str(reading))
+            self.message.show_info(self.tr("The scale answers."))
+
+        self.weight_label.setText("…")
+        self._run(self.setup.test_weigh, shown)
+
+    # -- plumbing ---------------------------------------------------------------------------------------------
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        relay = _Relay()
+        self._relays.add(relay)
+        self.busy_changed.emit(True)
+
+        def finished(result: object, error: object) -> None:
+            self._relays.discard(relay)
+            self.busy_changed.emit(bool(self._relays))
+            if isinstance(error, FloorAppError):
+                self.message.show_error(error.user_message)
+            else:
+                on_done(result)
+
+        relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_DeviceTask(fn, relay))
+
+    @property
+    def busy(self) -> bool:
+        """Whether a test print or weigh is still running."""
+        return bool(self._relays)
+
+    def _refresh_printers(self) -> None:
+        selected = self.printer_list.currentItem()
+        selected_name = selected.data(Qt.ItemDataRole.UserRole).name if selected else None
+        self.printer_list.clear()
+        for service in self.setup.discovered_printers():
+            kind = self.tr("raw") if service.raw_printing else self.tr("not raw, port 9100 assumed")
+            item = QListWidgetItem(f"{service.label}  ({service.printer_address()}, {kind})")
+            item.setData(Qt.ItemDataRole.UserRole, service)
+            self.printer_list.addItem(item)
+            if service.name == selected_name:
+                self.printer_list.setCurrentItem(item)
+
+    def _refresh_summaries(self) -> None:
+        self._set_summary(self.printer_label,
+                          self.tr("Label printer: {summary}").format(summary=self.setup.printer_summary()))
+        self._set_summary(self.scale_label, self.tr("Scale: {summary}").format(summary=self.setup.scale_summary()))
+
+    def _set_summary(self, label: QLabel, text: str) -> None:
+        # Device paths can be long (/dev/serial/by-id/...): one line, elided in the middle, full text as tooltip.
+        label.setToolTip(text)
+        width = label.width() if label.isVisible() else self.context.profile.width - 2 * self.context.profile.margin_px
+        label.setText(label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
+    def resizeEvent(self, event: Any) -> None:
+        """Elide the summaries again for the new width (and the stylesheet's font)."""
+        super().resizeEvent(event)
+        for label in (self.printer_label, self.scale_label):
+            self._set_summary(label, label.toolTip())
+
+    def hideEvent(self, event: Any) -> None:
+        """Stop listening for printers when the screen goes away."""
+        self.setup.stop_discovery()
+        super().hideEvent(event)
