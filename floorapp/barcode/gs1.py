@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from floorapp.errors import InputRejected
 
@@ -637,6 +638,67 @@ def looks_like_hri(text: str) -> bool:
     """True when ``text`` starts like a human-readable GS1 string ``(NN)``."""
     match = _HRI_AI.match(text)
     return match is not None and match.group(1) in AI_TABLE
+
+
+# ---------------------------------------------------------------------------------------------- digital link
+
+# GS1 Digital Link (GS1 Digital Link Standard, section 4): primary keys that may start the path, and the short
+# names older links use instead of numeric AIs.
+_DL_PRIMARY_KEYS = frozenset(
+    {"00", "01", "253", "255", "401", "402", "414", "417", "8003", "8004", "8006", "8010", "8013", "8017", "8018"}
+)
+_DL_ALIASES = {
+    "sscc": "00", "gtin": "01", "lot": "10", "ser": "21", "cpv": "22", "gln": "414", "exp": "17",
+    "bestbefore": "15", "packdate": "13", "proddate": "11", "count": "30",
+}  # fmt: skip
+
+
+def _dl_ai(name: str) -> str:
+    return _DL_ALIASES.get(name.lower(), name)
+
+
+def looks_like_digital_link(text: str) -> bool:
+    """True for an http(s) URI whose path carries a GS1 primary key (``.../01/09506000134352/10/ABC``)."""
+    if not text.lower().startswith(("http://", "https://")):
+        return False
+    segments = [unquote(s) for s in urlsplit(text).path.split("/") if s]
+    return any(
+        _dl_ai(seg) in _DL_PRIMARY_KEYS and (len(segments) - i) % 2 == 0 for i, seg in enumerate(segments)
+    )
+
+
+def parse_digital_link(uri: str, *, today: date | None = None, verify_check_digits: bool = True) -> ElementString:
+    """Read a GS1 Digital Link URI (the QR codes on consumer products) as an element string.
+
+    The path holds the primary key and its qualifiers (``/01/{gtin}/10/{lot}/21/{serial}``), the query the data
+    attributes (``?17=261231&3103=001250``); other query parameters (``linkType`` ...) are ignored. A GTIN-8,
+    -12 or -13 in the path is padded to 14 digits as AI 01 requires.
+    """
+    try:
+        parts = urlsplit(uri)
+        segments = [unquote(s) for s in parts.path.split("/") if s]
+        query = parse_qsl(parts.query, keep_blank_values=False)
+    except ValueError as exc:
+        raise GS1ParseError("The link in the barcode cannot be read.", detail=str(exc)) from exc
+    start = next(
+        (i for i, seg in enumerate(segments) if _dl_ai(seg) in _DL_PRIMARY_KEYS and (len(segments) - i) % 2 == 0),
+        None,
+    )
+    if start is None:
+        raise GS1ParseError("The link in the barcode is not a GS1 Digital Link (no product or unit key in it).")
+    pairs: list[tuple[str, str]] = []
+    for name, raw in [*zip(segments[start::2], segments[start + 1 :: 2], strict=True), *query]:
+        ai = _dl_ai(name)
+        if ai not in AI_TABLE:
+            if ai.isdigit():
+                raise GS1ParseError(f"Unknown GS1 application identifier ({ai}) in the link.")
+            continue  # linkType, context and other non-AI parameters
+        value = gtin14(raw) if ai == "01" and len(raw) in (8, 12, 13) else raw
+        if GS in value:
+            raise GS1ParseError(f"AI ({ai}) in the link holds a control character.")
+        pairs.append((ai, value))
+    encoded = encode_element_string(pairs, validate=False)
+    return parse_element_string(encoded, today=today, verify_check_digits=verify_check_digits)
 
 
 # ---------------------------------------------------------------------------------------------- encoding

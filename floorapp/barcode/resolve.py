@@ -4,10 +4,11 @@ command or user badge, against the local catalog.
 The catalog is reached through :class:`CatalogLookup` so the rules here are tested without a database;
 ``floorapp.offline_store.catalog_lookup.SqlCatalogLookup`` implements it over the offline store.
 
-Order of interpretation, as Odoo's barcode app does it: command barcodes first, then GS1 element strings, then
-the nomenclature (embedded weight/price), then the records whose barcode or name equals the scan. A scan that
-names nothing raises :class:`UnknownBarcode`, a malformed one :class:`~floorapp.barcode.gs1.GS1ParseError`;
-both are ``InputRejected`` with a message for the worker.
+Order of interpretation, as Odoo's barcode app does it: command barcodes first, then GS1 element strings (also
+typed as ``(01)...`` or carried in a GS1 Digital Link URI), then the nomenclature (embedded weight/price), then
+the records whose barcode or name equals the scan. A scan that names nothing raises :class:`UnknownBarcode`, a
+malformed one :class:`~floorapp.barcode.gs1.GS1ParseError`; both are ``InputRejected`` with a message for the
+worker.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from floorapp.barcode.gs1 import (
     GS1ParseError,
     Kind,
     has_valid_check_digit,
+    looks_like_digital_link,
     looks_like_hri,
+    parse_digital_link,
     parse_element_string,
     parse_hri,
 )
@@ -291,6 +294,8 @@ def resolve_scan(
         return _resolve_gs1(scan, parse_element_string(text, today=today_date), catalog, product_id)
     if looks_like_hri(text):
         return _resolve_gs1(scan, parse_hri(text, today=today_date), catalog, product_id)
+    if looks_like_digital_link(text):
+        return _resolve_gs1(scan, parse_digital_link(text, today=today_date), catalog, product_id)
     # A GS1 nomenclature's FNC1 stand-ins ('#', 'Alt029'): only trusted when the result reads as GS1, because
     # a plain location or lot name may contain the same characters.
     alternative = rules.normalize_separators(text)

@@ -16,7 +16,9 @@ from floorapp.barcode.gs1 import (
     GS1ParseError,
     Money,
     has_valid_check_digit,
+    looks_like_digital_link,
     looks_like_hri,
+    parse_digital_link,
     parse_element_string,
     parse_hri,
 )
@@ -159,17 +161,25 @@ def explain(
     elements: ElementString | None = None
     gs1_error: str | None = None
     gs1_text = nomenclature.normalize_separators(scan.text)
-    if scan.gs1 or looks_like_hri(scan.text) or GS in gs1_text or scan.text[:2] in ("00", "01", "02"):
+    if (
+        scan.gs1
+        or looks_like_hri(scan.text)
+        or looks_like_digital_link(scan.text)
+        or GS in gs1_text
+        or scan.text[:2] in ("00", "01", "02")
+    ):
         try:
             if looks_like_hri(scan.text):
                 elements = parse_hri(scan.text, today=today, verify_check_digits=False)
+            elif looks_like_digital_link(scan.text):
+                elements = parse_digital_link(scan.text, today=today, verify_check_digits=False)
             else:
                 elements = parse_element_string(gs1_text, today=today, verify_check_digits=False)
         except GS1ParseError as exc:
             gs1_error = exc.user_message
     if elements is not None:
         report["gs1"] = {"elements": _elements_json(elements, nomenclature), "hri": elements.to_hri()}
-    elif gs1_error is not None and (scan.gs1 or GS in scan.text):
+    elif gs1_error is not None and (scan.gs1 or GS in scan.text or looks_like_digital_link(scan.text)):
         report["gs1"] = {"error": gs1_error}
 
     report["check_digit"] = _check_digit(scan.text)

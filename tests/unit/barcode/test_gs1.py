@@ -18,6 +18,8 @@ from floorapp.barcode.gs1 import (
     gtin14,
     has_valid_check_digit,
     is_valid_gtin,
+    looks_like_digital_link,
+    parse_digital_link,
     parse_element_string,
     parse_gs1_date,
     parse_hri,
@@ -180,3 +182,31 @@ def test_human_readable_form() -> None:
     )  # fmt: skip
     with pytest.raises(GS1ParseError):
         parse_hri("(01)123", today=TODAY)
+
+
+def test_digital_link() -> None:
+    uri = "https://id.gs1.org/01/09506000134352/10/AB%2F1/21/7?17=261200&3103=001250&linkType=gs1:pip"
+    assert looks_like_digital_link(uri)
+    parsed = parse_digital_link(uri, today=TODAY)
+    assert parsed.to_hri() == "(01)09506000134352(10)AB/1(21)7(17)261200(3103)001250"
+    assert parsed.expiry == date(2026, 12, 31)
+    # Short names and a GTIN-13 in the path, a path prefix before the key
+    legacy = parse_digital_link("https://shop.example/dl/gtin/9506000134352/lot/L9", today=TODAY)
+    assert (legacy.gtin, legacy.lot) == ("09506000134352", "L9")
+    sscc = parse_digital_link("https://id.gs1.org/00/106141411234567897", today=TODAY)
+    assert sscc.sscc == "106141411234567897"
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "https://example.com/about",
+        "https://id.gs1.org/01/09506000134353",  # wrong check digit
+        "https://id.gs1.org/01/123",
+        "https://id.gs1.org/01/09506000134352?9999=1",
+        "https://id.gs1.org/01/09506000134352/10/" + "x" * 30,
+    ],
+)
+def test_bad_digital_links_give_the_parse_error(uri: str) -> None:
+    with pytest.raises(GS1ParseError):
+        parse_digital_link(uri, today=TODAY)

@@ -16,6 +16,7 @@ from floorapp.barcode.gs1 import (
     Kind,
     encode_element_string,
     has_valid_check_digit,
+    parse_digital_link,
     parse_element_string,
     parse_hri,
     with_check_digit,
@@ -153,3 +154,22 @@ def test_check_digit_catches_every_single_digit_error(body: str, index: int, del
     index %= len(number)
     wrong = number[:index] + str((int(number[index]) + delta) % 10) + number[index + 1 :]
     assert not has_valid_check_digit(wrong)
+
+
+dl_pairs = st.tuples(
+    st.text("0123456789", min_size=13, max_size=13).map(with_check_digit),
+    st.text(alphabet=CSET82, min_size=1, max_size=20),
+    st.text(alphabet=CSET82, min_size=1, max_size=20),
+    _yymmdd(allow_day_zero=True),
+)
+
+
+@settings(max_examples=200)
+@given(parts=dl_pairs)
+def test_digital_links_round_trip(parts: tuple[str, str, str, str]) -> None:
+    from urllib.parse import quote
+
+    gtin, lot, serial, expiry = parts
+    uri = f"https://id.gs1.org/01/{gtin}/10/{quote(lot, safe='')}/21/{quote(serial, safe='')}?17={expiry}"
+    parsed = parse_digital_link(uri, today=TODAY)
+    assert [(e.ai, e.raw) for e in parsed] == [("01", gtin), ("10", lot), ("21", serial), ("17", expiry)]

@@ -202,3 +202,11 @@ def test_unknown_and_malformed_scans(
     with pytest.raises(error) as info:
         resolve(catalog, raw)
     assert fragment in info.value.user_message  # type: ignore[attr-defined]
+
+
+def test_gs1_digital_link_qr(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, f"]Q1https://id.gs1.org/01/0{JUICE_EAN}/10/L1?17=261231")
+    assert r.kind is ScanKind.PRODUCT and r.product is not None and r.product.id == 1
+    assert r.lot is not None and r.lot.id == 40 and r.expiry == date(2026, 12, 31)
+    with pytest.raises(UnknownBarcode):
+        resolve(catalog, "]Q1https://example.com/about")
