@@ -1,0 +1,496 @@
+"""Who is on the floor: PIN and badge sign-in with lockout, sign-out on inactivity, and every role check.
+
+PINs are stored as salted scrypt hashes, badges as SHA-256 digests; neither ever reaches a log or the journal.
+Role checks live here, in the core: a screen may hide a tile, but the handler behind it asks ``require_job``.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import hmac
+import logging
+import secrets
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from sqlalchemy import func, select
+
+from floorapp.errors import Bug, InputRejected, PermissionDenied
+from floorapp.offline_store.clock import Clock, utcnow
+from floorapp.offline_store.db import Database
+from floorapp.offline_store.journal import JournalKind, JournalOutcome
+from floorapp.offline_store.models import FloorUser, UserRole
+from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.offline_store.writer import StoreWriter
+from floorapp.settings import Settings
+from floorapp.workflows.commands import Command
+
+log = logging.getLogger("floorapp.auth")
+
+T = TypeVar("T")
+
+# --------------------------------------------------------------------------------------------------------------
+# PIN hashes and badge digests
+
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+_SALT_BYTES = 16
+_KEY_BYTES = 32
+PIN_MIN_DIGITS = 4
+PIN_MAX_DIGITS = 12
+
+
+def validate_pin(pin: str) -> str:
+    """``pin`` if it is 4 to 12 digits, else InputRejected."""
+    if not (pin.isascii() and pin.isdigit() and PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS):
+        raise InputRejected(f"A PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits.")
+    return pin
+
+
+def hash_pin(pin: str, *, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P) -> str:
+    """A salted scrypt hash of ``pin``: ``scrypt$N$r$p$salt_hex$hash_hex``."""
+    salt = secrets.token_bytes(_SALT_BYTES)
+    key = _scrypt(pin, salt, n, r, p)
+    return f"scrypt${n}${r}${p}${salt.hex()}${key.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True when ``pin`` matches the stored hash (constant-time compare; a malformed hash never matches)."""
+    try:
+        scheme, n_text, r_text, p_text, salt_hex, key_hex = stored.split("$")
+        n, r, p = int(n_text), int(r_text), int(p_text)
+        salt, key = bytes.fromhex(salt_hex), bytes.fromhex(key_hex)
+    except ValueError:
+        log.error("a stored PIN hash is malformed")
+        return False
+    # Bounds keep a tampered row from making a sign-in eat the device's memory.
+    if scheme != "scrypt" or not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        log.error("a stored PIN hash has unsupported parameters")
+        return False
+    return hmac.compare_digest(_scrypt(pin, salt, n, r, p, length=len(key)), key)
+
+
+def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, *, length: int = _KEY_BYTES) -> bytes:
+    maxmem = 128 * r * (n + p + 2) + 1024 * 1024
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=length)
+
+
+def badge_digest(badge: str) -> str:
+    """SHA-256 hex of a badge barcode (surrounding whitespace ignored), as kept in ``FloorUser.badge_digest``."""
+    return hashlib.sha256(badge.strip().encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Roles and jobs
+
+
+class Job(enum.StrEnum):
+    """A floor job (a home tile) and the permission to do it. The ids match the UI's job catalog."""
+
+    WAVE_PICKING = "wave_picking"
+    PACKING = "packing"
+    RETURNS = "returns"
+    CYCLE_COUNTS = "cycle_counts"
+    SYNC = "sync"  # the sync queue: retry or discard parked and conflicting transactions
+    DEVICES = "devices"
+    USERS = "users"  # PINs, badges, unlocking
+
+
+#: Which role may do which job; the supervisor may do everything.
+JOB_ROLES: Mapping[Job, frozenset[UserRole]] = {
+    Job.WAVE_PICKING: frozenset({UserRole.PICKER, UserRole.SUPERVISOR}),
+    Job.PACKING: frozenset({UserRole.PACKER, UserRole.SUPERVISOR}),
+    Job.RETURNS: frozenset({UserRole.INSPECTOR, UserRole.SUPERVISOR}),
+    Job.CYCLE_COUNTS: frozenset({UserRole.SUPERVISOR}),
+    Job.SYNC: frozenset({UserRole.SUPERVISOR}),
+    Job.DEVICES: frozenset({UserRole.SUPERVISOR}),
+    Job.USERS: frozenset({UserRole.SUPERVISOR}),
+}
+
+
+def may_do(role: str, job: Job) -> bool:
+    """True when ``role`` may do ``job``."""
+    try:
+        return UserRole(role) in JOB_ROLES[job]
+    except ValueError:
+        return False
+
+
+def jobs_for(role: str) -> tuple[Job, ...]:
+    """The jobs ``role`` may do, in home-screen order."""
+    return tuple(job for job in Job if may_do(role, job))
+
+
+@dataclass(frozen=True, slots=True)
+class FloorSession:
+    """A signed-in floor user. Immutable: signing in again makes a new one."""
+
+    user_id: int
+    login: str
+    name: str
+    role: UserRole
+    signed_in_at: datetime
+
+    @property
+    def jobs(self) -> tuple[Job, ...]:
+        """The jobs this user may do."""
+        return jobs_for(self.role)
+
+
+def require_role(session: FloorSession, *roles: str) -> None:
+    """PermissionDenied unless the session's role is one of ``roles`` (a supervisor passes every check)."""
+    if session.role == UserRole.SUPERVISOR or session.role in roles:
+        return
+    needed = " or ".join(f"{r}s" for r in roles) or "another role"
+    raise PermissionDenied(f"{session.name} is signed in as {session.role}; this is for {needed} only.")
+
+
+def require_job(session: FloorSession, job: Job) -> None:
+    """PermissionDenied unless the session's role may do ``job``."""
+    if not may_do(session.role, job):
+        label = job.value.replace("_", " ")
+        raise PermissionDenied(f"{session.name} is signed in as {session.role} and may not do {label}.")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Commands
+
+
+@dataclass(frozen=True, slots=True)
+class SignInWithPin(Command):
+    """Sign in by picking a user and typing the PIN."""
+
+    login: str
+    pin: str
+
+    def __repr__(self) -> str:  # the PIN must not reach a log through a repr
+        return f"SignInWithPin(login={self.login!r}, pin='***')"
+
+
+@dataclass(frozen=True, slots=True)
+class SignInWithBadge(Command):
+    """Sign in by scanning a badge barcode."""
+
+    badge: str
+
+    def __repr__(self) -> str:
+        return "SignInWithBadge(badge='***')"
+
+
+SignIn = SignInWithPin | SignInWithBadge
+
+
+@dataclass(frozen=True, slots=True)
+class SignInUser:
+    """A user offered on the sign-in screen."""
+
+    user_id: int
+    login: str
+    name: str
+    role: UserRole
+    has_pin: bool
+    has_badge: bool
+
+
+# --------------------------------------------------------------------------------------------------------------
+# User helpers (seeding, supervisor screens)
+
+
+def _user_by_login(uow: UnitOfWork, login: str) -> FloorUser | None:
+    return uow.session.scalars(select(FloorUser).where(FloorUser.login == login.strip())).first()
+
+
+def _user(uow: UnitOfWork, user_id: int) -> FloorUser:
+    user = uow.session.get(FloorUser, user_id)
+    if user is None:
+        raise InputRejected(f"There is no user #{user_id}.")
+    return user
+
+
+def create_user(
+    uow: UnitOfWork,
+    login: str,
+    name: str,
+    role: str,
+    *,
+    pin: str | None = None,
+    badge: str | None = None,
+    odoo_user_id: int | None = None,
+) -> FloorUser:
+    """Add a floor user (the caller commits). Seeding calls this directly; supervisors go through AuthService."""
+    login = login.strip()
+    if not login or not name.strip():
+        raise InputRejected("A user needs a login and a name.")
+    try:
+        user_role = UserRole(role)
+    except ValueError as exc:
+        roles = ", ".join(r.value for r in UserRole)
+        raise InputRejected(f"Unknown role {role!r}; a role is one of {roles}.") from exc
+    if _user_by_login(uow, login) is not None:
+        raise InputRejected(f"A user with the login {login!r} exists already.")
+    user = FloorUser(login=login, name=name.strip(), role=user_role.value, odoo_user_id=odoo_user_id,
+                     failed_pin_attempts=0, active=True)
+    uow.session.add(user)
+    uow.session.flush()
+    if pin is not None:
+        set_pin(uow, user.id, pin)
+    if badge is not None:
+        set_badge(uow, user.id, badge)
+    return user
+
+
+def set_pin(uow: UnitOfWork, user_id: int, pin: str) -> None:
+    """Give a user a new PIN and lift any lockout (the caller commits)."""
+    user = _user(uow, user_id)
+    user.pin_hash = hash_pin(validate_pin(pin))
+    user.failed_pin_attempts = 0
+    user.locked_until = None
+    uow.session.flush()
+
+
+def set_badge(uow: UnitOfWork, user_id: int, badge: str | None) -> None:
+    """Register (or with None, remove) a user's badge (the caller commits)."""
+    user = _user(uow, user_id)
+    if badge is None:
+        user.badge_digest = None
+        uow.session.flush()
+        return
+    if not badge.strip():
+        raise InputRejected("The badge barcode is empty.")
+    digest = badge_digest(badge)
+    owner = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
+    if owner is not None and owner.id != user.id:
+        raise InputRejected(f"This badge belongs to {owner.name} already.")
+    user.badge_digest = digest
+    uow.session.flush()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Sign-in
+
+
+class AuthService:
+    """Signs people in and out, enforcing PIN lockout, and journals every attempt.
+
+    Each method takes an optional ``uow``: the UI runs it on the store writer thread
+    (``submit_sign_in`` or ``writer.submit(lambda uow: auth.sign_in(cmd, uow=uow))``); tests and the CLI may
+    call it directly, and it then opens its own unit of work.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        settings: Settings,
+        clock: Clock = utcnow,
+        writer: StoreWriter | None = None,
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self.clock = clock
+        self.writer = writer
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def users(self) -> list[SignInUser]:
+        """Active users for the sign-in list, by name."""
+        with self.database.session() as session:
+            rows = session.scalars(
+                select(FloorUser).where(FloorUser.active.is_(True)).order_by(func.lower(FloorUser.name))
+            )
+            return [
+                SignInUser(u.id, u.login, u.name, UserRole(u.role), u.pin_hash is not None, u.badge_digest is not None)
+                for u in rows
+            ]
+
+    def idle_policy(self, clock: Callable[[], float] = time.monotonic) -> IdleSignOut:
+        """An inactivity timer set from ``security.idle_signout_seconds``."""
+        return IdleSignOut.from_settings(self.settings, clock)
+
+    # -- signing in and out --------------------------------------------------------------------------------------
+
+    def sign_in(self, command: SignIn, *, uow: UnitOfWork | None = None) -> FloorSession:
+        """Check the PIN or badge and return the session; InputRejected with a clear message when refused.
+
+        The attempt is journaled and committed (with the failure counter) before a refusal is raised.
+        """
+        if isinstance(command, SignInWithPin):
+            return self._run(uow, lambda u: self._sign_in_with_pin(u, command))
+        if isinstance(command, SignInWithBadge):
+            return self._run(uow, lambda u: self._sign_in_with_badge(u, command))
+        raise Bug("internal error", detail=f"not a sign-in command: {type(command).__name__}")
+
+    def submit_sign_in(self, command: SignIn) -> Future[FloorSession]:
+        """``sign_in`` on the store writer thread; the future holds the session or the refusal."""
+        if self.writer is None:
+            raise Bug("internal error", detail="AuthService has no writer")
+        return self.writer.submit(lambda uow: self.sign_in(command, uow=uow))
+
+    def sign_out(self, session: FloorSession, reason: str = "user", *, uow: UnitOfWork | None = None) -> None:
+        """Journal the end of a session (``reason``: user, idle, shutdown ...)."""
+
+        def write(u: UnitOfWork) -> None:
+            u.journal.record(JournalKind.SIGN_OUT, session.login, JournalOutcome.OK, session.user_id,
+                             detail={"reason": reason})
+            u.commit()
+
+        self._run(uow, write)
+        log.info("signed out", extra={"event": "auth.signed_out", "user_id": session.user_id, "reason": reason})
+
+    def _sign_in_with_pin(self, uow: UnitOfWork, command: SignInWithPin) -> FloorSession:
+        now = self.clock()
+        user = _user_by_login(uow, command.login)
+        if user is None:
+            self._refuse(uow, command.login, None, "pin", "unknown_user")
+            raise InputRejected(f"Unknown user {command.login!r}. Pick your name from the list or ask a supervisor.")
+        if not user.active:
+            self._refuse(uow, user.login, user.id, "pin", "inactive")
+            raise InputRejected(f"{user.name} is disabled. Ask a supervisor.")
+        if user.locked_until is not None:
+            if now < user.locked_until:
+                self._refuse(uow, user.login, user.id, "pin", "locked")
+                raise InputRejected(
+                    f"{user.name} is locked out after too many wrong PINs until {_hhmm(user.locked_until)}. "
+                    "Wait, or ask a supervisor."
+                )
+            user.locked_until = None
+            user.failed_pin_attempts = 0
+        if user.pin_hash is None:
+            self._refuse(uow, user.login, user.id, "pin", "no_pin")
+            raise InputRejected(f"{user.name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN.")
+        if not verify_pin(command.pin, user.pin_hash):
+            max_attempts = self.settings.integer("security.max_pin_attempts")
+            user.failed_pin_attempts += 1
+            left = max_attempts - user.failed_pin_attempts
+            if left <= 0:
+                user.locked_until = now + timedelta(seconds=self.settings.integer("security.lockout_seconds"))
+                user.failed_pin_attempts = 0
+                self._refuse(uow, user.login, user.id, "pin", "wrong_pin_locked")
+                raise InputRejected(f"Wrong PIN. {user.name} is locked out until {_hhmm(user.locked_until)}.")
+            self._refuse(uow, user.login, user.id, "pin", "wrong_pin", attempts_left=left)
+            plural = "attempt" if left == 1 else "attempts"
+            raise InputRejected(f"Wrong PIN. {left} {plural} left before {user.name} is locked out.")
+        user.failed_pin_attempts = 0
+        return self._accept(uow, user, "pin", now)
+
+    def _sign_in_with_badge(self, uow: UnitOfWork, command: SignInWithBadge) -> FloorSession:
+        now = self.clock()
+        user = None
+        if command.badge.strip():
+            digest = badge_digest(command.badge)
+            user = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
+        if user is None:
+            self._refuse(uow, "badge", None, "badge", "unknown_badge")
+            raise InputRejected("This badge is not known. Sign in with your PIN, or ask a supervisor to register it.")
+        if not user.active:
+            self._refuse(uow, user.login, user.id, "badge", "inactive")
+            raise InputRejected(f"{user.name} is disabled. Ask a supervisor.")
+        # A PIN lockout stops PIN guessing; the badge is something the worker holds, so it still signs in.
+        return self._accept(uow, user, "badge", now)
+
+    def _accept(self, uow: UnitOfWork, user: FloorUser, method: str, now: datetime) -> FloorSession:
+        uow.journal.record(JournalKind.SIGN_IN, user.login, JournalOutcome.OK, user.id, detail={"method": method})
+        uow.commit()
+        log.info("signed in", extra={"event": "auth.signed_in", "user_id": user.id, "method": method})
+        return FloorSession(user.id, user.login, user.name, UserRole(user.role), now)
+
+    def _refuse(
+        self, uow: UnitOfWork, subject: str, user_id: int | None, method: str, reason: str, **detail: int
+    ) -> None:
+        uow.journal.record(JournalKind.SIGN_IN, subject, JournalOutcome.REJECTED, user_id,
+                           detail={"method": method, "reason": reason, **detail})
+        uow.commit()
+        log.info("sign-in refused: %s", reason, extra={"event": "auth.refused", "reason": reason})
+
+    # -- supervisor actions --------------------------------------------------------------------------------------
+
+    def set_user_pin(self, actor: FloorSession, user_id: int, pin: str, *, uow: UnitOfWork | None = None) -> None:
+        """A supervisor sets someone's PIN (also lifts a lockout)."""
+        require_job(actor, Job.USERS)
+        self._admin(uow, actor, user_id, "set_pin", lambda u: set_pin(u, user_id, pin))
+
+    def set_user_badge(
+        self, actor: FloorSession, user_id: int, badge: str | None, *, uow: UnitOfWork | None = None
+    ) -> None:
+        """A supervisor registers (or removes) someone's badge."""
+        require_job(actor, Job.USERS)
+        self._admin(uow, actor, user_id, "set_badge", lambda u: set_badge(u, user_id, badge))
+
+    def unlock_user(self, actor: FloorSession, user_id: int, *, uow: UnitOfWork | None = None) -> None:
+        """A supervisor lifts a PIN lockout now."""
+        require_job(actor, Job.USERS)
+
+        def unlock(u: UnitOfWork) -> None:
+            user = _user(u, user_id)
+            user.locked_until = None
+            user.failed_pin_attempts = 0
+
+        self._admin(uow, actor, user_id, "unlock", unlock)
+
+    def _admin(
+        self, uow: UnitOfWork | None, actor: FloorSession, user_id: int, action: str,
+        change: Callable[[UnitOfWork], None],
+    ) -> None:
+        def write(u: UnitOfWork) -> None:
+            change(u)
+            u.journal.record(JournalKind.ADMIN, action, JournalOutcome.OK, actor.user_id,
+                             detail={"target_user_id": user_id})
+            u.commit()
+
+        self._run(uow, write)
+
+    def _run(self, uow: UnitOfWork | None, fn: Callable[[UnitOfWork], T]) -> T:
+        if uow is not None:
+            return fn(uow)
+        with UnitOfWork(self.database, clock=self.clock) as own:
+            return fn(own)
+
+
+def _hhmm(moment: datetime) -> str:
+    """Local wall-clock time of ``moment`` as the floor reads it."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Inactivity
+
+
+class IdleSignOut:
+    """Decides when an unattended session must end. ``touch()`` on every key, tap or scan; poll ``expired()``.
+
+    The clock is monotonic seconds (``time.monotonic`` by default), so a wall-clock jump neither ends a session
+    early nor keeps it open.
+    """
+
+    def __init__(self, timeout_seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        if timeout_seconds <= 0:
+            raise Bug("internal error", detail=f"idle timeout must be positive, not {timeout_seconds}")
+        self.timeout_seconds = float(timeout_seconds)
+        self._clock = clock
+        self._last_activity = clock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, clock: Callable[[], float] = time.monotonic) -> IdleSignOut:
+        """Timeout from ``security.idle_signout_seconds``."""
+        return cls(settings.number("security.idle_signout_seconds"), clock)
+
+    def touch(self) -> None:
+        """The worker did something: restart the timer."""
+        self._last_activity = self._clock()
+
+    def idle_seconds(self) -> float:
+        """Seconds since the last activity."""
+        return max(0.0, self._clock() - self._last_activity)
+
+    def remaining_seconds(self) -> float:
+        """Seconds left before sign-out (0 when expired)."""
+        return max(0.0, self.timeout_seconds - self.idle_seconds())
+
+    def expired(self) -> bool:
+        """True once the worker has been idle for the whole timeout."""
+        return self.idle_seconds() >= self.timeout_seconds
