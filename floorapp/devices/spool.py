@@ -11,7 +11,7 @@ import logging
 import random
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -19,8 +19,8 @@ from typing import Protocol
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from floorapp.devices.printer.base import LabelPrinter, RenderedLabel
-from floorapp.errors import ConfigError, DeviceFault, DriverUnavailable, FloorAppError
+from floorapp.devices.printer.base import FieldValue, LabelPrinter, RenderedLabel
+from floorapp.errors import ConfigError, DeviceFault, DriverUnavailable, FloorAppError, InputRejected
 from floorapp.offline_store.models import PrintJob, PrintJobState, utcnow
 
 log = logging.getLogger("floorapp.devices.spool")
@@ -101,6 +101,24 @@ class PrintSpool:
             ))
         log.info("queued print job %s for %s: %s", job_uuid, printer, label.description)
         return job_uuid
+
+    def queue_label(self, printer: LabelPrinter, template: str, fields: Mapping[str, FieldValue], *,
+                    user_id: int | None = None) -> str:
+        """Render ``template`` for ``printer``'s language and queue it; what packing and picking screens call."""
+        return self.submit(printer.name, printer.render(template, fields), user_id=user_id)
+
+    def queue_carrier_label(self, printer: LabelPrinter, document: bytes, *, description: str = "Carrier label",
+                            user_id: int | None = None) -> str:
+        """Queue a carrier label from Odoo: ZPL goes as it is (to a ZPL printer), a PDF is rasterised."""
+        if document.startswith(b"%PDF"):
+            label = printer.language.render_pdf(document, description)
+        elif printer.language.name == "zpl":
+            from floorapp.devices.printer.zpl import passthrough
+
+            label = RenderedLabel("zpl", passthrough(document).data, description)
+        else:
+            raise InputRejected("This carrier label is ZPL but the printer speaks ESC/POS; ask for a PDF label.")
+        return self.submit(printer.name, label, user_id=user_id)
 
     def jobs(self, states: Iterable[PrintJobState] | None = None, limit: int = 200) -> list[SpoolEntry]:
         """Jobs for the print queue screen, newest first; all states unless ``states`` is given."""

@@ -15,6 +15,7 @@ from floorapp.devices.spool import Backoff, PrinterLookup, PrintSpool, SpoolWork
 from floorapp.devices.transport import TcpTransport
 from floorapp.errors import ConfigError
 from floorapp.offline_store.models import PrintJobState
+from floorapp.paths import AppPaths
 from tests.integration.devices.spool_store import SqliteFileStore
 
 
@@ -158,3 +159,30 @@ def test_worker_delivers_in_the_background(tmp_path: Path, printer_port: Printer
         assert len(printer_port.wait_for_jobs(1, timeout=10)) == 1
     finally:
         worker.stop()
+
+
+def test_spool_on_the_real_offline_store(app_paths: AppPaths, printer_port: PrinterSimulator) -> None:
+    """The same flow on the store the app opens (migrations, WAL, synchronous=FULL), reopened in between."""
+    from floorapp.offline_store.db import open_database
+
+    clock = FakeClock()
+    printers = _printers(printer_port)
+    database = open_database(app_paths.database_file)
+    spool = PrintSpool(database, _lookup(printers), clock=clock)
+    package = spool.queue_label(printers["dock"], "package", {
+        "package_name": "PACK0000042", "contents": "12 x Oak chair", "ship_to": "Deco Addict",
+        "sscc": (("00", "006141411234567890"),),
+    })
+    carrier = spool.queue_carrier_label(printers["dock"], b"^XA^FO10,10^FDUPS^FS^XZ")
+    assert spool.process_due() == 0  # printer off
+    database.close()
+
+    database = open_database(app_paths.database_file)
+    spool = PrintSpool(database, _lookup(printers), clock=clock)
+    assert [e.job_uuid for e in spool.jobs([PrintJobState.QUEUED])] == [carrier, package]
+    printer_port.start()
+    clock.advance(60)
+    assert spool.process_due() == 2
+    jobs = printer_port.wait_for_jobs(2)
+    assert b"PACK0000042" in jobs[0].data and jobs[1].data == b"^XA^FO10,10^FDUPS^FS^XZ"
+    database.close()
