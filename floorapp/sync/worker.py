@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 
@@ -371,39 +371,53 @@ def _own_line_write_dates(uow: UnitOfWork, entry: OutboxEntry) -> dict[str, str]
 # -- supervisor actions -------------------------------------------------------------------------------------------
 
 
-def _require_supervisor(role: str) -> None:
-    # The core's role check, once floorapp.workflows.auth provides it; until then the same rule here.
+class Actor(Protocol):
+    """Who asks for a supervisor action: a signed-in floor session (``floorapp.workflows.auth.FloorSession``)."""
+
+    @property
+    def name(self) -> str:
+        """Display name, for the refusal message."""
+
+    @property
+    def role(self) -> str:
+        """``picker``, ``packer``, ``inspector`` or ``supervisor``."""
+
+
+def _require_supervisor(actor: Actor) -> None:
+    # The core's role check (floorapp.workflows.auth.require_role); the same rule here if it is not installed.
     try:
         require_role = getattr(importlib.import_module("floorapp.workflows.auth"), "require_role", None)
     except ImportError:
         require_role = None
     if require_role is not None:
-        require_role(role, UserRole.SUPERVISOR)
+        require_role(actor, UserRole.SUPERVISOR.value)
         return
-    if role != UserRole.SUPERVISOR.value:
-        raise PermissionDenied("Only a supervisor may retry or discard a held transaction.")
+    if actor.role != UserRole.SUPERVISOR.value:
+        raise PermissionDenied(f"{actor.name} is signed in as {actor.role}; this is for supervisors only.")
 
 
-def retry_entry(store: StoreAccess, entry_id: int, *, role: str) -> None:
+def retry_entry(store: StoreAccess, entry_id: int, *, actor: Actor) -> None:
     """A supervisor sends a parked or conflicting transaction again (same client UUID, so still once)."""
-    _require_supervisor(role)
+    _require_supervisor(actor)
 
     def save(uow: UnitOfWork) -> None:
         uow.outbox.requeue(entry_id)
         uow.commit()
 
     store.write(save)
+    sync_log().info("outbox entry %s requeued by %s", entry_id, actor.name)
 
 
-def discard_entry(store: StoreAccess, entry_id: int, *, role: str, reason: str) -> None:
+def discard_entry(store: StoreAccess, entry_id: int, *, actor: Actor, reason: str) -> None:
     """A supervisor gives up on a parked or conflicting transaction; it stays in the store as a record."""
-    _require_supervisor(role)
+    _require_supervisor(actor)
 
     def save(uow: UnitOfWork) -> None:
-        uow.outbox.discard(entry_id, reason)
+        uow.outbox.discard(entry_id, f"{reason} (discarded by {actor.name})")
         uow.commit()
 
     store.write(save)
+    sync_log().info("outbox entry %s discarded by %s: %s", entry_id, actor.name, reason)
 
 
 def photo_loader_for(photo_dir: Path) -> PhotoLoader:

@@ -1,0 +1,200 @@
+"""Conflicts are detected, not papered over; rejections are parked and never block other documents."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synckit import Harness, OdooTarget
+
+from floorapp.errors import PermissionDenied
+from floorapp.odoo_sim import OdooSim
+from floorapp.sync.worker import discard_entry, retry_entry
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    role: str
+
+
+PICKER = Actor("Pat Picker", "picker")
+SUPERVISOR = Actor("Sam Supervisor", "supervisor")
+
+
+class SimClock:
+    """The server's clock, moved by the test (write_date has one-second resolution)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC).replace(tzinfo=None)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, seconds: float = 5) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clocked(tmp_path: Path, shimmed: None) -> Iterator[tuple[Harness, SimClock]]:
+    clock = SimClock()
+    sim = OdooSim(seed=1, size="small", clock=clock).start()
+    h = Harness(OdooTarget(sim.url, sim.db_name, "admin", sim.api_keys["admin"], sim=sim), tmp_path)
+    try:
+        yield h, clock
+    finally:
+        h.close()
+        sim.stop()
+
+
+def test_picking_validated_in_odoo_while_picked_offline_is_a_conflict_not_a_second_shipment(
+    harness: Harness,
+) -> None:
+    h = harness
+    picking = h.new_delivery([5.0])
+    product = picking["products"][0]
+    payload, pre = h.validate_payload(picking, quantities=[5.0])
+    uuid = h.enqueue(payload, pre)
+    before = h.on_hand(product)
+    # Meanwhile, in the office, someone validates the same picking in Odoo.
+    h.admin.call("stock.picking", "button_validate", [picking["id"]],
+                 context={"skip_sms": True, "skip_backorder": True, "picking_ids_not_to_backorder": [picking["id"]]})
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict"
+    assert entry.conflict is not None
+    assert entry.conflict["reason"] == "picking_done_elsewhere"
+    assert entry.conflict["ours"]["lines"][0]["quantity"] == 5.0
+    assert entry.conflict["theirs"]["state"] == "done"
+    assert h.on_hand(product) == before - 5.0  # shipped once, by the office
+
+
+def test_stock_moved_between_count_and_sync_is_a_conflict_showing_both_quantities(harness: Harness) -> None:
+    h = harness
+    product = h.new_product(10.0)
+    uuid = h.enqueue(h.count_payload(product, counted=7.0, expected=10.0))
+    h.set_on_hand(product, 12.0)  # a receipt landed after the count
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict"
+    assert entry.conflict is not None
+    assert entry.conflict["reason"] == "stock_moved"
+    assert entry.conflict["ours"]["counted"] == 7.0
+    assert entry.conflict["ours"]["expected"] == 10.0
+    assert entry.conflict["theirs"]["quantity"] == 12.0
+    assert h.on_hand(product) == 12.0
+    assert h.count_moves(uuid, product) == []
+
+
+def test_stock_moved_just_before_apply_is_a_conflict(harness: Harness) -> None:
+    # The concurrent change lands between our write of the count and the apply (Odoo's outdated-quant wizard).
+    h = harness
+    product = h.new_product(10.0)
+    uuid = h.enqueue(h.count_payload(product, counted=7.0, expected=10.0))
+    sim = h.target.sim
+    quant_id = h.admin.search("stock.quant", [("product_id", "=", product), ("location_id.usage", "=", "internal")])[0]
+
+    def receipt(env: Any) -> None:
+        env["stock.quant"].sudo().browse([quant_id])._write({"quantity": 11.0})
+
+    sim.faults.concurrent(receipt, model="stock.quant", method="action_apply_inventory")
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict", entry.last_error
+    assert entry.conflict is not None and entry.conflict["reason"] == "stock_moved"
+    assert h.on_hand(product) == 11.0
+
+
+def test_line_taken_by_another_picker_is_a_conflict(clocked: tuple[Harness, SimClock]) -> None:
+    h, clock = clocked
+    picking = h.new_delivery([4.0])
+    payload, pre = h.validate_payload(picking, quantities=[4.0])
+    uuid = h.enqueue(payload, pre)
+    clock.tick()
+    line = picking["lines"][0]["id"]
+    h.admin.write("stock.move.line", [line], {"quantity": 1.0, "picked": True})  # another device's picker
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict"
+    assert entry.conflict is not None and entry.conflict["reason"] == "line_changed"
+    assert entry.conflict["theirs"]["quantity"] == 1.0
+    assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "assigned"
+
+
+def test_own_earlier_pack_does_not_make_our_validate_a_conflict(clocked: tuple[Harness, SimClock]) -> None:
+    h, clock = clocked
+    picking = h.new_delivery([2.0])
+    payload, pre = h.validate_payload(picking)
+    pack_uuid = h.enqueue(h.pack_payload(picking))
+    validate_uuid = h.enqueue(payload, pre)
+    clock.tick()
+
+    h.sync_until_settled()
+
+    assert h.entry(pack_uuid).state == "applied"
+    assert h.entry(validate_uuid).state == "applied", h.entry(validate_uuid).conflict
+
+
+def _consumable(h: Harness) -> int:
+    return h.admin.create("product.product", {"name": "Paper tape (consumable)", "type": "consu",
+                                              "is_storable": False})
+
+
+def test_rejection_is_parked_with_odoos_message_and_other_documents_go_on(harness: Harness) -> None:
+    h = harness
+    tape = _consumable(h)
+    # Counting a consumable: Odoo refuses to create a quant for it (a UserError).
+    rejected = h.enqueue(h.count_payload(tape, counted=5.0, expected=None))
+    same_document = h.enqueue(h.count_payload(tape, counted=6.0, expected=None))
+    picking = h.new_delivery([3.0])
+    payload, pre = h.validate_payload(picking)
+    other_document = h.enqueue(payload, pre)
+
+    h.sync_until_settled()
+
+    parked = h.entry(rejected)
+    assert parked.state == "parked"
+    assert parked.last_error == "Quants cannot be created for consumables or services."
+    assert h.entry(same_document).state == "pending"  # waits behind the parked entry of its document
+    assert h.entry(other_document).state == "applied"
+
+    with pytest.raises(PermissionDenied):
+        discard_entry(h.worker.store, parked.id, actor=PICKER, reason="counted by mistake")
+    discard_entry(h.worker.store, parked.id, actor=SUPERVISOR, reason="counted by mistake")
+    h.sync_until_settled()
+    assert h.entry(rejected).state == "discarded"
+    assert h.entry(same_document).state == "parked"  # now sent, and refused for the same reason
+
+
+def test_supervisor_retry_sends_a_parked_entry_again_with_the_same_uuid(harness: Harness) -> None:
+    h = harness
+    tape = _consumable(h)
+    uuid = h.enqueue(h.count_payload(tape, counted=5.0, expected=None))
+    h.sync_until_settled()
+    entry = h.entry(uuid)
+    assert entry.state == "parked"
+    h.admin.write("product.product", [tape], {"is_storable": True})  # fixed in Odoo by the office
+
+    with pytest.raises(PermissionDenied):
+        retry_entry(h.worker.store, entry.id, actor=PICKER)
+    assert h.entry(uuid).state == "parked"
+    retry_entry(h.worker.store, entry.id, actor=SUPERVISOR)
+    h.sync_until_settled()
+
+    assert h.entry(uuid).state == "applied", h.entry(uuid).last_error
+    assert h.on_hand(tape) == 5.0
+    assert len(h.count_moves(uuid, tape)) == 1
