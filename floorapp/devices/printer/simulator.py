@@ -207,3 +207,30 @@ class PrinterSimulator:
                 self._shared.status_requests += 1
             with contextlib.suppress(OSError):
                 conn.sendall(reply)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m floorapp.devices.printer.simulator [--port 9100]``: a printer for the demo, jobs on stdout."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Simulated raw-TCP label printer (ZPL/ESC/POS).")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=DEFAULT_RAW_PORT)
+    args = parser.parse_args(argv)
+    simulator = PrinterSimulator(args.host, args.port).start()
+    print(f"printer simulator listening on {simulator.address}", flush=True)
+    seen = 0
+    try:
+        while True:
+            jobs = simulator.wait_for_jobs(seen + 1, timeout=3600)
+            for job in jobs[seen:]:
+                print(f"job from {job.peer}: {len(job.data)} bytes, {job.label_count} label(s)", flush=True)
+            seen = len(jobs)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        simulator.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

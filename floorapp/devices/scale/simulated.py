@@ -333,3 +333,30 @@ class SimulatedScale(SerialScale):
         """Close the driver and switch the simulated scale off."""
         self.close()
         self.simulator.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m floorapp.devices.scale.simulated --protocol mt_sics --weight 1.25``: a scale for the demo."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Simulated serial scale on a pseudo-terminal.")
+    parser.add_argument("--protocol", choices=PROTOCOLS, default="mt_sics")
+    parser.add_argument("--weight", default="1.250")
+    parser.add_argument("--unit", choices=[u.value for u in WeightUnit], default="kg")
+    parser.add_argument("--baudrate", type=int, default=0, help="answer at this speed (e.g. 9600); 0 = at once")
+    parser.add_argument("--link-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    simulator = ScaleSimulator(args.protocol, link_dir=args.link_dir, baudrate=args.baudrate or None).start()
+    simulator.set_weight(args.weight, WeightUnit(args.unit))
+    print(f"{args.protocol} scale simulator: set scale.port = {simulator.path}", flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        simulator.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
