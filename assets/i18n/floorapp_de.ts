@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
   <context>
+    <name>DevicesScreen</name>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="90" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="141" />
+      <source>Devices</source>
+      <translation>Geräte</translation>
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="97" />
+      <source>ZPL label printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="98" />
+      <source>ESC/POS receipt printer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="99" />
+      <source>Find</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="100" />
+      <source>Use selected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="101" />
+      <source>Test print</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="107" />
+      <source>Test weigh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="109" />
+      <source>Back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="152" />
+      <source>Looking for printers on the network…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="158" />
+      <source>Pick a printer from the list first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="167" />
+      <source>Label printer set to {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="177" />
+      <source>The scale answers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="209" />
+      <source>raw</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="209" />
+      <source>not raw, port 9100 assumed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="218" />
+      <source>Label printer: {summary}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="219" />
+      <source>Scale: {summary}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Digipad</name>
     <message>
       <location filename="../../floorapp/ui/widgets.py" line="95" />
@@ -15,24 +99,37 @@
     </message>
   </context>
   <context>
+    <name>DonePage</name>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="398" />
+      <source>Wave done</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="399" />
+      <source>Back to waves</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>HomeScreen</name>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="123" />
+      <location filename="../../floorapp/ui/screens/home.py" line="124" />
       <source>Home</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="127" />
+      <location filename="../../floorapp/ui/screens/home.py" line="128" />
       <source>Hello, {name}</source>
       <translation>Hallo, {name}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="128" />
+      <location filename="../../floorapp/ui/screens/home.py" line="129" />
       <source>Signed in as {role}</source>
       <translation>Angemeldet als {role}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="129" />
+      <location filename="../../floorapp/ui/screens/home.py" line="130" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
@@ -40,9 +137,9 @@
   <context>
     <name>JobTileButton</name>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="61" />
-      <source>Coming in a later release</source>
-      <translation>Kommt in einer späteren Version</translation>
+      <location filename="../../floorapp/ui/screens/home.py" line="62" />
+      <source>Coming later</source>
+      <translation>Kommt später</translation>
     </message>
   </context>
   <context>
@@ -107,38 +204,117 @@
       <source>Scanners, scales and printers</source>
       <translation>Scanner, Waagen und Drucker</translation>
     </message>
+    <message>
+      <location filename="../../floorapp/ui/jobs.py" line="93" />
+      <source>Users &amp; badges</source>
+      <translation>Benutzer &amp; Ausweise</translation>
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/jobs.py" line="94" />
+      <source>PINs, badges, lockouts</source>
+      <translation>PINs, Ausweise, Sperren</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="168" />
+      <location filename="../../floorapp/ui/main_window.py" line="140" />
       <source>FloorApp</source>
       <translation>FloorApp</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="216" />
+      <location filename="../../floorapp/ui/main_window.py" line="188" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="216" />
+      <location filename="../../floorapp/ui/main_window.py" line="188" />
       <source>Sign out now?</source>
       <translation>Jetzt abmelden?</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="216" />
+      <location filename="../../floorapp/ui/main_window.py" line="188" />
       <source>Stay signed in</source>
       <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="235" />
+      <location filename="../../floorapp/ui/main_window.py" line="212" />
       <source>You were signed out after a while without activity.</source>
       <translation>Sie wurden nach längerer Inaktivität abgemeldet.</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/main_window.py" line="256" />
+      <location filename="../../floorapp/ui/main_window.py" line="231" />
       <source>This scan is not used on this screen.</source>
       <translation>Dieser Scan wird auf diesem Bildschirm nicht verwendet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PickPage</name>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="272" />
+      <source>Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="273" />
+      <source>Skip</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="274" />
+      <source>Short</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="275" />
+      <source>Qty</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="276" />
+      <source>OK</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="277" />
+      <source>Confirm wave</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="284" />
+      <source>{done}/{total} lines · {percent}%</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="298" />
+      <source>Lot {lot}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="300" />
+      <source>{n} orders</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="300" />
+      <source>1 order</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="302" />
+      <source>tote {tote}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="302" />
+      <source>a new tote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="304" />
+      <source>Put {qty} in {where}
+for {order}</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -188,61 +364,99 @@
     </message>
   </context>
   <context>
+    <name>ShortReasonPage</name>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="360" />
+      <source>Short pick: why?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="361" />
+      <source>What you took so far stays picked. The bin gets a count.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="363" />
+      <source>Not found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="364" />
+      <source>Damaged</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="365" />
+      <source>Not enough in bin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="366" />
+      <source>Wrong product in bin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="370" />
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SignInScreen</name>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="155" />
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="159" />
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="165" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="143" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="147" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="153" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="161" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="149" />
       <source>Scan your badge</source>
       <translation>Scannen Sie Ihren Ausweis</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="162" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="150" />
       <source>…or tap your name and type your PIN</source>
       <translation>…oder Namen antippen und PIN eingeben</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="163" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="151" />
       <source>PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="164" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="152" />
       <source>Not me</source>
       <translation>Nicht ich</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="211" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="199" />
       <source>Tap your name first.</source>
       <translation>Tippen Sie zuerst auf Ihren Namen.</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="215" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="203" />
       <source>Type your PIN.</source>
       <translation>Geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="232" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="218" />
       <source>Checking…</source>
       <translation>Wird geprüft…</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="260" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="252" />
       <source>No users on this device yet. Ask a supervisor.</source>
       <translation>Auf diesem Gerät gibt es noch keine Benutzer. Fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="277" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="269" />
       <source>Your PIN</source>
       <translation>Ihre PIN</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/sign_in.py" line="279" />
+      <location filename="../../floorapp/ui/screens/sign_in.py" line="271" />
       <source>PIN for {name}</source>
       <translation>PIN für {name}</translation>
     </message>
@@ -304,6 +518,92 @@
       <location filename="../../floorapp/ui/status_bar.py" line="202" />
       <source>never</source>
       <translation>nie</translation>
+    </message>
+  </context>
+  <context>
+    <name>WaveListPage</name>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="117" />
+      <source>Waves to pick</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="118" />
+      <source>No wave on this device. Download your waves while you have network.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="119" />
+      <source>Download waves</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="120" />
+      <source>Back to home</source>
+      <translation>Zurück zum Start</translation>
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="126" />
+      <source>Mine</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="126" />
+      <source>Open to claim</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="128" />
+      <source>Done, waiting for sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="130" />
+      <source>{done} of {total} lines picked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="133" />
+      <source>{orders} orders · {state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="135" />
+      <source>Data: {age}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WavePickingScreen</name>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="474" />
+      <source>Wave picking</source>
+      <translation>Wellen-Kommissionierung</translation>
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="490" />
+      <source>Open a wave first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="492" />
+      <source>Choose a reason or Cancel first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="532" />
+      <source>Downloading waves…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="537" />
+      <source>Waves downloaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="570" />
+      <source>Type the quantity first.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

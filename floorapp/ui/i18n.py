@@ -34,9 +34,7 @@ class Translations(QObject):
         Returns False when FloorApp has no translation for it; the interface then stays in English.
         """
         locale = QLocale(language) if language else QLocale.system()
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed.clear()
+        self.remove()
         own = QTranslator(self)
         found = own.load(locale, CATALOG, "_", str(self._directory))
         if found:
@@ -52,6 +50,13 @@ class Translations(QObject):
                 log.warning("no FloorApp translation for %s; the interface stays in English", locale.name())
             self.language = "en"
         return found
+
+    def remove(self) -> None:
+        """Uninstall this object's translators (the interface falls back to English)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = "en"
 
 
 def available_languages(directory: Path = I18N_DIR) -> list[str]:

@@ -90,6 +90,8 @@ DEFAULT_TILES: tuple[JobTile, ...] = (
             str(QT_TRANSLATE_NOOP("Jobs", "Queue, errors and conflicts"))),
     JobTile("devices", str(QT_TRANSLATE_NOOP("Jobs", "Devices")),
             str(QT_TRANSLATE_NOOP("Jobs", "Scanners, scales and printers"))),
+    JobTile("users", str(QT_TRANSLATE_NOOP("Jobs", "Users & badges")),
+            str(QT_TRANSLATE_NOOP("Jobs", "PINs, badges, lockouts"))),
 )
 
 

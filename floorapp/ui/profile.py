@@ -55,7 +55,7 @@ HANDHELD = UiProfile(
     small_font_px=19,
     title_font_px=30,
     tile_height_px=118,
-    tile_title_px=26,
+    tile_title_px=24,
     tile_columns=1,
     digipad_key_px=78,
     spacing_px=10,
@@ -179,7 +179,7 @@ QLabel#tileTitle {{
     font-weight: bold;
 }}
 QLabel#tileSubtitle {{
-    font-size: {p.font_px}px;
+    font-size: {p.small_font_px}px;
     font-weight: normal;
 }}
 QLabel#callToAction {{

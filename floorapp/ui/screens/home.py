@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from floorapp.ui.jobs import JobTile
+from floorapp.ui.profile import UiProfile
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.widgets import BigButton
 
@@ -23,6 +24,17 @@ def role_name(role: str) -> str:
     """A role in the current language."""
     source = ROLE_NAMES.get(role)
     return QCoreApplication.translate("Roles", source) if source else role
+
+
+def tile_columns(profile: UiProfile, count: int) -> int:
+    """How many tiles per row, so every tile is on screen without scrolling.
+
+    A handheld shows one tile per row while four fit and goes two by two beyond; the station uses its
+    profile's columns, widening to four when a supervisor's seven tiles would need a third row.
+    """
+    if profile.side_by_side:
+        return max(profile.tile_columns, min(4, (count + 1) // 2))
+    return 1 if count <= 4 else 2
 
 
 class JobTileButton(QPushButton):
@@ -58,7 +70,8 @@ class JobTileButton(QPushButton):
         if self.tile.available:
             self.subtitle_label.setText(self.tile.translated_subtitle())
         else:
-            self.subtitle_label.setText(self.tr("Coming in a later release"))
+            # Short enough for one line on a half-width handheld tile; the placeholder screen says the rest.
+            self.subtitle_label.setText(self.tr("Coming later"))
         self.setAccessibleName(self.title_label.text())
 
 
@@ -95,8 +108,7 @@ class HomeScreen(Screen):
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(profile.spacing_px)
-        # A handheld shows one tile per row while they fit; a supervisor's six tiles go two by two.
-        columns = profile.tile_columns if profile.side_by_side or len(tiles) <= 4 else 2
+        columns = tile_columns(profile, len(tiles))
         self.tile_buttons: dict[str, JobTileButton] = {}
         for index, tile in enumerate(tiles):
             button = JobTileButton(tile)

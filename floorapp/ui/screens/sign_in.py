@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,48 +18,37 @@ from PySide6.QtWidgets import (
 
 from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
+from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.screens.home import role_name
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine
+from floorapp.workflows.auth import AuthService, FloorSession, SignIn, SignInUser, SignInWithBadge, SignInWithPin
 
 PIN_MAX_LENGTH = 12
-
-
-@dataclass(frozen=True, slots=True)
-class SignInChoice:
-    """A user as the sign-in list shows them (never their PIN or badge)."""
-
-    login: str
-    name: str
-    role: str
 
 
 class SignInScreen(Screen):
     """Two ways in: pick yourself from the list and type your PIN, or scan your badge anywhere on this screen.
 
-    The screen only builds the request; ``sign_in_with_pin(login, pin)`` and ``sign_in_with_badge(badge)`` are
-    the core's handlers (run off the GUI thread). A refusal shows the core's own message (attempts left,
-    locked until ...) in white on red.
+    The screen only builds the command (``SignInWithPin`` / ``SignInWithBadge``); the core's ``AuthService``
+    checks it on the store writer thread. A refusal shows the core's own message (attempts left, locked
+    until ...) in white on red.
     """
 
     signed_in = Signal(object)
-    """Emitted with the core's session object after a successful sign-in."""
+    """Emitted with the core's :class:`FloorSession` after a successful sign-in."""
 
     def __init__(
         self,
         services: ScreenServices,
         *,
         site_name: str,
-        load_users: Callable[[], Sequence[SignInChoice]],
-        sign_in_with_pin: Callable[[str, str], object],
-        sign_in_with_badge: Callable[[str], object],
+        auth: AuthService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, parent)
         self._site_name = site_name
-        self._load_users = load_users
-        self._sign_in_with_pin = sign_in_with_pin
-        self._sign_in_with_badge = sign_in_with_badge
+        self._auth = auth
         self._busy = False
         profile = services.profile
 
@@ -139,14 +127,14 @@ class SignInScreen(Screen):
             self._steps.addWidget(user_panel)
             self._steps.addWidget(pin_panel)
             root.addWidget(self._steps, 1)
-        self._chosen: SignInChoice | None = None
+        self._chosen: SignInUser | None = None
         self.retranslate()
         self._show_step()
 
     # -- public API ------------------------------------------------------------------------------------------
 
     @property
-    def chosen(self) -> SignInChoice | None:
+    def chosen(self) -> SignInUser | None:
         """The user picked from the list, if any."""
         return self._chosen
 
@@ -167,7 +155,7 @@ class SignInScreen(Screen):
         for row in range(self.user_list.count()):
             item = self.user_list.item(row)
             choice = item.data(Qt.ItemDataRole.UserRole)
-            if isinstance(choice, SignInChoice):
+            if isinstance(choice, SignInUser):
                 item.setText(self._item_text(choice))
 
     def activated(self) -> None:
@@ -186,14 +174,14 @@ class SignInScreen(Screen):
 
     def reload_users(self) -> None:
         """Read the active users off the GUI thread and list them."""
-        self.services.operations.query(self._load_users, self._show_users, self._refused)
+        self.services.operations.query(self._auth.users, self._show_users, self._refused)
 
     def choose(self, login: str) -> None:
         """Pick a user by login (what tapping their row does)."""
         for row in range(self.user_list.count()):
             item = self.user_list.item(row)
             choice = item.data(Qt.ItemDataRole.UserRole)
-            if isinstance(choice, SignInChoice) and choice.login == login:
+            if isinstance(choice, SignInUser) and choice.login == login:
                 self.user_list.setCurrentItem(item)
                 self._user_picked(item)
                 return
@@ -214,25 +202,29 @@ class SignInScreen(Screen):
         if not pin:
             self.message.show_error(self.tr("Type your PIN."))
             return
-        login = self._chosen.login
-        self._run(lambda: self._sign_in_with_pin(login, pin))
+        self._run(SignInWithPin(login=self._chosen.login, pin=pin))
 
     def handle_scan(self, scan: Scan) -> bool:
         """A badge scan signs its owner in, whatever step the screen is at."""
         if self._busy:
             return True
-        badge = scan.text
-        self._run(lambda: self._sign_in_with_badge(badge))
+        self._run(SignInWithBadge(badge=scan.text))
         return True
 
     # -- internals -------------------------------------------------------------------------------------------
 
-    def _run(self, attempt: Callable[[], object]) -> None:
+    def _run(self, command: SignIn) -> None:
         self._set_busy(True)
         self.message.show_info(self.tr("Checking…"))
-        self.services.operations.query(attempt, self._succeeded, self._refused)
+        auth = self._auth
 
-    def _succeeded(self, session: object) -> None:
+        def sign_in(uow: UnitOfWork) -> FloorSession:
+            # On the writer thread: the attempt (and a wrong PIN's counter) is journaled and committed there.
+            return auth.sign_in(command, uow=uow)
+
+        self.services.operations.write(sign_in, self._succeeded, self._refused)
+
+    def _succeeded(self, session: FloorSession) -> None:
         self._set_busy(False)
         self.pin_field.clear()
         self.message.clear_message()
@@ -250,7 +242,7 @@ class SignInScreen(Screen):
         self.sign_in_button.setEnabled(not busy)
         self.digipad.setEnabled(not busy)
 
-    def _show_users(self, users: Sequence[SignInChoice]) -> None:
+    def _show_users(self, users: Sequence[SignInUser]) -> None:
         self.user_list.clear()
         for choice in users:
             item = QListWidgetItem(self._item_text(choice))
@@ -259,12 +251,12 @@ class SignInScreen(Screen):
         if not users:
             self.message.show_info(self.tr("No users on this device yet. Ask a supervisor."))
 
-    def _item_text(self, choice: SignInChoice) -> str:
+    def _item_text(self, choice: SignInUser) -> str:
         return f"{choice.name}  ·  {role_name(choice.role)}"
 
     def _user_picked(self, item: QListWidgetItem) -> None:
         choice = item.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(choice, SignInChoice):
+        if not isinstance(choice, SignInUser):
             return
         self._chosen = choice
         self.pin_field.clear()

@@ -31,7 +31,7 @@ def test_tile_opens_its_job_and_sign_out_is_offered(qtbot: QtBot, services: Scre
     assert list(home.tile_buttons) == ["wave_picking", "cycle_counts"]
     assert home.greeting.text() == "Hello, Pia Picker"
     assert home.tile_buttons["wave_picking"].title_label.text() == "Wave picking"
-    assert home.tile_buttons["wave_picking"].subtitle_label.text() == "Coming in a later release"
+    assert home.tile_buttons["wave_picking"].subtitle_label.text() == "Coming later"
     QTest.mouseClick(home.tile_buttons["cycle_counts"], Qt.MouseButton.LeftButton)
     QTest.mouseClick(home.sign_out_button, Qt.MouseButton.LeftButton)
     assert opened == ["cycle_counts"]

@@ -47,7 +47,7 @@ def test_switching_language_changes_visible_labels(
     assert home.greeting.text() == "Hallo, Pia"
     assert home.role_label.text() == "Angemeldet als Kommissionierer"
     assert home.tile_buttons["wave_picking"].title_label.text() == "Wellen-Kommissionierung"
-    assert home.tile_buttons["wave_picking"].subtitle_label.text() == "Kommt in einer späteren Version"
+    assert home.tile_buttons["wave_picking"].subtitle_label.text() == "Kommt später"
 
     translations.use("en")
     qtbot.waitUntil(lambda: home.sign_out_button.text() == "Sign out", timeout=2000)

@@ -1,0 +1,131 @@
+"""The Qt application for the floor: profile stylesheet, translator, wedge capture and the main window."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from floorapp.devices.qt_bridge import WedgeScannerBridge
+from floorapp.devices.scanner.wedge import wedge_config_from_settings
+from floorapp.offline_store.db import Database
+from floorapp.offline_store.writer import StoreWriter
+from floorapp.settings import Settings
+from floorapp.ui.i18n import Translations
+from floorapp.ui.idle import ActivityFilter
+from floorapp.ui.jobs import JobCatalog, default_job_catalog
+from floorapp.ui.main_window import MainWindow
+from floorapp.ui.profile import UiProfile, profile_named, stylesheet
+from floorapp.workflows.auth import AuthService
+
+log = logging.getLogger("floorapp.ui")
+
+
+class ShellContext(Protocol):
+    """The parts of the composition root's ``AppContext`` the UI uses."""
+
+    @property
+    def database(self) -> Database:
+        """The opened offline store."""
+        ...
+
+    @property
+    def writer(self) -> StoreWriter:
+        """The single writer thread."""
+        ...
+
+    @property
+    def settings(self) -> Settings:
+        """The validated settings."""
+        ...
+
+    @property
+    def auth(self) -> AuthService:
+        """Sign-in, roles and inactivity."""
+        ...
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The process's QApplication (the existing one when there is one, e.g. under pytest-qt)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("FloorApp")
+    QCoreApplication.setApplicationName("FloorApp")
+    return QApplication(list(argv))
+
+
+def apply_profile(app: QApplication, profile: UiProfile) -> None:
+    """Big fonts and the high-contrast stylesheet of ``profile``, application-wide."""
+    font = QFont(app.font())
+    font.setPixelSize(profile.font_px)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(profile))
+
+
+@dataclass
+class Shell:
+    """Everything the running UI consists of; ``close()`` takes it down in order."""
+
+    app: QApplication
+    window: MainWindow
+    profile: UiProfile
+    translations: Translations
+    scanner: WedgeScannerBridge
+    activity: ActivityFilter
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        """Remove the application-wide filters and close the window (the store is closed by its owner)."""
+        self.scanner.uninstall(self.app)
+        self.app.removeEventFilter(self.activity)
+        self.window.close()
+        self.window.operations.wait_idle()
+        self.translations.remove()
+        for closer in self._closers:
+            closer()
+        self.scanner.deleteLater()
+        self.activity.deleteLater()
+
+
+def build_shell(
+    app: QApplication,
+    context: ShellContext,
+    *,
+    profile_name: str | None = None,
+    jobs: JobCatalog | None = None,
+    language: str | None = None,
+    sounds: bool | None = None,
+    scanner_clock: Callable[[], float] = time.monotonic,
+    idle_clock: Callable[[], float] = time.monotonic,
+) -> Shell:
+    """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global."""
+    settings = context.settings
+    profile = profile_named(profile_name or settings.text("ui.profile"))
+    apply_profile(app, profile)
+    translations = Translations(app)
+    translations.use(settings.text("ui.language") if language is None else language)
+    scanner = WedgeScannerBridge(wedge_config_from_settings(settings), clock=scanner_clock, parent=app)
+    scanner.install(app)
+    window = MainWindow(
+        database=context.database,
+        writer=context.writer,
+        settings=settings,
+        auth=context.auth,
+        profile=profile,
+        jobs=jobs or default_job_catalog(),
+        scanner=scanner,
+        monotonic=idle_clock,
+        sounds=sounds,
+    )
+    activity = ActivityFilter(app)
+    activity.activity.connect(window.note_activity)
+    app.installEventFilter(activity)
+    return Shell(app=app, window=window, profile=profile, translations=translations, scanner=scanner,
+                 activity=activity)
