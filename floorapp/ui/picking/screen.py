@@ -1,0 +1,619 @@
+"""Wave picking on the handheld: the wave list, the pick screen, the short-pick reasons and the done page.
+
+Thin by design: every tap or scan becomes a pick command, runs in the Qt-free handler on the store's writer
+thread (``Operations.write``) and comes back as a ``PickResult`` that is rendered as it is. Nothing here
+decides what a scan means or touches SQLite on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from floorapp.barcode.scan import Scan
+from floorapp.errors import FloorAppError
+from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
+from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.ui.picking.style import picking_stylesheet
+from floorapp.ui.screens.base import Screen, ScreenServices
+from floorapp.ui.widgets import BigButton, Digipad, MessageLine, set_style_property
+from floorapp.workflows.picking import (
+    ConfirmWave,
+    EnterQuantity,
+    Expect,
+    LeaveWave,
+    Outcome,
+    PickCommand,
+    Picker,
+    PickResult,
+    ReportShortPick,
+    ResolverScanInterpreter,
+    RouteOrder,
+    ScanDuringPick,
+    SkipLine,
+    StartWave,
+    UndoLastScan,
+    WavePickingHandler,
+    WaveSummary,
+    describe_age,
+    list_waves,
+)
+from floorapp.workflows.transactions import ShortPickReason
+
+log = logging.getLogger("floorapp.ui.picking")
+
+Clock = Callable[[], datetime]
+Downloader = Callable[[], object]
+"""Pulls the signed-in picker's waves from Odoo (the sync engine's work-package pull); runs off the GUI thread."""
+
+PAGE_WAVES, PAGE_PICK, PAGE_SHORT, PAGE_DONE = range(4)
+
+
+def picker_of(session: object) -> Picker:
+    """The core's picker for a signed-in session (``floorapp.workflows.auth.FloorSession``)."""
+    role = getattr(session, "role", "")
+    return Picker(
+        user_id=int(getattr(session, "user_id")),  # noqa: B009 - any session type with these attributes
+        login=str(getattr(session, "login", "")),
+        name=str(getattr(session, "name", "")),
+        role=str(getattr(role, "value", role)),
+    )
+
+
+def _qty(value: float) -> str:
+    return f"{value:g}"
+
+
+class WaveListPage(QWidget):
+    """The waves assigned to me or open to claim, with how fresh their downloaded data is."""
+
+    open_wave = Signal(int)
+
+    def __init__(self, services: ScreenServices, *, can_download: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        p = services.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
+        layout.setSpacing(p.spacing_px)
+        self.heading = QLabel()
+        self.heading.setObjectName("screenTitle")
+        self.waves = QListWidget()
+        self.waves.setObjectName("waveList")
+        self.waves.setWordWrap(True)
+        self.waves.itemClicked.connect(self._clicked)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.message = MessageLine()
+        self.download_button = BigButton()
+        self.download_button.setVisible(can_download)
+        self.back_button = BigButton(variant="secondary")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.waves, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.download_button)
+        layout.addWidget(self.back_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(self.tr("Waves to pick"))
+        self.empty.setText(self.tr("No wave on this device. Download your waves while you have network."))
+        self.download_button.setText(self.tr("Download waves"))
+        self.back_button.setText(self.tr("Back to home"))
+
+    def show_waves(self, waves: list[WaveSummary]) -> None:
+        """Fill the list: one big row per wave."""
+        self.waves.clear()
+        for wave in waves:
+            who = self.tr("Mine") if wave.assigned_to_me else self.tr("Open to claim")
+            if wave.queued_for_sync:
+                state = self.tr("Done, waiting for sync")
+            else:
+                state = self.tr("{done} of {total} lines picked").format(done=wave.lines_done, total=wave.lines_total)
+            text = (
+                f"{wave.name}  ·  {who}\n"
+                + self.tr("{orders} orders · {state}").format(orders=wave.pickings, state=state)
+                + "\n"
+                + self.tr("Data: {age}").format(age=describe_age(wave.data_age))
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, wave.wave_id)
+            if wave.queued_for_sync:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.waves.addItem(item)
+        self.empty.setVisible(not waves)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.open_wave.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+_STEP_TEXT = {
+    Expect.LOCATION: "SCAN BIN",
+    Expect.PRODUCT: "SCAN ARTICLE",
+    Expect.LOT: "SCAN LOT",
+    Expect.QUANTITY: "SCAN OR TYPE QUANTITY",
+    Expect.TOTE: "SCAN TOTE",
+    Expect.CONFIRM: "CONFIRM THE WAVE",
+    Expect.WAIT: "WAIT FOR OTHER PICKERS",
+    Expect.NOTHING: "",
+}
+
+
+class PickPage(QWidget):
+    """The pick screen: where to go, what to take, how many, which tote; progress; the picker's buttons."""
+
+    def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        p = services.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p.margin_px, p.spacing_px, p.margin_px, p.margin_px)
+        layout.setSpacing(p.spacing_px // 2)
+
+        top = QHBoxLayout()
+        self.wave_label = QLabel()
+        self.wave_label.setObjectName("hint")
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("hint")
+        self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.wave_label, 1)
+        top.addWidget(self.counts_label)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("pickProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(max(14, p.spacing_px * 2))
+
+        self.step = QLabel()
+        self.step.setObjectName("pickStep")
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step.setProperty("expect", "location")
+
+        self.card = QFrame()
+        self.card.setObjectName("pickCard")
+        card = QGridLayout(self.card)
+        card.setContentsMargins(p.spacing_px, p.spacing_px // 2, p.spacing_px, p.spacing_px // 2)
+        card.setVerticalSpacing(2)
+        self.location = QLabel()
+        self.location.setObjectName("pickLocation")
+        self.product_code = QLabel()
+        self.product_code.setObjectName("pickProductCode")
+        self.product = QLabel()
+        self.product.setObjectName("pickProduct")
+        self.product.setWordWrap(True)
+        self.lot = QLabel()
+        self.lot.setObjectName("hint")
+        self.quantity = QLabel()
+        self.quantity.setObjectName("pickQuantity")
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.orders = QLabel()
+        self.orders.setObjectName("hint")
+        self.orders.setAlignment(Qt.AlignmentFlag.AlignRight)
+        card.addWidget(self.location, 0, 0, 1, 2)
+        card.addWidget(self.product_code, 1, 0)
+        card.addWidget(self.quantity, 1, 1, 2, 1)
+        card.addWidget(self.product, 2, 0)
+        card.addWidget(self.lot, 3, 0)
+        card.addWidget(self.orders, 3, 1)
+        card.setColumnStretch(0, 1)
+
+        self.tote = QLabel()
+        self.tote.setObjectName("pickTote")
+        self.tote.setWordWrap(True)
+        self.tote.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = MessageLine()
+
+        # The digipad only when the picker asks for it: scans are the happy path, and a hidden keypad
+        # leaves the location, article and quantity big enough to read at arm's length.
+        self.keypad = QWidget()
+        keypad = QVBoxLayout(self.keypad)
+        keypad.setContentsMargins(0, 0, 0, 0)
+        keypad.setSpacing(p.spacing_px // 2)
+        entry = QHBoxLayout()
+        self.quantity_field = QLineEdit()
+        self.quantity_field.setObjectName("quantityField")
+        self.quantity_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quantity_field.setReadOnly(True)
+        self.enter_button = BigButton()
+        self.enter_button.setObjectName("enterQuantity")
+        entry.addWidget(self.quantity_field, 2)
+        entry.addWidget(self.enter_button, 1)
+        self.digipad = Digipad(self.quantity_field, p)
+        keypad.addLayout(entry)
+        keypad.addWidget(self.digipad)
+        self.keypad.hide()
+
+        self.confirm_button = BigButton()
+        self.confirm_button.setObjectName("confirmWave")
+        self.confirm_button.hide()
+
+        actions = QHBoxLayout()
+        actions.setSpacing(p.spacing_px // 2)
+        self.undo_button = BigButton(variant="secondary")
+        self.skip_button = BigButton(variant="secondary")
+        self.short_button = BigButton(variant="secondary")
+        self.keypad_button = BigButton(variant="secondary")
+        self.keypad_button.setCheckable(True)
+        for button in (self.undo_button, self.skip_button, self.short_button, self.keypad_button):
+            actions.addWidget(button)
+
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.step)
+        layout.addWidget(self.card)
+        layout.addWidget(self.tote)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.keypad)
+        layout.addWidget(self.confirm_button)
+        layout.addLayout(actions)
+        self.keypad_button.toggled.connect(self.keypad.setVisible)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.undo_button.setText(self.tr("Undo"))
+        self.skip_button.setText(self.tr("Skip"))
+        self.short_button.setText(self.tr("Short"))
+        self.keypad_button.setText(self.tr("Qty"))
+        self.enter_button.setText(self.tr("OK"))
+        self.confirm_button.setText(self.tr("Confirm wave"))
+
+    def show_result(self, result: PickResult) -> None:
+        """Show a handler result exactly as it says."""
+        progress = result.progress
+        self.wave_label.setText(result.wave_name or "")
+        self.counts_label.setText(
+            self.tr("{done}/{total} lines · {percent}%").format(
+                done=progress.lines_done, total=progress.lines_total, percent=progress.percent
+            )
+        )
+        self.progress.setValue(progress.percent)
+        self.step.setText(self.tr(_STEP_TEXT[result.expect]))
+        set_style_property(self.step, "expect", result.expect.value)
+        task = result.task
+        self.card.setVisible(task is not None)
+        if task is not None:
+            self.location.setText(task.location)
+            set_style_property(self.location, "active", str(result.expect is Expect.LOCATION).lower())
+            self.product_code.setText(task.product_code or "")
+            self.product.setText(task.product)
+            self.lot.setText(self.tr("Lot {lot}").format(lot=task.lot) if task.lot else "")
+            self.quantity.setText(f"{_qty(task.picked)}/{_qty(task.demand)}")
+            self.orders.setText(self.tr("{n} orders").format(n=task.orders) if task.orders > 1 else self.tr("1 order"))
+            if result.expect is Expect.TOTE and task.tote_order is not None:
+                where = self.tr("tote {tote}").format(tote=task.tote_hint) if task.tote_hint else self.tr("a new tote")
+                self.tote.setText(
+                    self.tr("Put {qty} in {where}\nfor {order}").format(
+                        qty=_qty(task.tote_quantity or 0), where=where, order=task.tote_order
+                    )
+                )
+                self.tote.show()
+            else:
+                self.tote.hide()
+        else:
+            self.tote.hide()
+        if result.outcome is Outcome.ERROR:
+            self.message.show_error(result.message)
+        else:
+            self.message.show_info(result.message)
+        picking = task is not None
+        self.skip_button.setEnabled(picking)
+        self.short_button.setEnabled(picking and result.expect in (Expect.PRODUCT, Expect.LOT, Expect.QUANTITY))
+        self.keypad_button.setEnabled(picking and result.expect is Expect.QUANTITY)
+        if not self.keypad_button.isEnabled():
+            self.keypad_button.setChecked(False)
+        self.undo_button.setEnabled(result.can_undo)
+        self.confirm_button.setVisible(result.expect is Expect.CONFIRM)
+
+
+class ShortReasonPage(QWidget):
+    """Why the picker cannot take the rest: one big button per reason code."""
+
+    chosen = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        p = services.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
+        layout.setSpacing(p.spacing_px)
+        self.heading = QLabel()
+        self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        self.reasons: dict[ShortPickReason, BigButton] = {}
+        for reason in ShortPickReason:
+            button = BigButton(variant="tile")
+            button.clicked.connect(lambda _checked=False, r=reason: self.chosen.emit(r))
+            self.reasons[reason] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.cancel_button = BigButton(variant="secondary")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        layout.addWidget(self.cancel_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(self.tr("Short pick: why?"))
+        self.explanation.setText(self.tr("What you took so far stays picked. The bin gets a count."))
+        labels = {
+            ShortPickReason.NOT_FOUND: self.tr("Not found"),
+            ShortPickReason.DAMAGED: self.tr("Damaged"),
+            ShortPickReason.QUANTITY_SHORT: self.tr("Not enough in bin"),
+            ShortPickReason.WRONG_PRODUCT_IN_BIN: self.tr("Wrong product in bin"),
+        }
+        for reason, button in self.reasons.items():
+            button.setText(labels[reason])
+        self.cancel_button.setText(self.tr("Cancel"))
+
+
+class DonePage(QWidget):
+    """The wave is in the outbox: safe on this device, synced when the network is back."""
+
+    def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        p = services.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
+        layout.setSpacing(p.spacing_px)
+        self.heading = QLabel()
+        self.heading.setObjectName("doneTitle")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_button = BigButton()
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        layout.addWidget(self.back_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(self.tr("Wave done"))
+        self.back_button.setText(self.tr("Back to waves"))
+
+
+class WavePickingScreen(Screen):
+    """The wave picking job: list, pick, short reasons and done, as pages of one screen.
+
+    ``download`` (optional) pulls the picker's waves from Odoo; without it the list shows what was
+    downloaded before. ``clock`` is injected for data ages and the handler's expiry checks.
+    """
+
+    result_rendered = Signal(object)
+    """Emitted with every ``PickResult`` after it is on screen (tests and screenshots wait on it)."""
+    waves_shown = Signal(object)
+    """Emitted with the wave list after it is on screen."""
+    closed = Signal()
+    """The picker went back to home."""
+
+    def __init__(
+        self,
+        services: ScreenServices,
+        session: object,
+        *,
+        clock: Clock = lambda: datetime.now(UTC),
+        is_online: Callable[[], bool] = lambda: False,
+        download: Downloader | None = None,
+        route_order: RouteOrder = RouteOrder.PICK_SEQUENCE,
+        on_home: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, parent)
+        self._clock = clock
+        self._download = download
+        self._on_home = on_home
+        self.picker = picker_of(session)
+        database = services.operations.writer.database
+        self.handler = WavePickingHandler(
+            picker=self.picker,
+            interpreter=ResolverScanInterpreter(SqlCatalogLookup(database.session)),
+            clock=clock,
+            is_online=is_online,
+            route_order=route_order,
+        )
+        self._database = database
+        self.last_result: PickResult | None = None
+        self._in_flight = 0
+
+        self.setStyleSheet(picking_stylesheet(services.profile))
+        self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.wave_list = WaveListPage(services, can_download=download is not None)
+        self.pick = PickPage(services)
+        self.short_page = ShortReasonPage(services)
+        self.done_page = DonePage(services)
+        for page in (self.wave_list, self.pick, self.short_page, self.done_page):
+            self.pages.addWidget(page)
+
+        self.wave_list.open_wave.connect(lambda wave_id: self.run(StartWave(wave_id)))
+        self.wave_list.download_button.clicked.connect(self.download)
+        self.wave_list.back_button.clicked.connect(self.go_home)
+        self.pick.undo_button.clicked.connect(lambda: self.run(UndoLastScan()))
+        self.pick.skip_button.clicked.connect(lambda: self.run(SkipLine()))
+        self.pick.short_button.clicked.connect(lambda: self.pages.setCurrentIndex(PAGE_SHORT))
+        self.pick.enter_button.clicked.connect(self._enter_quantity)
+        self.pick.confirm_button.clicked.connect(self.confirm)
+        self.short_page.chosen.connect(self._short)
+        self.short_page.cancelled.connect(lambda: self.pages.setCurrentIndex(PAGE_PICK))
+        self.done_page.back_button.clicked.connect(self.show_wave_list)
+        self.pages.setCurrentIndex(PAGE_WAVES)
+
+    # -- Screen ------------------------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        """The job's name."""
+        return self.tr("Wave picking")
+
+    def retranslate(self) -> None:
+        """Texts in the current language (each page re-captions itself)."""
+        for page in (self.wave_list, self.pick, self.short_page, self.done_page):
+            page.retranslate()
+
+    def activated(self) -> None:
+        """Coming on top: show the current waves."""
+        if self.pages.currentIndex() == PAGE_WAVES:
+            self.refresh_waves()
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """Scans drive the pick page; elsewhere they are refused in words."""
+        if self.pages.currentIndex() != PAGE_PICK:
+            self._refuse(
+                self.tr("Open a wave first.")
+                if self.pages.currentIndex() == PAGE_WAVES
+                else self.tr("Choose a reason or Cancel first.")
+            )
+            return True
+        self.run(ScanDuringPick(scan))
+        return True
+
+    # -- navigation --------------------------------------------------------------------------------------------
+
+    def refresh_waves(self) -> None:
+        """Read the wave list off the GUI thread and show it."""
+        user_id = self.picker.user_id
+
+        def read() -> list[WaveSummary]:
+            with self._database.session() as session:
+                return list_waves(session, user_id, self._clock())
+
+        self.services.operations.query(read, self._show_waves, self._show_error)
+
+    def show_wave_list(self) -> None:
+        """Back to the list (picked lines stay on the device)."""
+        if self.handler.wave_id is not None and self.pages.currentIndex() != PAGE_DONE:
+            self.run(LeaveWave())
+        self.pages.setCurrentIndex(PAGE_WAVES)
+        self.refresh_waves()
+
+    def go_home(self) -> None:
+        """Leave the job for the home screen."""
+        self.closed.emit()
+        if self._on_home is not None:
+            self._on_home()
+            return
+        window = self.window()
+        go_home = getattr(window, "go_home", None)
+        if callable(go_home):
+            go_home()
+
+    def download(self) -> None:
+        """Pull waves from Odoo (sync engine) off the GUI thread, then refresh the list."""
+        if self._download is None:
+            return
+        self.wave_list.message.show_info(self.tr("Downloading waves…"))
+        self.wave_list.download_button.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.wave_list.download_button.setEnabled(True)
+            self.wave_list.message.show_info(self.tr("Waves downloaded."))
+            self.refresh_waves()
+
+        def failed(error: FloorAppError) -> None:
+            self.wave_list.download_button.setEnabled(True)
+            self.wave_list.message.show_error(error.user_message)
+
+        self.services.operations.query(self._download, done, failed)
+
+    def confirm(self) -> None:
+        """Finish the wave: one confirmation id, made here once, so a retry can never queue twice."""
+        self.run(ConfirmWave(str(uuid.uuid4())))
+
+    # -- commands ----------------------------------------------------------------------------------------------
+
+    def run(self, command: PickCommand) -> None:
+        """Hand ``command`` to the handler on the writer thread; the result is rendered when it is durable."""
+        handler = self.handler
+        self._in_flight += 1
+
+        def apply(uow: UnitOfWork) -> PickResult:
+            return handler.apply(uow, command)
+
+        self.services.operations.write(apply, self._render, self._show_error)
+
+    @property
+    def busy(self) -> bool:
+        """Commands are still on their way through the writer."""
+        return self._in_flight > 0
+
+    def _enter_quantity(self) -> None:
+        text = self.pick.quantity_field.text()
+        if not text:
+            self._refuse(self.tr("Type the quantity first."))
+            return
+        self.pick.quantity_field.clear()
+        self.pick.keypad_button.setChecked(False)
+        self.run(EnterQuantity(float(text)))
+
+    def _short(self, reason: object) -> None:
+        assert isinstance(reason, ShortPickReason)
+        self.pages.setCurrentIndex(PAGE_PICK)
+        self.run(ReportShortPick(reason))
+
+    # -- rendering ---------------------------------------------------------------------------------------------
+
+    def _render(self, result: PickResult) -> None:
+        self._in_flight -= 1
+        self.last_result = result
+        feedback = self.services.feedback
+        if result.outcome is Outcome.ERROR:
+            feedback.error()
+        elif result.outcome in (Outcome.OK, Outcome.DONE):
+            feedback.ok()
+        if result.outcome is Outcome.DONE and result.expect is Expect.NOTHING:
+            self.done_page.summary.setText(result.message)
+            self.pages.setCurrentIndex(PAGE_DONE)
+        elif self.handler.wave_id is None:
+            self.pages.setCurrentIndex(PAGE_WAVES)
+            self.wave_list.message.show_error(result.message)
+        elif self.pages.currentIndex() != PAGE_SHORT:
+            self.pick.show_result(result)
+            opened = result.task is not None or result.expect in (Expect.CONFIRM, Expect.WAIT)
+            if self.pages.currentIndex() == PAGE_WAVES and opened:
+                self.pages.setCurrentIndex(PAGE_PICK)
+        self.result_rendered.emit(result)
+
+    def _show_waves(self, waves: list[WaveSummary]) -> None:
+        self.wave_list.show_waves(waves)
+        self.waves_shown.emit(waves)
+
+    def _show_error(self, error: FloorAppError) -> None:
+        if self._in_flight > 0:
+            self._in_flight -= 1
+        log.error("wave picking: %s", error)
+        self._refuse(error.user_message)
+
+    def _refuse(self, text: str) -> None:
+        page = self.pages.currentWidget()
+        message = getattr(page, "message", None)
+        if isinstance(message, MessageLine):
+            message.show_error(text)
+        self.services.feedback.error()
