@@ -88,6 +88,8 @@ class PrintSpool:
         self.backoff = backoff or Backoff()
         self.rng = rng
         self._send_lock = threading.Lock()
+        #: Called after a job is queued (a running ``SpoolWorker`` wakes up through it).
+        self.on_queued: Callable[[], None] | None = None
 
     # -- queue ------------------------------------------------------------------------------------------------
     def submit(self, printer: str, label: RenderedLabel, *, user_id: int | None = None) -> str:
@@ -100,6 +102,8 @@ class PrintSpool:
                 created_at=self.clock(), user_id=user_id,
             ))
         log.info("queued print job %s for %s: %s", job_uuid, printer, label.description)
+        if self.on_queued is not None:
+            self.on_queued()
         return job_uuid
 
     def queue_label(self, printer: LabelPrinter, template: str, fields: Mapping[str, FieldValue], *,
@@ -226,7 +230,7 @@ class PrintSpool:
 
 
 class SpoolWorker:
-    """Runs ``PrintSpool.process_due`` on a background thread; ``wake()`` after submitting or on "Retry"."""
+    """Runs ``PrintSpool.process_due`` on a background thread; new jobs wake it, so does ``wake()`` ("Retry")."""
 
     def __init__(self, spool: PrintSpool, *, idle_wait: float = 30.0) -> None:
         self.spool = spool
@@ -240,6 +244,7 @@ class SpoolWorker:
         if self._thread is not None:
             return
         self.spool.recover()
+        self.spool.on_queued = self.wake
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="print-spool", daemon=True)
         self._thread.start()
@@ -252,6 +257,7 @@ class SpoolWorker:
         """Finish the current job and stop."""
         self._stop.set()
         self._wake.set()
+        self.spool.on_queued = None
         if self._thread is not None:
             self._thread.join(timeout=30)
             self._thread = None

@@ -151,11 +151,10 @@ def test_interrupted_send_is_recovered(tmp_path: Path, printer_port: PrinterSimu
 def test_worker_delivers_in_the_background(tmp_path: Path, printer_port: PrinterSimulator) -> None:
     printer_port.start()
     spool = PrintSpool(SqliteFileStore(tmp_path / "s.sqlite"), _lookup(_printers(printer_port)))
-    worker = SpoolWorker(spool, idle_wait=5)
+    worker = SpoolWorker(spool, idle_wait=60)
     worker.start()
     try:
-        spool.submit("dock", LABEL)
-        worker.wake()
+        spool.submit("dock", LABEL)  # wakes the worker; idle_wait alone would take 5 s
         assert len(printer_port.wait_for_jobs(1, timeout=10)) == 1
     finally:
         worker.stop()
