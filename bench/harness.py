@@ -169,6 +169,8 @@ class Side:
             parts.append(f"RSS {_fmt_num(f['rss_mib'])} MiB")
         if "n" in f:
             parts.append(f"n={int(f['n']):,}")
+        if "applied" in f:
+            parts.append(f"{int(f['applied']):,} applied")
         if "found" in f:
             parts.append(f"{int(f['found']):,} decoded")
         if "rpc_per_txn" in f:

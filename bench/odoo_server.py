@@ -69,11 +69,26 @@ class RunningServer:
 
 @contextmanager
 def seeded_server(
-    products: int, cache_dir: Path, tmp_dir: Path, log: Callable[[str], None] = lambda _: None
+    products: int,
+    cache_dir: Path,
+    tmp_dir: Path,
+    log: Callable[[str], None] = lambda _: None,
+    *,
+    in_memory: bool = False,
 ) -> Iterator[RunningServer]:
-    """A simulator with ``products`` products, started on 127.0.0.1 (a free port), stopped on exit."""
+    """A simulator with ``products`` products, started on 127.0.0.1 (a free port), stopped on exit.
+
+    ``in_memory`` seeds afresh without a state file: right for small sizes, and for benchmarks that write a lot
+    (the state file would add a SQLite write to every transaction).
+    """
     sim_mod = require("floorapp.odoo_sim.sim", "OdooSim", piece="floorapp.odoo_sim")
     server_mod = require("floorapp.odoo_sim.server", "OdooRequestHandler", piece="floorapp.odoo_sim")
+    if in_memory:
+        started = now_s()
+        sim = sim_mod.OdooSim(seed=1, size=products)
+        with _serving(sim, server_mod, now_s() - started, seeded_now=True) as running:
+            yield running
+        return
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached = cache_dir / f"odoo-sim-{products}-{_sim_source_hash()}.sqlite"
     seeded_now = False
@@ -91,7 +106,12 @@ def seeded_server(
     private = tmp_dir / "odoo-sim-state.sqlite"
     shutil.copyfile(cached, private)
     sim = sim_mod.OdooSim(seed=1, size=products, state_path=private)
-    seed_seconds = now_s() - started
+    with _serving(sim, server_mod, now_s() - started, seeded_now=seeded_now) as running:
+        yield running
+
+
+@contextmanager
+def _serving(sim: Any, server_mod: Any, seed_seconds: float, *, seeded_now: bool) -> Iterator[RunningServer]:
     counter = RequestCounter()
 
     class CountingHandler(server_mod.OdooRequestHandler):  # type: ignore[misc,name-defined]
