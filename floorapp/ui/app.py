@@ -22,6 +22,7 @@ from floorapp.ui.idle import ActivityFilter
 from floorapp.ui.jobs import JobCatalog, default_job_catalog
 from floorapp.ui.main_window import MainWindow
 from floorapp.ui.profile import UiProfile, profile_named, stylesheet
+from floorapp.ui.screens.base import HostedScreen, Screen, ScreenServices
 from floorapp.workflows.auth import AuthService
 
 log = logging.getLogger("floorapp.ui")
@@ -49,6 +50,21 @@ class ShellContext(Protocol):
     def auth(self) -> AuthService:
         """Sign-in, roles and inactivity."""
         ...
+
+
+def shipped_job_catalog() -> JobCatalog:
+    """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders."""
+    from floorapp.ui.devices_screen import DevicesScreen
+    from floorapp.ui.picking import wave_picking_screen_factory
+
+    catalog = default_job_catalog()
+    catalog.register_screen("wave_picking", wave_picking_screen_factory())
+
+    def devices(services: ScreenServices, session: object) -> Screen:
+        return HostedScreen(services, lambda go_home: DevicesScreen(services, go_home))
+
+    catalog.register_screen("devices", devices)
+    return catalog
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -119,7 +135,7 @@ def build_shell(
         settings=settings,
         auth=context.auth,
         profile=profile,
-        jobs=jobs or default_job_catalog(),
+        jobs=jobs or shipped_job_catalog(),
         scanner=scanner,
         monotonic=idle_clock,
         sounds=sounds,

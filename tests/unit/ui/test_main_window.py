@@ -13,6 +13,7 @@ from floorapp.offline_store.journal import JournalKind
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.ui.app import Shell
 from floorapp.ui.dialogs import ConfirmDialog
+from floorapp.ui.screens.base import HostedScreen
 from floorapp.ui.screens.home import HomeScreen
 from floorapp.ui.screens.placeholder import PlaceholderScreen
 from floorapp.ui.screens.sign_in import SignInScreen
@@ -154,11 +155,11 @@ def test_status_bar_updates_when_the_app_queues_a_transaction(
 
 
 def test_placeholder_tile_and_back(qtbot: QtBot, shell: Shell) -> None:
-    sign_in_with_pin(qtbot, shell, "picker", "1111")
-    QTest.mouseClick(home_of(shell).tile_buttons["wave_picking"], Qt.MouseButton.LeftButton)
+    sign_in_with_pin(qtbot, shell, "packer", "2222")
+    QTest.mouseClick(home_of(shell).tile_buttons["packing"], Qt.MouseButton.LeftButton)
     screen = shell.window.current_screen()
     assert isinstance(screen, PlaceholderScreen)
-    assert screen.heading.text() == "Wave picking arrives in a coming release"
+    assert screen.heading.text() == "Packing arrives in a coming release"
     QTest.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
     assert isinstance(shell.window.current_screen(), HomeScreen)
 
@@ -197,3 +198,16 @@ def test_inactivity_signs_out_and_any_key_or_tap_resets_it(
         return [line.detail.get("reason", "") for line in uow.journal.recent(kind=JournalKind.SIGN_OUT)]
 
     qtbot.waitUntil(lambda: shell.window.operations.write(sign_outs).result(timeout=5) == ["idle"], timeout=5000)
+
+
+def test_shipped_jobs_open_their_real_screens(qtbot: QtBot, shell: Shell) -> None:
+    sign_in_with_pin(qtbot, shell, "supervisor", "9999")
+    home = home_of(shell)
+    assert home.tile_buttons["wave_picking"].tile.available
+    assert not home.tile_buttons["packing"].tile.available
+    QTest.mouseClick(home.tile_buttons["devices"], Qt.MouseButton.LeftButton)
+    screen = shell.window.current_screen()
+    assert isinstance(screen, HostedScreen)
+    assert screen.title() == "Devices"
+    screen.go_home()
+    assert shell.window.current_screen() is home
