@@ -5,8 +5,10 @@ Spec grammar (``--faults``), items separated by ``,``::
     kind[=seconds|status][@model:method|@method|@/path][*times]
 
 kinds: ``latency``, ``slow``, ``drop_before_commit``, ``drop_after_commit``, ``http`` (``http=502``),
-``session_expiry``. ``times`` defaults to every matching call for ``latency`` and to 1 otherwise; ``*0`` means
-every matching call. Example: ``latency=0.05,http=503@button_validate*2,drop_after_commit@stock.picking:write``.
+``session_expiry``, and ``concurrent=validate|move_stock|archive`` (another user validates the pickings, moves the
+free stock, or archives the products that the matching call is about, just before it runs). ``times`` defaults to
+every matching call for ``latency`` and to 1 otherwise; ``*0`` means every matching call. Example:
+``latency=0.05,http=503@button_validate*2,drop_after_commit@stock.picking:write,concurrent=validate@write``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from floorapp.errors import ConfigError
+
+#: The named changes of ``concurrent=...`` (kept here so parsing needs no ORM import).
+CONCURRENT_ACTIONS = ("validate", "move_stock", "archive")
 
 KINDS = frozenset({"latency", "slow", "drop_before_commit", "drop_after_commit", "http", "session_expiry",
                    "concurrent"})
@@ -35,6 +40,10 @@ class Fault:
     status: int = 0
     change: Callable[[Any], None] | None = None
     hits: int = field(default=0)
+    #: A named concurrent change (``validate``, ``move_stock``, ``archive``; see ``concurrent.py``).
+    action: str | None = None
+    #: The record the named change acts on; None: the records of the intercepted call.
+    record_id: int | None = None
 
     def matches(self, path: str, model: str | None, method: str | None) -> bool:
         """Whether this fault applies to a request."""
@@ -118,6 +127,22 @@ class FaultPlan:
         """Before the matching call, commit ``change(env)`` as another user (admin) in its own transaction."""
         return self.add(Fault("concurrent", model, method, change=change, times=times))
 
+    def concurrent_validate(self, picking_id: int | None = None, *, model: str | None = None,
+                            method: str | None = None, times: int = 1) -> Fault:
+        """Before the matching call, another user validates ``picking_id`` (or the pickings the call is about)."""
+        return self.add(Fault("concurrent", model, method, times=times, action="validate", record_id=picking_id))
+
+    def concurrent_move_stock(self, quant_id: int | None = None, *, model: str | None = None,
+                              method: str | None = None, times: int = 1) -> Fault:
+        """Before the matching call, another user moves the free stock of ``quant_id`` (or of the call's
+        products/quants) to another bin with a done internal transfer."""
+        return self.add(Fault("concurrent", model, method, times=times, action="move_stock", record_id=quant_id))
+
+    def concurrent_archive(self, product_id: int | None = None, *, model: str | None = None,
+                           method: str | None = None, times: int = 1) -> Fault:
+        """Before the matching call, another user archives ``product_id`` (or the products the call is about)."""
+        return self.add(Fault("concurrent", model, method, times=times, action="archive", record_id=product_id))
+
     @classmethod
     def parse(cls, spec: str | None) -> FaultPlan:
         """Build a plan from the ``--faults`` spec (see the module docstring)."""
@@ -146,8 +171,8 @@ def parse_fault(item: str) -> Fault:
         item, _, target = item.partition("@")
     kind, _, value = item.partition("=")
     kind = kind.strip()
-    if kind not in KINDS or kind == "concurrent":
-        raise ConfigError(f"Unknown fault kind {kind!r} (one of {', '.join(sorted(KINDS - {'concurrent'}))})")
+    if kind not in KINDS:
+        raise ConfigError(f"Unknown fault kind {kind!r} (one of {', '.join(sorted(KINDS))})")
     if not explicit_times:
         times = None if kind == "latency" else 1
     fault = Fault(kind, times=times)
@@ -157,7 +182,11 @@ def parse_fault(item: str) -> Fault:
         fault.model, _, fault.method = target.partition(":")
     elif target:
         fault.method = target
-    if value:
+    if kind == "concurrent":
+        if value not in CONCURRENT_ACTIONS:
+            raise ConfigError(f"concurrent faults name a change: concurrent={'|'.join(CONCURRENT_ACTIONS)}")
+        fault.action = value
+    elif value:
         try:
             if kind == "http":
                 fault.status = int(value)

@@ -10,11 +10,13 @@ import secrets
 import socket
 import threading
 import xmlrpc.client
+from collections.abc import Callable
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from floorapp.odoo_sim.concurrent import run_action
 from floorapp.odoo_sim.errors import AccessDenied, NotFound, OdooError, OdooTypeError, SessionExpired
 from floorapp.odoo_sim.faults import Fault, FaultPlan
 from floorapp.odoo_sim.orm import Env, Recordset
@@ -41,6 +43,24 @@ def _json_default(value: Any) -> Any:
 def dumps(value: Any) -> bytes:
     """JSON as Odoo sends it."""
     return json.dumps(value, default=_json_default).encode()
+
+
+def record_ids(value: Any) -> list[int]:
+    """The ids a call names in its first positional argument (record methods), else none."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [value]
+    if isinstance(value, (list, tuple)) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return list(value)
+    return []
+
+
+def _named_change(fault: Fault, model: str | None, ids: list[int]) -> Callable[[Env], Any]:
+    def change(env: Env) -> Any:
+        return run_action(env, str(fault.action), fault.record_id, model, ids)
+
+    return change
 
 
 def jsonrpc_error(error: OdooError, request_id: Any) -> dict[str, Any]:
@@ -141,8 +161,12 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         # Interruptible so that stopping the server never waits for a slow fault.
         self.server.stopping.wait(seconds)
 
-    def _pre_faults(self, path: str, model: str | None, method: str | None) -> tuple[bool, list[Fault]]:
-        """Apply faults that act before the call; returns (answered, faults left for after the call)."""
+    def _pre_faults(self, path: str, model: str | None, method: str | None,
+                    ids: list[int] | None = None) -> tuple[bool, list[Fault]]:
+        """Apply faults that act before the call; returns (answered, faults left for after the call).
+
+        ``ids`` are the records the call names; named concurrent changes act on them unless given their own.
+        """
         later: list[Fault] = []
         for fault in self.server.faults.take(path, model, method):
             if fault.kind == "latency":
@@ -158,6 +182,9 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
                 self.server.sessions.expire_all()
             elif fault.kind == "concurrent" and fault.change is not None:
                 self.server.service.run(2, fault.change)
+            elif fault.kind == "concurrent" and fault.action:
+                # Committed as the administrator before the client's call starts, as a colleague's click would be.
+                self.server.service.run(2, _named_change(fault, model, ids or []))
             else:
                 later.append(fault)
         return False, later
@@ -258,7 +285,9 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         args = list(params.get("args") or [])
         model = args[3] if svc == "object" and len(args) > 4 else None
         rpc_method = args[4] if svc == "object" and len(args) > 4 else method
-        answered, later = self._pre_faults("/jsonrpc", model, rpc_method)
+        call_args = args[5] if svc == "object" and len(args) > 5 else []
+        first = call_args[0] if isinstance(call_args, list) and call_args else None
+        answered, later = self._pre_faults("/jsonrpc", model, rpc_method, record_ids(first))
         if answered:
             return
         if service.version >= 19:
@@ -361,7 +390,9 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         request_id, params = self._read_jsonrpc()
         model = params.get("model")
         method = params.get("method")
-        answered, later = self._pre_faults(path, model, method)
+        call_args = params.get("args") or []
+        first = call_args[0] if isinstance(call_args, list) and call_args else None
+        answered, later = self._pre_faults(path, model, method, record_ids(first))
         if answered:
             return
         session = self.server.sessions.get(self._cookie_sid())
@@ -427,7 +458,12 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
 
     def _json2(self, model: str, method: str, path: str) -> None:
         raw = self._body()
-        answered, later = self._pre_faults(path, model, method)
+        try:
+            peek = json.loads(raw or b"{}")
+        except ValueError:
+            peek = {}
+        answered, later = self._pre_faults(path, model, method,
+                                           record_ids(peek.get("ids")) if isinstance(peek, dict) else [])
         if answered:
             return
         service = self.server.service
@@ -481,7 +517,9 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         service = self.server.service
         model = str(args[3]) if path.endswith("object") and len(args) > 4 else None
         rpc_method = str(args[4]) if path.endswith("object") and len(args) > 4 else method
-        answered, later = self._pre_faults(path, model, rpc_method)
+        xml_args = args[5] if path.endswith("object") and len(args) > 5 else []
+        first = xml_args[0] if isinstance(xml_args, list) and xml_args else None
+        answered, later = self._pre_faults(path, model, rpc_method, record_ids(first))
         if answered:
             return
         try:
