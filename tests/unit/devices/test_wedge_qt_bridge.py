@@ -115,3 +115,26 @@ def test_disabled_bridge_lets_a_burst_through(
     bridge.set_enabled(False)
     QTest.keyClicks(first, "ABC123")
     assert first.text() == "ABC123"
+
+
+def test_keys_arriving_at_the_window_first_are_captured_and_replayed(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], bridge: WedgeScannerBridge, clock: SteppingClock
+) -> None:
+    # A real keyboard delivers to the QWindow first, which forwards to the focused widget.
+    window, first, _ = form
+    window.activateWindow()
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus, timeout=2000)
+    handle = window.windowHandle()
+    assert handle is not None
+    with qtbot.waitSignal(bridge.scanned, timeout=2000) as blocker:
+        for char in "LOC-A-01":
+            # PySide's stubs miss the (QWindow, char) overload that Qt has and PySide accepts.
+            QTest.keyClick(handle, char)  # type: ignore[call-overload]
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+    assert scan_of(blocker.args[0]).text == "LOC-A-01"
+    assert first.text() == ""
+    clock.step = 0.3
+    for char in "42":
+        QTest.keyClick(handle, char)  # type: ignore[call-overload]
+    qtbot.waitUntil(lambda: first.text() == "42", timeout=2000)

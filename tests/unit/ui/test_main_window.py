@@ -211,3 +211,14 @@ def test_shipped_jobs_open_their_real_screens(qtbot: QtBot, shell: Shell) -> Non
     assert screen.title() == "Devices"
     screen.go_home()
     assert shell.window.current_screen() is home
+
+
+def test_a_scan_the_screen_cannot_use_is_refused_in_words(qtbot: QtBot, shell: Shell) -> None:
+    sign_in_with_pin(qtbot, shell, "picker", "1111")
+    qtbot.waitUntil(lambda: not shell.window.feedback.overlay.isVisible(), timeout=5000)
+    with qtbot.waitSignal(shell.window.feedback.flashed, timeout=5000) as flash:
+        QTest.keyClicks(shell.window, "4006381333931")
+        QTest.keyClick(shell.window, Qt.Key.Key_Return)
+    assert flash.args == ["error"]
+    assert shell.window.notice.text() == "This scan is not used on this screen."
+    assert shell.window.notice.isVisible()
