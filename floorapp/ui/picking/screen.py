@@ -233,8 +233,10 @@ class PickPage(QWidget):
         self.quantity_field.setReadOnly(True)
         self.enter_button = BigButton()
         self.enter_button.setObjectName("enterQuantity")
+        self.close_keypad_button = BigButton(variant="secondary")
         entry.addWidget(self.quantity_field, 2)
         entry.addWidget(self.enter_button, 1)
+        entry.addWidget(self.close_keypad_button, 1)
         self.digipad = Digipad(self.quantity_field, p)
         keypad.addLayout(entry)
         keypad.addWidget(self.digipad)
@@ -244,7 +246,9 @@ class PickPage(QWidget):
         self.confirm_button.setObjectName("confirmWave")
         self.confirm_button.hide()
 
-        actions = QHBoxLayout()
+        self.action_bar = QWidget()
+        actions = QHBoxLayout(self.action_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(p.spacing_px // 2)
         self.undo_button = BigButton(variant="secondary")
         self.skip_button = BigButton(variant="secondary")
@@ -263,9 +267,21 @@ class PickPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.keypad)
         layout.addWidget(self.confirm_button)
-        layout.addLayout(actions)
-        self.keypad_button.toggled.connect(self.keypad.setVisible)
+        layout.addWidget(self.action_bar)
+        self.keypad_button.toggled.connect(self._show_keypad)
+        self.close_keypad_button.clicked.connect(lambda: self.keypad_button.setChecked(False))
         self.retranslate()
+
+    def _show_keypad(self, shown: bool) -> None:
+        # 800 px hold the bin, the article and a keypad of gloved-finger keys only without the rest: the
+        # message, progress bar and action buttons step aside while the picker types.
+        self.keypad.setVisible(shown)
+        self.action_bar.setVisible(not shown)
+        self.progress.setVisible(not shown)
+        self.tote.setVisible(False if shown else self.tote.isVisible())
+        self.message.setVisible(not shown and bool(self.message.text()))
+        if shown:
+            self.quantity_field.clear()
 
     def retranslate(self) -> None:
         """Texts in the current language."""
@@ -274,6 +290,8 @@ class PickPage(QWidget):
         self.short_button.setText(self.tr("Short"))
         self.keypad_button.setText(self.tr("Qty"))
         self.enter_button.setText(self.tr("OK"))
+        self.close_keypad_button.setText("✕")
+        self.close_keypad_button.setAccessibleName(self.tr("Close the keypad"))
         self.confirm_button.setText(self.tr("Confirm wave"))
 
     def show_result(self, result: PickResult) -> None:
@@ -322,6 +340,9 @@ class PickPage(QWidget):
             self.keypad_button.setChecked(False)
         self.undo_button.setEnabled(result.can_undo)
         self.confirm_button.setVisible(result.expect is Expect.CONFIRM)
+        # Nothing left to pick: only Undo (of the last tote) still matters, and Confirm must be the obvious tap.
+        for button in (self.skip_button, self.short_button, self.keypad_button):
+            button.setVisible(picking)
 
 
 class ShortReasonPage(QWidget):

@@ -8,7 +8,7 @@ from floorapp.ui.profile import ACTION, ERROR, INK, MUTED_PAPER, OK, PAPER, WARN
 def picking_stylesheet(profile: UiProfile) -> str:
     """Sizes scale with the profile's title font, so the station layout grows with its screen."""
     p = profile
-    huge = int(p.title_font_px * 1.6)  # the bin: read from two metres while walking up to it
+    huge = int(p.title_font_px * 2)  # the bin and the count: read from two metres while walking up
     big = int(p.title_font_px * 1.2)
     return f"""
 QLabel#pickStep {{
@@ -48,7 +48,7 @@ QLabel#pickProductCode {{
     font-weight: bold;
 }}
 QLabel#pickProduct {{
-    font-size: {p.font_px}px;
+    font-size: {p.title_font_px}px;
 }}
 QLabel#pickQuantity {{
     font-size: {huge}px;
@@ -81,6 +81,15 @@ QPushButton#confirmWave {{
 }}
 QListWidget#waveList::item {{
     padding: 8px 12px;
+}}
+QListWidget#waveList::item:disabled {{
+    color: #555555;
+    background: {MUTED_PAPER};
+}}
+QPushButton[variant="secondary"]:disabled {{
+    color: #767676;
+    background: {PAPER};
+    border: 2px dashed #9aa3b2;
 }}
 QLabel#message[tone="error"] {{
     background: {ERROR};

@@ -173,6 +173,9 @@ class Handheld:
         """Save the whole handheld window as test-artifacts/screenshots/<name>.png."""
         if not with_flash:
             self.settle()
+        # Layouts settle in posted events: let them run so the picture is what the picker would see.
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
         assert self.window.grab().save(str(path))
