@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from floorapp.offline_store.clock import Clock, utcnow
@@ -307,21 +307,24 @@ class Puller:
         if self.progress is not None:
             self.progress(PullProgress(model=model, rows=rows, step=min(self._step, self._steps), steps=self._steps))
 
-    def _cursor(self, model: str) -> SyncCursor | None:
-        def read(uow: UnitOfWork) -> SyncCursor | None:
-            return uow.session.get(SyncCursor, model)
+    def _cursor(self, model: str) -> tuple[str | None, datetime | None]:
+        """(last_write_date, last_reconciled_at) of a model's cursor, as plain values."""
+
+        def read(uow: UnitOfWork) -> tuple[str | None, datetime | None]:
+            row = uow.session.get(SyncCursor, model)
+            return (None, None) if row is None else (row.last_write_date, row.last_reconciled_at)
 
         return self.store.write(read)
 
     def _incremental(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
         self._step += 1
-        cursor = self._cursor(spec.model)
+        last_write_date, _ = self._cursor(spec.model)
         since: str | None = None
-        if cursor is not None and cursor.last_write_date:
-            start = datetime.strptime(cursor.last_write_date, ODOO_DATETIME) - self.overlap
+        if last_write_date:
+            start = datetime.strptime(last_write_date, ODOO_DATETIME) - self.overlap
             since = start.strftime(ODOO_DATETIME)
         full_domain = [*(["&"] if since and domain else []), *domain, *([("write_date", ">=", since)] if since else [])]
-        newest = self._fetch(spec, full_domain, report)
+        newest = self._fetch(spec, full_domain, report, fresh_from=last_write_date)
         pulled_at = self.clock()
 
         def save(uow: UnitOfWork) -> None:
@@ -339,8 +342,14 @@ class Puller:
     def _full(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
         self._fetch(spec, domain, report)
 
-    def _fetch(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> str | None:
-        """Page through ``domain`` and upsert; returns the newest write_date seen."""
+    def _fetch(
+        self, spec: ModelSpec, domain: list[Any], report: PullReport, *, fresh_from: str | None = None
+    ) -> str | None:
+        """Page through ``domain`` and upsert; returns the newest write_date seen.
+
+        Rows the store holds with the same write_date are skipped, except those stamped in or after the second
+        of the previous cursor (``fresh_from``): a row written again within that second keeps its write_date.
+        """
         offset = 0
         newest: str | None = None
         total = 0
@@ -349,7 +358,7 @@ class Puller:
             rows = self.client.search_read(spec.model, domain, spec.fields, order="id", limit=self.batch_size,
                                            offset=offset, context=context)
             if rows:
-                changed = self.store.write(_upsert(spec, rows))
+                changed = self.store.write(_upsert(spec, rows, fresh_from))
                 report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
                 for r in rows:
                     wd = r.get("write_date")
@@ -399,10 +408,12 @@ class Puller:
 
         def save(uow: UnitOfWork) -> int:
             added = 0
-            for r in rows:
-                key = f"quant:{r['id']}:{r.get('inventory_date') or ''}"
-                client_uuid = str(uuid.uuid5(COUNT_TASK_NAMESPACE, key))
-                task = uow.session.scalars(select(CountTask).where(CountTask.client_uuid == client_uuid)).first()
+            keyed = {str(uuid.uuid5(COUNT_TASK_NAMESPACE, f"quant:{r['id']}:{r.get('inventory_date') or ''}")): r
+                     for r in rows}
+            held = {t.client_uuid: t for t in uow.session.scalars(
+                select(CountTask).where(CountTask.client_uuid.in_(list(keyed))))}
+            for client_uuid, r in keyed.items():
+                task = held.get(client_uuid)
                 if task is None:
                     task = CountTask(client_uuid=client_uuid, source="odoo", state="open")
                     uow.session.add(task)
@@ -422,10 +433,8 @@ class Puller:
         self._tick("stock.quant", len(rows))
 
     def _reconcile_due(self, now: datetime) -> bool:
-        cursor = self._cursor("reconcile")
-        return cursor is None or cursor.last_reconciled_at is None or (
-            now - cursor.last_reconciled_at >= self.reconcile_every
-        )
+        _, reconciled_at = self._cursor("reconcile")
+        return reconciled_at is None or now - reconciled_at >= self.reconcile_every
 
     def _reconcile(self, report: PullReport, picking_ids: list[int], archived_too: list[Any]) -> None:
         """Compare ids in scope with Odoo's: remove what was deleted, deactivate what was archived."""
@@ -473,32 +482,41 @@ class Puller:
 
         def rebuild(uow: UnitOfWork) -> None:
             s = uow.session
-            s.query(ProductBarcode).delete()
-            seen: set[str] = set()
-            for pid, barcode in s.execute(select(Product.id, Product.barcode).where(Product.barcode.is_not(None))):
-                if barcode and barcode not in seen:
-                    seen.add(barcode)
-                    s.add(ProductBarcode(barcode=barcode, product_id=pid, quantity=1.0))
-            for pk in s.scalars(select(Packaging).where(Packaging.barcode.is_not(None))):
-                if pk.barcode and pk.barcode not in seen and s.get(Product, pk.product_id) is not None:
-                    seen.add(pk.barcode)
-                    s.add(ProductBarcode(barcode=pk.barcode, product_id=pk.product_id, packaging_id=pk.id,
-                                         quantity=pk.quantity))
+            s.execute(delete(ProductBarcode))
+            rows: dict[str, dict[str, Any]] = {}
+            products = set()
+            for pid, barcode in s.execute(select(Product.id, Product.barcode)):
+                products.add(pid)
+                if barcode and barcode not in rows:
+                    rows[barcode] = {"barcode": barcode, "product_id": pid, "packaging_id": None, "quantity": 1.0}
+            packagings = s.execute(select(Packaging.id, Packaging.product_id, Packaging.barcode, Packaging.quantity)
+                                   .where(Packaging.barcode.is_not(None)))
+            for pk_id, pid, barcode, qty in packagings:
+                if barcode and barcode not in rows and pid in products:
+                    rows[barcode] = {"barcode": barcode, "product_id": pid, "packaging_id": pk_id, "quantity": qty}
+            if rows:
+                s.execute(insert(ProductBarcode), list(rows.values()))
             uow.commit()
 
         self.store.write(rebuild)
 
 
-def _upsert(spec: ModelSpec, rows: Iterable[JsonDict]) -> Callable[[UnitOfWork], int]:
+def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None) -> Callable[[UnitOfWork], int]:
     def save(uow: UnitOfWork) -> int:
         changed = 0
         session: Session = uow.session
-        for r in rows:
+        batch = list(rows)
+        ids = [int(r["id"]) for r in batch]
+        table: Any = spec.table
+        # One query for the whole page instead of one per row.
+        held = {obj.id: obj for obj in session.scalars(select(table).where(table.id.in_(ids)))}
+        for r in batch:
             rid = int(r["id"])
-            existing = session.get(spec.table, rid)
+            existing = held.get(rid)
             # (id, write_date) dedupe: the overlap window re-reads rows we already hold.
             stamp = r.get("write_date")
-            if existing is not None and stamp and getattr(existing, "write_date", None) == stamp:
+            if (existing is not None and stamp and getattr(existing, "write_date", None) == stamp
+                    and (fresh_from is None or stamp < fresh_from)):
                 continue
             values = spec.mapper(r)
             if existing is None:

@@ -54,6 +54,19 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
+class SimClock:
+    """The shipped server's clock, moved by the test (Odoo's write_date has one-second resolution)."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 27, 9, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, seconds: float = 5) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
 @dataclass
 class OdooTarget:
     """Where the scenarios run: the shipped server (with fault injection) or a real Odoo."""

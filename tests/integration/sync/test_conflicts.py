@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synckit import Harness, OdooTarget
+from synckit import Harness, OdooTarget, SimClock
 
 from floorapp.errors import PermissionDenied
 from floorapp.odoo_sim import OdooSim
@@ -27,19 +26,6 @@ class Actor:
 
 PICKER = Actor("Pat Picker", "picker")
 SUPERVISOR = Actor("Sam Supervisor", "supervisor")
-
-
-class SimClock:
-    """The server's clock, moved by the test (write_date has one-second resolution)."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC).replace(tzinfo=None)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def tick(self, seconds: float = 5) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture
