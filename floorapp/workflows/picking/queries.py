@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from floorapp.offline_store.models import MoveLine, OutboxEntry, Picking, PickingType, Wave
+from floorapp.offline_store.models import FloorUser, MoveLine, OutboxEntry, Picking, PickingType, Wave
 from floorapp.workflows.picking.domain import FINISHED
 from floorapp.workflows.transactions import TransactionKind
 
@@ -39,15 +39,17 @@ class WaveSummary:
 
 
 def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummary]:
-    """Downloaded waves and batches assigned to ``user_id`` or to nobody, still to be picked; mine first.
+    """Downloaded waves and batches assigned to floor user ``user_id`` or to nobody, still to be picked; mine first.
 
-    Another picker's assigned wave is not listed; an unassigned one is (several pickers may share it).
-    ``now`` is injected so data age is computed from the caller's clock.
+    Waves are assigned in Odoo, so "mine" means assigned to the floor user's Odoo user. Another picker's
+    assigned wave is not listed; an unassigned one is (several pickers may share it). ``now`` is injected so
+    data age is computed from the caller's clock.
     """
+    floor_user = session.get(FloorUser, user_id)
+    odoo_user_id = floor_user.odoo_user_id if floor_user is not None else None
+    mine = Wave.user_id.is_(None) if odoo_user_id is None else or_(Wave.user_id == odoo_user_id, Wave.user_id.is_(None))
     waves = session.scalars(
-        select(Wave)
-        .where(Wave.state.in_(OPEN_WAVE_STATES), or_(Wave.user_id == user_id, Wave.user_id.is_(None)))
-        .order_by(Wave.scheduled_date, Wave.name)
+        select(Wave).where(Wave.state.in_(OPEN_WAVE_STATES), mine).order_by(Wave.scheduled_date, Wave.name)
     ).all()
     summaries: list[WaveSummary] = []
     for wave in waves:
@@ -72,7 +74,7 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
                 wave_id=wave.id,
                 name=wave.name,
                 is_wave=wave.is_wave,
-                assigned_to_me=wave.user_id == user_id,
+                assigned_to_me=odoo_user_id is not None and wave.user_id == odoo_user_id,
                 operation_type=type_name,
                 pickings=len(pickings),
                 lines_total=len(lines),

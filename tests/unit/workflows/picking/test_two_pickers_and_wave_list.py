@@ -101,13 +101,13 @@ def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> No
                 id=2,
                 name="WAVE/00043",
                 state="in_progress",
-                user_id=7,
+                user_id=70,  # Ana's Odoo user (her floor user id is 7)
                 picking_type_id=2,
                 downloaded_at=NOW - timedelta(hours=3),
             )
         )
-        s.add(Wave(id=3, name="WAVE/00044", state="in_progress", user_id=99, picking_type_id=2, downloaded_at=NOW))
-        s.add(Wave(id=4, name="BATCH/00001", is_wave=False, state="done", user_id=7, downloaded_at=NOW))
+        s.add(Wave(id=3, name="WAVE/00044", state="in_progress", user_id=7, picking_type_id=2, downloaded_at=NOW))
+        s.add(Wave(id=4, name="BATCH/00001", is_wave=False, state="done", user_id=70, downloaded_at=NOW))
         s.add(Picking(id=900, name="WH/OUT/00900", state="assigned", batch_id=2))
         s.commit()
     with fx.session() as s:

@@ -16,6 +16,7 @@ from floorapp.barcode.scan import Scan
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.models import (
+    FloorUser,
     Location,
     Lot,
     Move,
@@ -233,6 +234,9 @@ def seed_wave(
                     )
                 )
         s.add(Package(id=1, name="T-KNOWN"))
+        # Floor users with their Odoo users: waves are assigned to Odoo users, claims use floor user ids.
+        s.add(FloorUser(id=7, odoo_user_id=70, login="ana", name="Ana", role="picker"))
+        s.add(FloorUser(id=8, odoo_user_id=80, login="ben", name="Ben", role="picker"))
         s.commit()
     return fx
 
