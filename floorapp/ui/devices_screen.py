@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from floorapp.barcode.scan import Scan
 from floorapp.devices.discovery import DiscoveredService
 from floorapp.devices.setup import DeviceSetup
 from floorapp.errors import Bug, FloorAppError
@@ -139,6 +140,13 @@ class DevicesScreen(QWidget):
     def title(self) -> str:
         """The screen's name."""
         return self.tr("Devices")
+
+    def handle_scan(self, scan: Scan) -> bool:
+        """Test scan: show what the scanner sent, with its symbology, so a wrong scanner setup shows at once."""
+        shown = scan.text.replace("\x1d", "<GS>")
+        symbology = scan.symbology or self.tr("no symbology identifier")
+        self.message.show_info(self.tr("Scan read: {text} ({symbology})").format(text=shown, symbology=symbology))
+        return True
 
     # -- actions ----------------------------------------------------------------------------------------------
     def find_printers(self) -> None:

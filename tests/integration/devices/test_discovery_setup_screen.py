@@ -4,6 +4,7 @@ test weigh on the pty scale simulator, and keep a 480x800 screenshot."""
 from __future__ import annotations
 
 import tomllib
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from floorapp.barcode.scan import Scan
 from floorapp.devices.discovery import RAW_PRINTER_TYPE, Advertiser
 from floorapp.devices.printer.simulator import PrinterSimulator
 from floorapp.devices.scale.base import WeightUnit
@@ -42,8 +44,9 @@ def printer() -> Iterator[PrinterSimulator]:
 @pytest.fixture
 def advertised(printer: PrinterSimulator) -> Iterator[Advertiser]:
     try:
-        advertiser = Advertiser(RAW_PRINTER_TYPE, "Dock Zebra", printer.port, addresses=["127.0.0.1"],
-                                interfaces=["127.0.0.1"], server="dock-zebra").start()
+        # A unique name: another test run on this machine may advertise on loopback at the same time.
+        advertiser = Advertiser(RAW_PRINTER_TYPE, f"Dock Zebra {uuid.uuid4().hex[:8]}", printer.port,
+                                addresses=["127.0.0.1"], interfaces=["127.0.0.1"], server="dock-zebra").start()
     except DeviceFault as exc:  # pragma: no cover - depends on the machine
         pytest.skip(f"multicast on 127.0.0.1 is not available here: {exc}")
     with advertiser:
@@ -66,9 +69,11 @@ def test_setup_screen_finds_chooses_prints_and_weighs(qtbot: QtBot, tmp_path: Pa
         screen.show()
 
         QTest.mouseClick(screen.find_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: screen.printer_list.count() >= 1, timeout=10_000)
-        assert "Dock Zebra" in screen.printer_list.item(0).text()
-        screen.printer_list.setCurrentRow(0)
+        name = advertised.instance
+        qtbot.waitUntil(lambda: any(name in screen.printer_list.item(i).text()
+                                    for i in range(screen.printer_list.count())), timeout=10_000)
+        row = next(i for i in range(screen.printer_list.count()) if name in screen.printer_list.item(i).text())
+        screen.printer_list.setCurrentRow(row)
         QTest.mouseClick(screen.choose_button, Qt.MouseButton.LeftButton)
         assert settings.text("printer.address") == f"127.0.0.1:{printer.port}"
         saved = tomllib.loads((tmp_path / "floorapp.toml").read_text(encoding="utf-8"))
@@ -84,6 +89,9 @@ def test_setup_screen_finds_chooses_prints_and_weighs(qtbot: QtBot, tmp_path: Pa
         QTest.mouseClick(screen.weigh_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: screen.weight_label.text() == "1.250 kg", timeout=10_000)
         assert scale_sim.requests >= 3  # the two moving answers were waited out
+
+        assert screen.handle_scan(Scan("0012345\x1d10AB", symbology="]C1", gs1=True))
+        assert screen.message.text() == "Scan read: 0012345<GS>10AB (]C1)"
 
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         picture = screen.grab()

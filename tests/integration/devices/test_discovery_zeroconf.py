@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -29,6 +30,11 @@ def simulator() -> Iterator[PrinterSimulator]:
         yield sim
 
 
+def _unique(name: str) -> str:
+    # Another test run on this machine may advertise on loopback at the same time.
+    return f"{name} {uuid.uuid4().hex[:8]}"
+
+
 def _advertise(service_type: str, instance: str, port: int) -> Advertiser:
     try:
         return Advertiser(service_type, instance, port, addresses=["127.0.0.1"], interfaces=LOOPBACK,
@@ -38,15 +44,16 @@ def _advertise(service_type: str, instance: str, port: int) -> Advertiser:
 
 
 def test_advertised_printer_is_found_and_chosen(simulator: PrinterSimulator) -> None:
-    with _advertise(RAW_PRINTER_TYPE, "Dock Zebra", simulator.port), \
-            _advertise(IPP_PRINTER_TYPE, "Office laser", 631), \
+    dock, office = _unique("Dock Zebra"), _unique("Office laser")
+    with _advertise(RAW_PRINTER_TYPE, dock, simulator.port), \
+            _advertise(IPP_PRINTER_TYPE, office, 631), \
             DeviceBrowser(interfaces=LOOPBACK) as browser:
-        found = browser.wait_for(lambda s: s.label == "Dock Zebra", timeout=10)
+        found = browser.wait_for(lambda s: s.label == dock, timeout=10)
         assert found is not None, "the advertised printer was not found on 127.0.0.1"
         assert found.kind == "printer" and found.raw_printing
         assert found.properties["ty"] == "Simulated ZD421"
         assert found.printer_address() == f"127.0.0.1:{simulator.port}"
-        ipp = browser.wait_for(lambda s: s.label == "Office laser", timeout=10)
+        ipp = browser.wait_for(lambda s: s.label == office, timeout=10)
         assert ipp is not None and not ipp.raw_printing and ipp.printer_address() == "127.0.0.1:9100"
 
         # Choosing it: the address becomes the printer's transport, and a test label arrives.
@@ -58,12 +65,13 @@ def test_advertised_printer_is_found_and_chosen(simulator: PrinterSimulator) -> 
 
 def test_stations_find_each_other() -> None:
     try:
-        station = advertise_station("Packing 3", 8765, version="0.1.0", site="Main", interfaces=LOOPBACK,
+        name = _unique("Packing 3")
+        station = advertise_station(name, 8765, version="0.1.0", site="Main", interfaces=LOOPBACK,
                                     addresses=["127.0.0.1"])
     except DeviceFault as exc:  # pragma: no cover - depends on the machine
         pytest.skip(f"multicast on 127.0.0.1 is not available here: {exc}")
     with station, DeviceBrowser([STATION_TYPE], interfaces=LOOPBACK) as browser:
-        found = browser.wait_for(lambda s: s.label == "Packing 3", timeout=10)
+        found = browser.wait_for(lambda s: s.label == name, timeout=10)
         assert found is not None
         assert found.kind == "station" and found.port == 8765
         assert found.properties == {"version": "0.1.0", "site": "Main"}
