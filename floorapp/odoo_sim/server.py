@@ -26,6 +26,12 @@ log = logging.getLogger("floorapp.odoo_sim")
 
 _NO_RESULT = object()
 
+# The warning Odoo 19 logs for the legacy RPC endpoints (the text operators see in their server log).
+RPC_DEPRECATION_NOTICE = (
+    "The /xmlrpc, /xmlrpc/2 and /jsonrpc endpoints are deprecated in Odoo 19 and scheduled for removal in "
+    "Odoo 20. Please report the problem to the client making the request: %s, %s."
+)
+
 
 class DropConnection(Exception):
     """Raised to close the client's connection without any answer."""
@@ -113,6 +119,9 @@ class SimHTTPServer(ThreadingHTTPServer):
         self.faults = faults
         self.sessions = WebSessions()
         self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        #: Clients already told that /xmlrpc and /jsonrpc are deprecated (Odoo 19 warns once per client).
+        self.warned_clients: set[tuple[str, str]] = set()
 
 
 class OdooRequestHandler(BaseHTTPRequestHandler):
@@ -160,6 +169,19 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
     def _wait(self, seconds: float) -> None:
         # Interruptible so that stopping the server never waits for a slow fault.
         self.server.stopping.wait(seconds)
+
+    def _warn_deprecated_rpc(self) -> None:
+        """Odoo 19 logs, once per client (address and user agent), that XML-RPC and JSON-RPC are deprecated."""
+        if self.server.service.version < 19:
+            return
+        client = (self.client_address[0], self.headers.get("User-Agent") or "")
+        with self.server.lock:
+            if client in self.server.warned_clients:
+                return
+            if len(self.server.warned_clients) >= 64:
+                self.server.warned_clients.clear()
+            self.server.warned_clients.add(client)
+        log.warning(RPC_DEPRECATION_NOTICE, client[0], client[1])
 
     def _pre_faults(self, path: str, model: str | None, method: str | None,
                     ids: list[int] | None = None) -> tuple[bool, list[Fault]]:
@@ -290,9 +312,7 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         answered, later = self._pre_faults("/jsonrpc", model, rpc_method, record_ids(first))
         if answered:
             return
-        if service.version >= 19:
-            log.warning("The /jsonrpc endpoint is deprecated and will be removed in a future version; "
-                        "use /json/2 (called %s.%s)", model, rpc_method)
+        self._warn_deprecated_rpc()
         try:
             if svc == "common":
                 result = self._common(method, args)
@@ -479,10 +499,12 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
             return
         try:
             body = json.loads(raw or b"{}")
-            if not isinstance(body, dict):
-                raise OdooTypeError("The JSON body must be an object of keyword arguments")
         except ValueError:
-            self._send(400, dumps({"name": "werkzeug.exceptions.BadRequest", "message": "Invalid JSON body",
+            body = None
+        if not isinstance(body, dict):
+            # JSON-2 takes keyword arguments only: anything but a JSON object is a bad request.
+            self._send(400, dumps({"name": "werkzeug.exceptions.BadRequest",
+                                   "message": "The request body must be a JSON object of keyword arguments",
                                    "arguments": [], "context": {}, "debug": ""}))
             return
         drop_before = any(f.kind == "drop_before_commit" for f in later)
@@ -522,6 +544,7 @@ class OdooRequestHandler(BaseHTTPRequestHandler):
         answered, later = self._pre_faults(path, model, rpc_method, record_ids(first))
         if answered:
             return
+        self._warn_deprecated_rpc()
         try:
             if path.endswith("common"):
                 result = self._common(method, args)
