@@ -46,6 +46,8 @@ TRANSITIONS: Mapping[OutboxState, frozenset[OutboxState]] = {
     OutboxState.DISCARDED: frozenset(),
 }
 
+_SENDING = frozenset({OutboxState.IN_FLIGHT})
+_WITH_SUPERVISOR = frozenset({OutboxState.PARKED, OutboxState.CONFLICT})
 _KIND_MAX = 48
 _DOCUMENT_KEY_MAX = 128
 
@@ -197,14 +199,14 @@ class OutboxRepository:
 
     # -- moving --------------------------------------------------------------------------------------------------
 
-    def _move(self, entry_id: int, to: OutboxState) -> OutboxEntry:
+    def _move(self, entry_id: int, to: OutboxState, *, source: frozenset[OutboxState]) -> OutboxEntry:
         entry = self.get(entry_id)
         if entry is None:
             raise OutboxTransitionError(
                 "That transaction no longer exists; refresh the list.", detail=f"no outbox entry {entry_id}"
             )
         current = OutboxState(entry.state)
-        if to not in TRANSITIONS[current]:
+        if current not in source or to not in TRANSITIONS[current]:
             raise OutboxTransitionError(
                 f"That transaction is already {current.value}; refresh the list.",
                 detail=f"outbox entry {entry_id} ({entry.client_uuid}) cannot move from {current.value} to {to.value}",
@@ -215,7 +217,7 @@ class OutboxRepository:
 
     def mark_in_flight(self, entry_id: int) -> OutboxEntry:
         """The sync engine starts sending this entry (counts an attempt)."""
-        entry = self._move(entry_id, OutboxState.IN_FLIGHT)
+        entry = self._move(entry_id, OutboxState.IN_FLIGHT, source=frozenset({OutboxState.PENDING}))
         entry.attempts += 1
         return entry
 
@@ -235,7 +237,7 @@ class OutboxRepository:
         """Odoo has the transaction; ``refs`` adds the ids it produced."""
         if refs:
             self.record_refs(entry_id, refs)
-        entry = self._move(entry_id, OutboxState.APPLIED)
+        entry = self._move(entry_id, OutboxState.APPLIED, source=_SENDING)
         entry.applied_at = entry.updated_at
         entry.last_error = None
         entry.next_attempt_at = None
@@ -243,21 +245,21 @@ class OutboxRepository:
 
     def schedule_retry(self, entry_id: int, error: str, next_attempt_at: datetime) -> OutboxEntry:
         """Sending failed for a passing reason (offline, timeout, 5xx): back to pending until ``next_attempt_at``."""
-        entry = self._move(entry_id, OutboxState.PENDING)
+        entry = self._move(entry_id, OutboxState.PENDING, source=_SENDING)
         entry.last_error = error
         entry.next_attempt_at = next_attempt_at
         return entry
 
     def park(self, entry_id: int, error: str) -> OutboxEntry:
         """Odoo rejected the transaction: keep it for a supervisor; later documents go on."""
-        entry = self._move(entry_id, OutboxState.PARKED)
+        entry = self._move(entry_id, OutboxState.PARKED, source=_SENDING)
         entry.last_error = error
         entry.next_attempt_at = None
         return entry
 
     def mark_conflict(self, entry_id: int, conflict: Mapping[str, Any], error: str | None = None) -> OutboxEntry:
         """The document changed in Odoo since it was downloaded: keep what differs for a resolution screen."""
-        entry = self._move(entry_id, OutboxState.CONFLICT)
+        entry = self._move(entry_id, OutboxState.CONFLICT, source=_SENDING)
         entry.conflict = _json_exact(conflict, "conflict")
         entry.last_error = error
         entry.next_attempt_at = None
@@ -265,13 +267,13 @@ class OutboxRepository:
 
     def requeue(self, entry_id: int) -> OutboxEntry:
         """A supervisor sends a parked or conflicting transaction again, now (same client UUID)."""
-        entry = self._move(entry_id, OutboxState.PENDING)
+        entry = self._move(entry_id, OutboxState.PENDING, source=_WITH_SUPERVISOR)
         entry.next_attempt_at = None
         return entry
 
     def discard(self, entry_id: int, reason: str) -> OutboxEntry:
         """A supervisor gives up on a parked or conflicting transaction; it stays in the store as a record."""
-        entry = self._move(entry_id, OutboxState.DISCARDED)
+        entry = self._move(entry_id, OutboxState.DISCARDED, source=_WITH_SUPERVISOR)
         entry.last_error = reason
         return entry
 
