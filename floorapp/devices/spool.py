@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from floorapp.devices.printer.base import FieldValue, LabelPrinter, RenderedLabel
 from floorapp.errors import ConfigError, DeviceFault, DriverUnavailable, FloorAppError, InputRejected
+from floorapp.offline_store.journal import JournalRepository
 from floorapp.offline_store.models import PrintJob, PrintJobState, utcnow
 
 log = logging.getLogger("floorapp.devices.spool")
@@ -81,8 +82,11 @@ class PrintSpool:
     """Queue, deliver, retry and cancel print jobs stored in SQLite."""
 
     def __init__(self, store: SpoolStore, printers: PrinterLookup, *, clock: Clock = utcnow,
-                 backoff: Backoff | None = None, rng: Callable[[], float] = random.random) -> None:
+                 backoff: Backoff | None = None, rng: Callable[[], float] = random.random,
+                 device_id: str | None = None) -> None:
         self.store = store
+        # The journal names the device; the offline store's Database knows its own id.
+        self.device_id = device_id if device_id is not None else str(getattr(store, "device_id", ""))
         self.printers = printers
         self.clock = clock
         self.backoff = backoff or Backoff()
@@ -91,16 +95,25 @@ class PrintSpool:
         #: Called after a job is queued (a running ``SpoolWorker`` wakes up through it).
         self.on_queued: Callable[[], None] | None = None
 
+    def _journal(self, session: Session, job: PrintJob, outcome: str, what: str, error: str | None = None) -> None:
+        detail: dict[str, object] = {"printer": job.printer, "language": job.language, "attempts": job.attempts}
+        if error:
+            detail["error"] = error
+        JournalRepository(session, self.device_id, self.clock).record(
+            "print", f"{what}: {job.description}", outcome, job.user_id, detail, client_uuid=job.job_uuid)
+
     # -- queue ------------------------------------------------------------------------------------------------
     def submit(self, printer: str, label: RenderedLabel, *, user_id: int | None = None) -> str:
         """Queue ``label`` for ``printer``; durable when this returns. Returns the job's UUID."""
         job_uuid = str(uuid.uuid4())
         with self.store.write_session() as session, session.begin():
-            session.add(PrintJob(
+            job = PrintJob(
                 job_uuid=job_uuid, printer=printer, language=label.language, description=label.description[:256],
                 data=label.data, state=PrintJobState.QUEUED.value, attempts=0, next_attempt_at=self.clock(),
                 created_at=self.clock(), user_id=user_id,
-            ))
+            )
+            session.add(job)
+            self._journal(session, job, "info", "queued")
         log.info("queued print job %s for %s: %s", job_uuid, printer, label.description)
         if self.on_queued is not None:
             self.on_queued()
@@ -153,6 +166,7 @@ class PrintSpool:
                 return False
             job.state = state.value
             job.next_attempt_at = self.clock()
+            self._journal(session, job, "info", "cancelled" if state is PrintJobState.CANCELLED else "retry")
             return True
 
     def recover(self) -> int:
@@ -217,14 +231,18 @@ class PrintSpool:
             if error is None:
                 job.state = PrintJobState.DONE.value
                 job.last_error = None
+                self._journal(session, job, "ok", "printed")
                 log.info("printed job %s on %s", job_uuid, printer_name)
                 return True
             job.last_error = error.user_message
             if isinstance(error, DriverUnavailable | ConfigError):
                 job.state = PrintJobState.FAILED.value
+                self._journal(session, job, "error", "failed", error.user_message)
             else:
                 job.state = PrintJobState.QUEUED.value
                 job.next_attempt_at = now + self.backoff.delay(job.attempts, self.rng)
+                if job.attempts == 1:  # one line when a printer goes away, not one per retry
+                    self._journal(session, job, "error", "waiting for printer", error.user_message)
             log.warning("print job %s on %s failed (attempt %d): %s", job_uuid, printer_name, job.attempts, error)
             return False
 

@@ -183,5 +183,20 @@ def test_spool_on_the_real_offline_store(app_paths: AppPaths, printer_port: Prin
     clock.advance(60)
     assert spool.process_due() == 2
     jobs = printer_port.wait_for_jobs(2)
-    assert b"PACK0000042" in jobs[0].data and jobs[1].data == b"^XA^FO10,10^FDUPS^FS^XZ"
+    # One connection per job, each served on its own thread: arrival order at the simulator is not send order.
+    assert sorted(b"PACK0000042" in job.data for job in jobs) == [False, True]
+    assert b"^XA^FO10,10^FDUPS^FS^XZ" in [job.data for job in jobs]
+
+    from floorapp.offline_store.models import JournalEntry
+
+    with database.session() as session:
+        lines = [(e.client_uuid, e.subject.split(":")[0], e.outcome, e.device_id)
+                 for e in session.query(JournalEntry).filter_by(kind="print").order_by(JournalEntry.id)]
+    device = database.device_id
+    assert lines == [
+        (package, "queued", "info", device), (carrier, "queued", "info", device),
+        # The carrier label was not tried while the printer was down: it queues behind the package label.
+        (package, "waiting for printer", "error", device),
+        (package, "printed", "ok", device), (carrier, "printed", "ok", device),
+    ]
     database.close()
