@@ -374,6 +374,22 @@ def _git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
+def _tree_dirty() -> bool | None:
+    """Whether the floorapp package differs from the commit recorded (pieces measured mid-change)."""
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--", "floorapp", "assets"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(out.stdout.strip()) if out.returncode == 0 else None
+
+
 def machine_facts() -> dict[str, Any]:
     """The machine this run measured on: CPUs, model, memory, load when it started."""
     try:
@@ -418,6 +434,7 @@ def versions() -> dict[str, Any]:
         "odoorpc": _version_of("OdooRPC"),
         "floorapp": _version_of("floorapp"),
         "floorapp_commit": _git_commit(),
+        "floorapp_uncommitted_changes": _tree_dirty(),
     }
 
 

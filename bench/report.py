@@ -66,14 +66,17 @@ def render_mode(document: dict[str, Any]) -> list[str]:
     lines = [
         f"## {mode} run",
         "",
-        f"Written {document.get('written_at', '?')} at FloorApp commit `{vers.get('floorapp_commit')}`.",
+        f"Written {document.get('written_at', '?')} at FloorApp commit `{vers.get('floorapp_commit')}`"
+        + (" (with uncommitted changes of work in progress in the tree)"
+           if vers.get("floorapp_uncommitted_changes") else "")
+        + ".",
         "",
         f"Machine: {machine.get('cpu_count')} CPUs ({machine.get('cpus_usable')} usable), "
         f"{machine.get('cpu_model')}, {machine.get('memory_mib')} MiB RAM, {machine.get('os')}; "
         f"load average at start {machine.get('load_average_at_start')}.",
         "",
         "Versions: "
-        + ", ".join(f"{k} {v}" for k, v in vers.items() if k != "floorapp_commit" and v is not None)
+        + ", ".join(f"{k} {v}" for k, v in vers.items() if not k.startswith("floorapp_") and v is not None)
         + ".",
         "",
         "| benchmark | case | FloorApp | baseline(s), same run | ratio | goal | goal |",
