@@ -4,83 +4,93 @@
   <context>
     <name>DevicesScreen</name>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="90" />
-      <location filename="../../floorapp/ui/devices_screen.py" line="141" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="91" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="142" />
       <source>Devices</source>
       <translation>Geräte</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="97" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="98" />
       <source>ZPL label printer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="98" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="99" />
       <source>ESC/POS receipt printer</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="99" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="100" />
       <source>Find</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="100" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="101" />
       <source>Use selected</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="101" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="102" />
       <source>Test print</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="107" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="108" />
       <source>Test weigh</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="109" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="110" />
       <source>Back</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="152" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="147" />
+      <source>no symbology identifier</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="148" />
+      <source>Scan read: {text} ({symbology})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/devices_screen.py" line="160" />
       <source>Looking for printers on the network…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="158" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="166" />
       <source>Pick a printer from the list first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="167" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="175" />
       <source>Label printer set to {name}.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="177" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="185" />
       <source>The scale answers.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="209" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="217" />
       <source>raw</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="209" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="217" />
       <source>not raw, port 9100 assumed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="218" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="226" />
       <source>Label printer: {summary}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/devices_screen.py" line="219" />
+      <location filename="../../floorapp/ui/devices_screen.py" line="227" />
       <source>Scale: {summary}</source>
       <translation type="unfinished" />
     </message>
@@ -101,12 +111,12 @@
   <context>
     <name>DonePage</name>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="398" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="419" />
       <source>Wave done</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="399" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="420" />
       <source>Back to waves</source>
       <translation type="unfinished" />
     </message>
@@ -114,22 +124,22 @@
   <context>
     <name>HomeScreen</name>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="124" />
+      <location filename="../../floorapp/ui/screens/home.py" line="191" />
       <source>Home</source>
       <translation>Start</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="128" />
+      <location filename="../../floorapp/ui/screens/home.py" line="195" />
       <source>Hello, {name}</source>
       <translation>Hallo, {name}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="129" />
+      <location filename="../../floorapp/ui/screens/home.py" line="196" />
       <source>Signed in as {role}</source>
       <translation>Angemeldet als {role}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="130" />
+      <location filename="../../floorapp/ui/screens/home.py" line="197" />
       <source>Sign out</source>
       <translation>Abmelden</translation>
     </message>
@@ -137,7 +147,7 @@
   <context>
     <name>JobTileButton</name>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="62" />
+      <location filename="../../floorapp/ui/screens/home.py" line="92" />
       <source>Coming later</source>
       <translation>Kommt später</translation>
     </message>
@@ -147,7 +157,7 @@
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="81" />
       <source>Wave picking</source>
-      <translation>Wellen-Kommissionierung</translation>
+      <translation>Wellen-Kommis­sionierung</translation>
     </message>
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="82" />
@@ -177,7 +187,7 @@
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="87" />
       <source>Cycle counts</source>
-      <translation>Inventurzählungen</translation>
+      <translation>Inventur­zählungen</translation>
     </message>
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="88" />
@@ -187,7 +197,7 @@
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="89" />
       <source>Sync &amp; parked transactions</source>
-      <translation>Synchronisation &amp; geparkte Buchungen</translation>
+      <translation>Synchroni­sation &amp; geparkte Buchungen</translation>
     </message>
     <message>
       <location filename="../../floorapp/ui/jobs.py" line="90" />
@@ -251,67 +261,72 @@
   <context>
     <name>PickPage</name>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="272" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="288" />
       <source>Undo</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="273" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="289" />
       <source>Skip</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="274" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="290" />
       <source>Short</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="275" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="291" />
       <source>Qty</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="276" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="292" />
       <source>OK</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="277" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="294" />
+      <source>Close the keypad</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../floorapp/ui/picking/screen.py" line="295" />
       <source>Confirm wave</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="284" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="302" />
       <source>{done}/{total} lines · {percent}%</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="298" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="316" />
       <source>Lot {lot}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="300" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="318" />
       <source>{n} orders</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="300" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="318" />
       <source>1 order</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="302" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="320" />
       <source>tote {tote}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="302" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="320" />
       <source>a new tote</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="304" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="322" />
       <source>Put {qty} in {where}
 for {order}</source>
       <translation type="unfinished" />
@@ -343,22 +358,22 @@ for {order}</source>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="15" />
+      <location filename="../../floorapp/ui/screens/home.py" line="26" />
       <source>Picker</source>
       <translation>Kommissionierer</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="16" />
+      <location filename="../../floorapp/ui/screens/home.py" line="27" />
       <source>Packer</source>
       <translation>Packer</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="17" />
+      <location filename="../../floorapp/ui/screens/home.py" line="28" />
       <source>Inspector</source>
       <translation>Prüfer</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/screens/home.py" line="18" />
+      <location filename="../../floorapp/ui/screens/home.py" line="29" />
       <source>Supervisor</source>
       <translation>Schichtleiter</translation>
     </message>
@@ -366,37 +381,37 @@ for {order}</source>
   <context>
     <name>ShortReasonPage</name>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="360" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="381" />
       <source>Short pick: why?</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="361" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="382" />
       <source>What you took so far stays picked. The bin gets a count.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="363" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="384" />
       <source>Not found</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="364" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="385" />
       <source>Damaged</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="365" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="386" />
       <source>Not enough in bin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="366" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="387" />
       <source>Wrong product in bin</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="370" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="391" />
       <source>Cancel</source>
       <translation type="unfinished" />
     </message>
@@ -464,27 +479,27 @@ for {order}</source>
   <context>
     <name>StatusBarWidget</name>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="169" />
+      <location filename="../../floorapp/ui/status_bar.py" line="175" />
       <source>Checking…</source>
       <translation>Wird geprüft…</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="176" />
+      <location filename="../../floorapp/ui/status_bar.py" line="182" />
       <source>Online</source>
       <translation>Online</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="179" />
+      <location filename="../../floorapp/ui/status_bar.py" line="185" />
       <source>Offline</source>
       <translation>Offline</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="182" />
+      <location filename="../../floorapp/ui/status_bar.py" line="188" />
       <source>No Odoo server is set up; all work is kept on this device.</source>
       <translation>Kein Odoo-Server eingerichtet; alle Arbeit bleibt auf diesem Gerät.</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../floorapp/ui/status_bar.py" line="183" />
+      <location filename="../../floorapp/ui/status_bar.py" line="189" />
       <source>Queue: %n</source>
       <translation>
         <numerusform>Warteschlange: %n</numerusform>
@@ -492,7 +507,7 @@ for {order}</source>
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../floorapp/ui/status_bar.py" line="185" />
+      <location filename="../../floorapp/ui/status_bar.py" line="191" />
       <source>parked: %n</source>
       <translation>
         <numerusform>geparkt: %n</numerusform>
@@ -500,22 +515,22 @@ for {order}</source>
       </translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="189" />
+      <location filename="../../floorapp/ui/status_bar.py" line="195" />
       <source>Oldest: –</source>
       <translation>Älteste: –</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="191" />
+      <location filename="../../floorapp/ui/status_bar.py" line="197" />
       <source>Oldest: {age}</source>
       <translation>Älteste: {age}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="192" />
+      <location filename="../../floorapp/ui/status_bar.py" line="198" />
       <source>Synced: {when}</source>
       <translation>Sync: {when}</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/status_bar.py" line="202" />
+      <location filename="../../floorapp/ui/status_bar.py" line="208" />
       <source>never</source>
       <translation>nie</translation>
     </message>
@@ -576,32 +591,32 @@ for {order}</source>
   <context>
     <name>WavePickingScreen</name>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="474" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="495" />
       <source>Wave picking</source>
-      <translation>Wellen-Kommissionierung</translation>
+      <translation>Wellen-Kommis­sionierung</translation>
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="490" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="511" />
       <source>Open a wave first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="492" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="513" />
       <source>Choose a reason or Cancel first.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="532" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="553" />
       <source>Downloading waves…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="537" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="558" />
       <source>Waves downloaded.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../floorapp/ui/picking/screen.py" line="570" />
+      <location filename="../../floorapp/ui/picking/screen.py" line="591" />
       <source>Type the quantity first.</source>
       <translation type="unfinished" />
     </message>

@@ -174,10 +174,6 @@ QPushButton[variant="tile"] QLabel {{
 QPushButton[variant="tile"][placeholder="true"] QLabel {{
     color: {INK};
 }}
-QLabel#tileTitle {{
-    font-size: {p.tile_title_px}px;
-    font-weight: bold;
-}}
 QLabel#tileSubtitle {{
     font-size: {p.small_font_px}px;
     font-weight: normal;

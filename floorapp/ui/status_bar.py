@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from floorapp.offline_store.db import Database
 from floorapp.offline_store.status import StoreStatus, store_status
@@ -140,17 +140,24 @@ class StatusBarWidget(QFrame):
         self._server_configured = server_configured
         self._sync_interval_s = sync_interval_s
         self._status: StoreStatus | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(profile.margin_px, 6, profile.margin_px, 6)
-        layout.setSpacing(profile.spacing_px)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(profile.margin_px, 4, profile.margin_px, 4)
+        layout.setHorizontalSpacing(profile.spacing_px)
+        layout.setVerticalSpacing(2)
         self.connection_label = QLabel()
         self.queue_label = QLabel()
         self.oldest_label = QLabel()
         self.last_sync_label = QLabel()
-        for label in (self.connection_label, self.queue_label, self.oldest_label, self.last_sync_label):
+        labels = (self.connection_label, self.queue_label, self.oldest_label, self.last_sync_label)
+        # The station has room for one row; the handheld uses two, so no translation has to be cut short.
+        per_row = len(labels) if profile.side_by_side else 2
+        for index, label in enumerate(labels):
             label.setAlignment(Qt.AlignmentFlag.AlignVCenter)
-            layout.addWidget(label)
-        layout.addStretch(1)
+            # A still longer translation clips its own label; it must never widen the window past the screen.
+            label.setMinimumWidth(1)
+            label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+            layout.addWidget(label, index // per_row, index % per_row)
+        layout.setColumnStretch(per_row, 1)
         self.show_status(None)
 
     @property

@@ -46,7 +46,7 @@ def test_switching_language_changes_visible_labels(
     qtbot.waitUntil(lambda: home.sign_out_button.text() == "Abmelden", timeout=2000)
     assert home.greeting.text() == "Hallo, Pia"
     assert home.role_label.text() == "Angemeldet als Kommissionierer"
-    assert home.tile_buttons["wave_picking"].title_label.text() == "Wellen-Kommissionierung"
+    assert home.tile_buttons["wave_picking"].title_label.text() == "Wellen-Kommis\u00adsionierung"
     assert home.tile_buttons["wave_picking"].subtitle_label.text() == "Kommt später"
 
     translations.use("en")
