@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from floorapp.offline_store.models import Base
@@ -16,6 +17,14 @@ class SqliteFileStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine: Engine = create_engine(f"sqlite+pysqlite:///{path}")
+
+        @event.listens_for(self.engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # WAL like the real store; NORMAL is durable across the process closing the file, which is what
+            # "survives a restart" tests here (power loss is the store's own test).
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
         Base.metadata.create_all(self.engine)
 
     def session(self) -> Session:
