@@ -319,7 +319,8 @@ def gs1_check_digit(digits: str) -> int:
     """
     if not digits.isdigit() or not digits.isascii():
         raise GS1ParseError("A check digit can only be computed over digits.", detail=f"not digits: {digits!r}")
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    # Resolution computes check digits on every scan, so this avoids a per-digit Python generator.
+    total = 3 * sum(map(int, digits[::-1][::2])) + sum(map(int, digits[::-1][1::2]))
     return (10 - total % 10) % 10
 
 

@@ -13,6 +13,7 @@ GS1 element string (``classify_gs1_element``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,6 +78,7 @@ class BarcodeRule:
         return _compile(self.pattern)
 
 
+@functools.lru_cache(maxsize=1024)
 def _compile(pattern: str) -> re.Pattern[str] | None:
     zeroed = _VALUE_GROUP.sub(lambda m: "0" * (len(m.group(1)) + len(m.group(2))), pattern, count=1)
     try:
@@ -108,30 +110,43 @@ class NomenclatureMatch:
         return self.rule.type
 
 
-def _match_rule(rule: BarcodeRule, barcode: str) -> tuple[str, Decimal, bool] | None:
-    """``(base_code, value, has_value)`` when ``rule``'s pattern matches ``barcode`` the way Odoo reads it."""
-    compiled = rule.compiled()
-    if compiled is None:
-        return None
-    value = Decimal(0)
-    has_value = False
-    base_code = barcode
-    group = _VALUE_GROUP.search(rule.pattern)
-    if group is not None:
+@dataclass(frozen=True, slots=True)
+class _PreparedRule:
+    """A rule with its pattern compiled and its value group located, once per nomenclature."""
+
+    rule: BarcodeRule
+    compiled: re.Pattern[str]
+    value_start: int  # -1 when the pattern embeds no value
+    whole_len: int
+    decimal_len: int
+
+    @classmethod
+    def of(cls, rule: BarcodeRule) -> _PreparedRule | None:
+        compiled = rule.compiled()
+        if compiled is None:
+            return None
+        group = _VALUE_GROUP.search(rule.pattern)
+        if group is None:
+            return cls(rule, compiled, -1, 0, 0)
+        return cls(rule, compiled, group.start(), len(group.group(1)), len(group.group(2)))
+
+    def match(self, barcode: str) -> tuple[str, Decimal, bool] | None:
+        """``(base_code, value, has_value)`` when the pattern matches ``barcode`` the way Odoo reads it."""
+        if self.value_start < 0:
+            # Odoo matches the pattern at the start of the barcode cut to the pattern's length.
+            if self.compiled.match(barcode[: len(self.compiled.pattern)]) is None:
+                return None
+            return barcode, Decimal(0), False
         # The value sits at the same offset in the barcode as the braces in the pattern: Odoo's convention,
         # which assumes one barcode character per pattern character before the braces (e.g. "21.....").
-        start = group.start()
-        whole_len, decimal_len = len(group.group(1)), len(group.group(2))
-        digits = barcode[start : start + whole_len + decimal_len]
-        if len(digits) != whole_len + decimal_len or not (digits.isdigit() and digits.isascii()):
+        start, width = self.value_start, self.whole_len + self.decimal_len
+        digits = barcode[start : start + width]
+        if len(digits) != width or not (digits.isdigit() and digits.isascii()):
             return None
-        value = Decimal(digits).scaleb(-decimal_len)
-        has_value = True
-        base_code = barcode[:start] + "0" * len(digits) + barcode[start + len(digits) :]
-    zeroed_pattern_length = len(compiled.pattern)
-    if compiled.match(base_code[:zeroed_pattern_length]) is None:
-        return None
-    return base_code, value, has_value
+        base_code = barcode[:start] + "0" * width + barcode[start + width :]
+        if self.compiled.match(base_code[: len(self.compiled.pattern)]) is None:
+            return None
+        return base_code, Decimal(digits).scaleb(-self.decimal_len), True
 
 
 @dataclass(frozen=True)
@@ -148,10 +163,14 @@ class Nomenclature:
     is_gs1: bool = False
     gs1_separator: str | None = None
     _ordered: tuple[BarcodeRule, ...] = field(init=False, repr=False, compare=False)
+    _prepared: tuple[_PreparedRule, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.rules, key=lambda r: (r.sequence, r.rule_id)))
         object.__setattr__(self, "_ordered", ordered)
+        # Non-GS1 rules, compiled once: a nomenclature is matched on every scan.
+        prepared = (_PreparedRule.of(r) for r in ordered if r.encoding != "gs1-128")
+        object.__setattr__(self, "_prepared", tuple(p for p in prepared if p is not None))
 
     @property
     def ordered_rules(self) -> tuple[BarcodeRule, ...]:
@@ -161,13 +180,26 @@ class Nomenclature:
     def match(self, barcode: str) -> NomenclatureMatch | None:
         """The first non-GS1 rule matching ``barcode`` (following aliases), or None."""
         aliased_from: str | None = None
-        for rule in self._ordered:
-            if rule.encoding == "gs1-128":
+        # Encoding checks (a check digit each) are asked of the same few strings by many rules: answer once.
+        encodings: dict[tuple[str, str], bool] = {}
+
+        def encoded(code: str, encoding: str) -> bool:
+            key = (code, encoding)
+            known = encodings.get(key)
+            if known is None:
+                known = encodings[key] = is_encoding(code, encoding)
+            return known
+
+        for prepared in self._prepared:
+            rule = prepared.rule
+            candidate = barcode
+            if rule.encoding == "ean13" and self.upc_ean_conv in ("upc2ean", "always") and encoded(barcode, "upca"):
+                candidate = upca_to_ean13(barcode)
+            elif rule.encoding == "upca" and self.upc_ean_conv in ("ean2upc", "always") and encoded(barcode, "ean13"):
+                candidate = ean13_to_upca(barcode) or barcode
+            if rule.encoding != "any" and not encoded(candidate, rule.encoding):
                 continue
-            candidate = self._convert_for(rule, barcode)
-            if not is_encoding(candidate, rule.encoding):
-                continue
-            matched = _match_rule(rule, candidate)
+            matched = prepared.match(candidate)
             if matched is None:
                 continue
             base_code, value, has_value = matched
@@ -180,13 +212,6 @@ class Nomenclature:
                 base_code = with_check_digit(base_code[:-1])
             return NomenclatureMatch(rule, candidate, base_code, value, has_value, aliased_from)
         return None
-
-    def _convert_for(self, rule: BarcodeRule, barcode: str) -> str:
-        if rule.encoding == "ean13" and self.upc_ean_conv in ("upc2ean", "always") and is_encoding(barcode, "upca"):
-            return upca_to_ean13(barcode)
-        if rule.encoding == "upca" and self.upc_ean_conv in ("ean2upc", "always") and is_encoding(barcode, "ean13"):
-            return ean13_to_upca(barcode) or barcode
-        return barcode
 
     def classify_gs1_element(self, ai: str, raw: str) -> BarcodeRule | None:
         """The GS1-128 rule of this nomenclature whose ``(AI)(data)`` pattern matches an element, or None."""

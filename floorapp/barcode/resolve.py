@@ -137,8 +137,10 @@ class UserRef:
 class CatalogLookup(Protocol):
     """What resolution asks of the local catalog. Every method returns None (or nothing) when not found."""
 
-    def product_by_barcode(self, barcode: str) -> ProductBarcodeHit | None:
-        """The product (and packaging, with its quantity) whose barcode is exactly ``barcode``."""
+    def product_by_barcodes(self, barcodes: Sequence[str]) -> ProductBarcodeHit | None:
+        """The product (and packaging, with its quantity) named by the first of ``barcodes``, in their order,
+        that is a known barcode. Several spellings of one GTIN are asked at once (see ``gtin_variants``).
+        """
 
     def product_by_id(self, product_id: int) -> ProductRef | None:
         """A product by id (to name the product of a lot)."""
@@ -239,13 +241,17 @@ class Resolution:
         return f"{self.kind.value}: {body}"
 
 
+def _is_gtin(code: str) -> bool:
+    return code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)
+
+
 def gtin_variants(code: str) -> list[str]:
     """The spellings under which a GTIN may be stored: as scanned, EAN-13, UPC-A, EAN-8 and GTIN-14.
 
     Odoo stores what the user typed (usually EAN-13 or UPC-A) while GS1 AI 01 always carries 14 digits.
     Codes that are not GTINs are returned unchanged, alone.
     """
-    if not (code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)):
+    if not _is_gtin(code):
         return [code]
     # Leading zeros do not change a GS1 check digit, so every zero-padding of the same number is the same GTIN.
     core = code.lstrip("0") or "0"
@@ -335,11 +341,7 @@ def _printable(text: str, limit: int = 40) -> str:
 
 
 def _product_hit(catalog: CatalogLookup, code: str) -> ProductBarcodeHit | None:
-    for variant in gtin_variants(code):
-        hit = catalog.product_by_barcode(variant)
-        if hit is not None:
-            return hit
-    return None
+    return catalog.product_by_barcodes(gtin_variants(code))
 
 
 def _pick_lot(catalog: CatalogLookup, name: str, product_id: int | None) -> LotRef | None:
@@ -371,6 +373,9 @@ def _resolve_plain(
     code = match.code if match is not None else text
     order = list(_LOOKUP_ORDER)
     hint = _RULE_HINTS.get(match.type) if match is not None else None
+    if hint is None and _is_gtin(code):
+        # A valid GTIN is nearly always an article: asking for it first saves a query per product scan.
+        hint = "product"
     if hint is not None:
         order.remove(hint)
         order.insert(0, hint)

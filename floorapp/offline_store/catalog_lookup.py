@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import threading
+import time
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from floorapp.barcode.nomenclature import DEFAULT_GS1_SEPARATOR, BarcodeRule, Nomenclature
@@ -21,7 +26,7 @@ from floorapp.barcode.resolve import (
     ProductRef,
     UserRef,
 )
-from floorapp.offline_store import models as m
+from floorapp.offline_store.db import storage_fault_for
 
 
 def badge_digest(badge: str) -> str:
@@ -41,144 +46,181 @@ def _odoo_date(value: str | None) -> date | None:
 
 def _quantity(value: float) -> Decimal:
     """A stored float quantity as the Decimal it was meant to be (12.0 -> 12, 0.25 -> 0.25)."""
-    exact = Decimal(repr(value))
+    exact = Decimal(repr(float(value)))
     return exact.to_integral_value() if exact == exact.to_integral_value() else exact.normalize()
 
 
-def _product_ref(product: m.Product) -> ProductRef:
+# Plain SQL on the tables of ``offline_store.models``: a scan is resolved on every trigger pull, and the ORM's
+# per-query overhead is many times the indexed lookup itself (see bench/lookup.py).
+_PRODUCT_COLUMNS = "p.id, p.name, p.barcode, p.default_code, p.tracking, p.uom_name"
+_PRODUCTS_BY_BARCODE = (
+    f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name "
+    "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
+    "LEFT JOIN packaging pk ON pk.id = pb.packaging_id "
+    "WHERE pb.barcode IN ({marks}) AND p.active = 1"
+)
+_PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
+_LOCATION_BY_BARCODE = (
+    "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1 ORDER BY id LIMIT 1"
+)
+_LOTS_BY_NAME = "SELECT id, name, product_id, expiration_date FROM lot WHERE name = ? AND active = 1"
+_PACKAGE_BY_NAME = "SELECT id, name, location_id FROM package WHERE name = ? ORDER BY id LIMIT 1"
+_PICKING_BY_NAME = "SELECT id, name, state FROM picking WHERE name = ? ORDER BY id LIMIT 1"
+_USER_BY_BADGE = "SELECT id, login, name, role FROM floor_user WHERE badge_digest = ? AND active = 1 LIMIT 1"
+_RULES = (
+    "SELECT id, name, sequence, type, encoding, pattern, alias, gs1_content_type, gs1_decimal_usage, "
+    "associated_uom_id FROM barcode_rule ORDER BY sequence, id"
+)
+
+
+def _product_ref(row: Sequence[Any]) -> ProductRef:
     return ProductRef(
-        id=product.id,
-        name=product.name,
-        barcode=product.barcode,
-        default_code=product.default_code,
-        tracking=product.tracking or "none",
-        uom_name=product.uom_name,
+        id=row[0], name=row[1], barcode=row[2], default_code=row[3], tracking=row[4] or "none", uom_name=row[5]
     )
 
 
 class SqlCatalogLookup:
     """``floorapp.barcode.resolve.CatalogLookup`` over the offline store.
 
-    ``session_factory`` makes a read session (``Database.session``); each lookup uses its own short session so
-    a resolver held by a screen never pins an old snapshot of the store.
+    Built from the store's session factory (``SqlCatalogLookup(database.session)``). It keeps one read-only use
+    of a pooled connection in autocommit mode, so every lookup sees the latest committed catalog and never holds
+    a snapshot open; a lock makes it safe to share between the UI and worker threads. The nomenclature is cached
+    and reloaded when another connection has committed (SQLite's ``PRAGMA data_version``), checked at most every
+    ``recheck_rules_after`` seconds of ``clock``: rules change when Odoo's are pulled, not between two scans.
+    Call ``close`` when done.
     """
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
-        self._session_factory = session_factory
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        recheck_rules_after: float = 1.0,
+    ) -> None:
+        with session_factory() as session:
+            bind = session.get_bind()
+        self._engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+        self._lock = threading.Lock()
+        self._fairy: Any = None
+        self._raw: sqlite3.Connection | None = None
+        self._nomenclature: Nomenclature | None = None
+        self._data_version: int | None = None
+        self._clock = clock
+        self._recheck_after = recheck_rules_after
+        self._rules_checked_at: float | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._raw is None:
+            self._fairy = self._engine.raw_connection()
+            self._raw = self._fairy.driver_connection
+        assert self._raw is not None
+        return self._raw
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        with self._lock:
+            try:
+                return (self._raw or self._connection()).execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                fault = storage_fault_for(exc, Path(self._engine.url.database or "store"))
+                if fault is None:
+                    raise
+                raise fault from exc
+
+    def close(self) -> None:
+        """Give the connection back to the pool."""
+        with self._lock:
+            fairy, self._fairy, self._raw = self._fairy, None, None
+            if fairy is not None:
+                fairy.close()
+
+    def product_by_barcodes(self, barcodes: Sequence[str]) -> ProductBarcodeHit | None:
+        """The product or packaging named by the first of ``barcodes`` (in order) that is known; one query."""
+        if not barcodes:
+            return None
+        marks = ",".join("?" * len(barcodes))
+        rows = {row[0]: row for row in self._rows(_PRODUCTS_BY_BARCODE.format(marks=marks), barcodes)}
+        for barcode in barcodes:
+            row = rows.get(barcode)
+            if row is None:
+                continue
+            product = _product_ref(row[1:7])
+            packaging_id, quantity, packaging_name = row[7], row[8], row[9]
+            if packaging_id is None:
+                return ProductBarcodeHit(product)
+            amount = _quantity(quantity if quantity is not None else 1.0)
+            name = packaging_name or f"{amount} {product.uom_name or 'units'}"
+            return ProductBarcodeHit(product, PackagingRef(packaging_id, name, amount, product.id))
+        return None
 
     def product_by_barcode(self, barcode: str) -> ProductBarcodeHit | None:
-        """The product or packaging with this exact barcode (the product_barcode table, then the source rows)."""
-        with self._session_factory() as session:
-            row = session.execute(
-                select(m.ProductBarcode, m.Product)
-                .join(m.Product, m.Product.id == m.ProductBarcode.product_id)
-                .where(m.ProductBarcode.barcode == barcode, m.Product.active.is_(True))
-            ).first()
-            if row is not None:
-                entry, product = row[0], row[1]
-                packaging = None
-                if entry.packaging_id is not None:
-                    pack = session.get(m.Packaging, entry.packaging_id)
-                    packaging = PackagingRef(
-                        id=entry.packaging_id,
-                        name=pack.name if pack is not None else f"{entry.quantity:g} units",
-                        quantity=_quantity(entry.quantity),
-                        product_id=product.id,
-                    )
-                return ProductBarcodeHit(_product_ref(product), packaging)
-            # The index table is derived at pull time; fall back to the source rows should it lag behind.
-            own = session.scalars(
-                select(m.Product).where(m.Product.barcode == barcode, m.Product.active.is_(True))
-            ).first()
-            if own is not None:
-                return ProductBarcodeHit(_product_ref(own))
-            pack_row = session.execute(
-                select(m.Packaging, m.Product)
-                .join(m.Product, m.Product.id == m.Packaging.product_id)
-                .where(m.Packaging.barcode == barcode, m.Product.active.is_(True))
-            ).first()
-            if pack_row is not None:
-                pack, product = pack_row[0], pack_row[1]
-                ref = PackagingRef(pack.id, pack.name, _quantity(pack.quantity), product.id)
-                return ProductBarcodeHit(_product_ref(product), ref)
-        return None
+        """The product or packaging with exactly this barcode."""
+        return self.product_by_barcodes([barcode])
 
     def product_by_id(self, product_id: int) -> ProductRef | None:
         """A product by its Odoo id."""
-        with self._session_factory() as session:
-            product = session.get(m.Product, product_id)
-            return None if product is None else _product_ref(product)
+        rows = self._rows(_PRODUCT_BY_ID, [product_id])
+        return _product_ref(rows[0]) if rows else None
 
     def location_by_barcode(self, barcode: str) -> LocationRef | None:
         """The active location with this barcode."""
-        with self._session_factory() as session:
-            location = session.scalars(
-                select(m.Location).where(m.Location.barcode == barcode, m.Location.active.is_(True))
-            ).first()
-            if location is None:
-                return None
-            return LocationRef(location.id, location.complete_name or location.name, location.barcode)
+        rows = self._rows(_LOCATION_BY_BARCODE, [barcode])
+        if not rows:
+            return None
+        location_id, complete_name, name, stored = rows[0]
+        return LocationRef(location_id, complete_name or name, stored)
 
     def lots_by_name(self, name: str, product_id: int | None = None) -> Sequence[LotRef]:
         """Active lots with this name, of one product when given."""
-        query = select(m.Lot).where(m.Lot.name == name, m.Lot.active.is_(True))
+        sql: str = _LOTS_BY_NAME
+        params: list[object] = [name]
         if product_id is not None:
-            query = query.where(m.Lot.product_id == product_id)
-        with self._session_factory() as session:
-            return [
-                LotRef(lot.id, lot.name, lot.product_id, _odoo_date(lot.expiration_date))
-                for lot in session.scalars(query.order_by(m.Lot.id))
-            ]
+            sql += " AND product_id = ?"
+            params.append(product_id)
+        rows = self._rows(sql + " ORDER BY id", params)
+        return [LotRef(r[0], r[1], r[2], _odoo_date(r[3])) for r in rows]
 
     def package_by_name(self, name: str) -> PackageRef | None:
         """The package with this name."""
-        with self._session_factory() as session:
-            package = session.scalars(select(m.Package).where(m.Package.name == name).order_by(m.Package.id)).first()
-            return None if package is None else PackageRef(package.id, package.name, package.location_id)
+        rows = self._rows(_PACKAGE_BY_NAME, [name])
+        return PackageRef(*rows[0]) if rows else None
 
     def picking_by_name(self, name: str) -> PickingRef | None:
         """The picking with this name."""
-        with self._session_factory() as session:
-            picking = session.scalars(select(m.Picking).where(m.Picking.name == name).order_by(m.Picking.id)).first()
-            return None if picking is None else PickingRef(picking.id, picking.name, picking.state)
+        rows = self._rows(_PICKING_BY_NAME, [name])
+        return PickingRef(*rows[0]) if rows else None
 
     def user_by_badge(self, badge: str) -> UserRef | None:
         """The active user whose badge digest matches (badges are never stored in clear)."""
-        with self._session_factory() as session:
-            user = session.scalars(
-                select(m.FloorUser).where(
-                    m.FloorUser.badge_digest == badge_digest(badge), m.FloorUser.active.is_(True)
-                )
-            ).first()
-            return None if user is None else UserRef(user.id, user.login, user.name, user.role)
+        rows = self._rows(_USER_BY_BADGE, [badge_digest(badge)])
+        return UserRef(*rows[0]) if rows else None
 
     def nomenclature(self) -> Nomenclature | None:
         """The nomenclature rules pulled from Odoo, or None before the first pull."""
-        with self._session_factory() as session:
-            rows = list(session.scalars(select(m.BarcodeRule).order_by(m.BarcodeRule.sequence, m.BarcodeRule.id)))
-        if not rows:
-            return None
+        now = self._clock()
+        if self._rules_checked_at is not None and now - self._rules_checked_at < self._recheck_after:
+            return self._nomenclature
+        self._rules_checked_at = now
+        version = self._rows("PRAGMA data_version", [])[0][0]
+        if version == self._data_version:
+            return self._nomenclature
+        rows = self._rows(_RULES, [])
         rules = tuple(
             BarcodeRule(
-                name=row.name,
-                type=row.type,
-                pattern=row.pattern,
-                encoding=row.encoding or "any",
-                sequence=row.sequence,
-                alias=row.alias,
-                rule_id=row.id,
-                gs1_content_type=row.gs1_content_type,
-                gs1_decimal_usage=row.gs1_decimal_usage,
-                associated_uom_id=row.associated_uom_id,
+                name=r[1], sequence=r[2], type=r[3], encoding=r[4] or "any", pattern=r[5], alias=r[6], rule_id=r[0],
+                gs1_content_type=r[7], gs1_decimal_usage=bool(r[8]), associated_uom_id=r[9],
             )
-            for row in rows
-        )
-        # The store keeps rules only; a nomenclature with GS1-128 rules is Odoo's GS1 kind, whose default FNC1
-        # stand-ins apply. UPC/EAN conversion defaults to Odoo's default, "always".
-        is_gs1 = any(rule.encoding == "gs1-128" for rule in rules)
-        return Nomenclature(
-            name="Odoo nomenclature",
-            rules=rules,
-            is_gs1=is_gs1,
-            gs1_separator=DEFAULT_GS1_SEPARATOR if is_gs1 else None,
-        )
+            for r in rows
+        )  # fmt: skip
+        nomenclature = None
+        if rules:
+            # The store keeps rules only; a nomenclature with GS1-128 rules is Odoo's GS1 kind, whose default
+            # FNC1 stand-ins apply. UPC/EAN conversion defaults to Odoo's default, "always".
+            is_gs1 = any(rule.encoding == "gs1-128" for rule in rules)
+            nomenclature = Nomenclature(
+                name="Odoo nomenclature",
+                rules=rules,
+                is_gs1=is_gs1,
+                gs1_separator=DEFAULT_GS1_SEPARATOR if is_gs1 else None,
+            )
+        self._nomenclature, self._data_version = nomenclature, version
+        return nomenclature

@@ -151,7 +151,9 @@ def test_weight_embedded_ean13_with_default_nomenclature(catalog: SqlCatalogLook
     assert r.quantity == Decimal("1.250") and r.rule is not None and r.rule.type == "weight"
 
 
-def test_nomenclature_pulled_into_the_store_is_used(database: Database, catalog: SqlCatalogLookup) -> None:
+def test_nomenclature_pulled_into_the_store_is_used(database: Database) -> None:
+    now = [0.0]
+    catalog = SqlCatalogLookup(database.session, clock=lambda: now[0], recheck_rules_after=5.0)
     assert catalog.nomenclature() is None
     with database.write_session() as session, session.begin():
         session.add_all(
@@ -162,6 +164,8 @@ def test_nomenclature_pulled_into_the_store_is_used(database: Database, catalog:
                               encoding="any", pattern=".*"),
             ]
         )  # fmt: skip
+    assert catalog.nomenclature() is None  # rules are rechecked every few seconds, not on every scan
+    now[0] = 6.0
     nomenclature = catalog.nomenclature()
     assert nomenclature is not None and not nomenclature.is_gs1
     r = resolve(catalog, with_check_digit("211234501250"))
