@@ -73,10 +73,11 @@ class Json2Client(ErpClient):
             payload = json.loads(exc.read().decode("utf-8") or "null")
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             payload = None
+        if exc.code == 401:
+            # Odoo 19 answers a bad or revoked key with werkzeug's Unauthorized.
+            return AuthenticationFailed("Odoo did not accept FloorApp's API key.", detail=f"HTTP 401 {payload!r:.200}")
         if isinstance(payload, dict) and payload.get("name"):
             return map_odoo_error(str(payload["name"]), str(payload.get("message") or ""))
-        if exc.code == 401:
-            return AuthenticationFailed("Odoo did not accept FloorApp's API key.", detail=f"HTTP {exc.code}")
         if exc.code >= 500:
             return translate_network_error(exc, maybe_applied=True)
         return OdooUnreachable(f"Odoo answered HTTP {exc.code}.", detail=f"HTTP {exc.code} {exc.reason}")
