@@ -1,0 +1,44 @@
+"""Run the floor app window on this instance's store until it closes (or a smoke test's time is up)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+
+from floorapp.bootstrap import build_app_context, load_settings
+from floorapp.paths import AppPaths
+from floorapp.ui.app import build_shell, create_application
+
+log = logging.getLogger("floorapp.ui")
+
+
+def launch(
+    paths: AppPaths,
+    *,
+    profile_name: str | None,
+    exit_after: float | None = None,
+    demo: bool = False,
+    argv: Sequence[str] | None = None,
+) -> int:
+    """Open the window and run the event loop; returns the process exit code. Logging is set up by the caller."""
+    settings = load_settings(paths)
+    context = build_app_context(paths, settings)
+    try:
+        app = create_application(list(argv) if argv is not None else sys.argv[:1])
+        shell = build_shell(app, context, profile_name=profile_name)
+        try:
+            shell.window.show()
+            if exit_after is not None:
+                # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
+                QTimer.singleShot(int(exit_after * 1000), app.quit)
+            log.info("floor app running", extra={"event": "ui.running", "demo": demo, "profile": shell.profile.name})
+            code = int(app.exec())
+        finally:
+            shell.close()
+        log.info("floor app closed", extra={"event": "ui.closed", "exit_code": code})
+        return code
+    finally:
+        context.close()
