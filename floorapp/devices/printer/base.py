@@ -41,6 +41,16 @@ class RenderedLabel:
     description: str
 
 
+def describe_label(template: str, fields: Mapping[str, FieldValue]) -> str:
+    """A line for the visible print queue: the template and the most telling field."""
+    for key in ("description", "product_name", "package_name", "recipient", "reference", "name"):
+        value = fields.get(key)
+        if isinstance(value, str) and value:
+            text = "".join(ch for ch in value if ch >= " " and ch != "\x7f")
+            return f"{template} label: {text[:80]}"
+    return f"{template} label"
+
+
 class LabelLanguage(abc.ABC):
     """A printer language (ZPL, ESC/POS): turns templates and documents into bytes, and reads status answers."""
 

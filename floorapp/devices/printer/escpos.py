@@ -16,9 +16,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from floorapp.devices.printer.base import FieldValue, Gs1Elements, LabelLanguage, PrinterStatus, RenderedLabel
+from floorapp.devices.printer.base import (
+    FieldValue,
+    Gs1Elements,
+    LabelLanguage,
+    PrinterStatus,
+    RenderedLabel,
+    describe_label,
+)
+from floorapp.devices.printer.gs1_data import validate_element
 from floorapp.devices.printer.templates import DEFAULT_TEMPLATE_DIR, PLACEHOLDER, load_template, template_names
-from floorapp.devices.printer.zpl import _GS1_CSET82, _GS1_PREDEFINED_LENGTH
 from floorapp.errors import Bug, DeviceFault, DriverUnavailable, InputRejected
 
 MAX_TEXT_CHARS = 512
@@ -53,13 +60,9 @@ def gs1_128_data(elements: Gs1Elements) -> str:
         raise InputRejected("A GS1 barcode needs at least one element.")
     parts = ["{B{1"]
     for index, (ai, value) in enumerate(elements):
-        if not (ai.isdigit() and 2 <= len(ai) <= 4) or not value or not _GS1_CSET82.fullmatch(value):
-            raise InputRejected(f"({ai}) {value!r} cannot be encoded as a GS1 element.")
-        fixed = _GS1_PREDEFINED_LENGTH.get(ai[:2])
-        if fixed is not None and len(ai) + len(value) != fixed:
-            raise InputRejected(f"GS1 AI ({ai}) needs {fixed - len(ai)} characters, got {len(value)}.")
-        parts.append(ai + value.replace("{", "{{"))
-        if fixed is None and index < len(elements) - 1:
+        variable = validate_element(ai, value)
+        parts.append(ai + value)  # character set 82 has no "{", so nothing needs doubling
+        if variable and index < len(elements) - 1:
             parts.append("{1")
     return "".join(parts)
 
@@ -171,9 +174,7 @@ class EscPosLanguage(LabelLanguage):
         return template_names(self.template_dir, self.suffix)
 
     def render(self, template: str, fields: Mapping[str, FieldValue]) -> RenderedLabel:
-        from floorapp.devices.printer.zpl import _describe
-
-        return RenderedLabel(self.name, self.layout(template).render(fields), _describe(template, fields))
+        return RenderedLabel(self.name, self.layout(template).render(fields), describe_label(template, fields))
 
     def render_pdf(self, pdf: bytes, description: str = "PDF label") -> RenderedLabel:
         from floorapp.devices.printer.raster import pdf_pages

@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from floorapp.devices.printer.base import FieldValue, Gs1Elements, LabelLanguage, PrinterStatus, RenderedLabel
+from floorapp.devices.printer.base import (
+    FieldValue,
+    Gs1Elements,
+    LabelLanguage,
+    PrinterStatus,
+    RenderedLabel,
+    describe_label,
+)
+from floorapp.devices.printer.gs1_data import check_digit, validate_element
 from floorapp.devices.printer.templates import DEFAULT_TEMPLATE_DIR, PLACEHOLDER, load_template, template_names
 from floorapp.errors import Bug, DeviceFault, InputRejected
 
@@ -23,15 +31,6 @@ HEX_INDICATOR = "_"  # ^FH's default; templates write a bare ^FH
 # Bytes written as themselves inside a field; everything else becomes _XX. Deliberately small.
 _SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;/+-()#&*!?@%='\"")
 MAX_FIELD_CHARS = 256
-
-# GS1 General Specifications, figure 5.10.1-2 "element strings with predefined length using AIs": the AI
-# prefixes whose element string has a fixed total length, so no FNC1 separator may follow them.
-_GS1_PREDEFINED_LENGTH = {
-    "00": 20, "01": 16, "02": 16, "03": 16, "04": 18, "11": 8, "12": 8, "13": 8, "14": 8, "15": 8, "16": 8,
-    "17": 8, "18": 8, "19": 8, "20": 4, "31": 10, "32": 10, "33": 10, "34": 10, "35": 10, "36": 10, "41": 16,
-}
-# GS1 General Specifications 7.11, character set 82: what an alphanumeric AI value may contain.
-_GS1_CSET82 = re.compile(r"[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]*")
 
 def _strip_controls(text: str) -> str:
     return "".join(ch for ch in text if ch >= " " and ch != "\x7f")
@@ -60,10 +59,8 @@ def escape_code128(value: str, max_chars: int = 80) -> str:
 
 def gs1_check_digit(digits: str) -> str:
     """The GS1 mod-10 check digit for a GTIN/SSCC body (GS1 General Specifications 7.9.1)."""
-    if not digits.isdigit():
-        raise InputRejected(f"{digits!r} is not all digits.")
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
-    return str((10 - total % 10) % 10)
+    return check_digit(digits)
+
 
 def escape_gs1_128(elements: Gs1Elements) -> str:
     """Field data for ``^BC`` in UCC/EAN mode (``^BC...,D``): AIs and values with ``>8`` (FNC1) separators.
@@ -75,17 +72,9 @@ def escape_gs1_128(elements: Gs1Elements) -> str:
         raise InputRejected("A GS1 barcode needs at least one element.")
     parts: list[str] = []
     for index, (ai, value) in enumerate(elements):
-        if not (ai.isdigit() and 2 <= len(ai) <= 4):
-            raise InputRejected(f"{ai!r} is not a GS1 application identifier.")
-        if not value or not _GS1_CSET82.fullmatch(value):
-            raise InputRejected(f"{value!r} cannot be encoded for GS1 AI ({ai}).")
-        fixed = _GS1_PREDEFINED_LENGTH.get(ai[:2])
-        if fixed is not None and len(ai) + len(value) != fixed:
-            raise InputRejected(f"GS1 AI ({ai}) needs {fixed - len(ai)} characters, got {len(value)}.")
-        if ai == "00" and gs1_check_digit(value[:-1]) != value[-1]:
-            raise InputRejected(f"SSCC {value} has a wrong check digit.")
+        variable = validate_element(ai, value)
         parts.append(ai + escape_code128(value))
-        if fixed is None and index < len(elements) - 1:
+        if variable and index < len(elements) - 1:
             parts.append(">8")
     return "".join(parts)
 
@@ -209,7 +198,7 @@ class ZplLanguage(LabelLanguage):
 
     def render(self, template: str, fields: Mapping[str, FieldValue]) -> RenderedLabel:
         data = self.template(template).fill(fields)
-        return RenderedLabel(self.name, data, _describe(template, fields))
+        return RenderedLabel(self.name, data, describe_label(template, fields))
 
     def render_pdf(self, pdf: bytes, description: str = "PDF label") -> RenderedLabel:
         from floorapp.devices.printer.raster import pdf_pages
@@ -235,13 +224,6 @@ def passthrough(data: bytes) -> RenderedLabel:
     if b"^XA" not in data:
         raise InputRejected("This carrier label is not ZPL (no ^XA found).")
     return RenderedLabel("zpl", data, "Carrier label (ZPL)")
-
-def _describe(template: str, fields: Mapping[str, FieldValue]) -> str:
-    for key in ("description", "product_name", "name", "package_name", "reference"):
-        value = fields.get(key)
-        if isinstance(value, str) and value:
-            return f"{template} label: {_strip_controls(value)[:80]}"
-    return f"{template} label"
 
 __all__ = [
     "ZplLanguage",
