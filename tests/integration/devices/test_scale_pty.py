@@ -140,3 +140,26 @@ def test_simulator_with_9600_baud_timing(tmp_path: Path) -> None:
             Toledo8217Scale(sim.path, port_settings=sim.port_settings) as scale:
         sim.set_weight("7.125", WeightUnit.KG, unstable_answers=1)
         assert scale.read_weight().value == Decimal("7.125")
+
+
+def test_adam_tare_and_cas_without_remote_zero(tmp_path: Path) -> None:
+    with ScaleSimulator("adam", link_dir=tmp_path) as sim, \
+            AdamScale(sim.path, port_settings=sim.port_settings) as scale:
+        sim.set_weight("2.000", WeightUnit.KG)
+        scale.tare()
+        assert sim.wait_for_command(b"T")  # Adam does not confirm a tare either
+        sim.set_weight("2.600", WeightUnit.KG)
+        assert scale.read_weight().value == Decimal("0.600")
+    with ScaleSimulator("cas", link_dir=tmp_path) as sim, CasScale(sim.path, port_settings=sim.port_settings) as scale:
+        with pytest.raises(DeviceFault) as raised:
+            scale.zero()
+        assert "use the key on the scale" in raised.value.user_message
+
+
+def test_hid_scale_that_is_not_plugged_in() -> None:
+    from floorapp.devices.scale.hid_pos import HidPosScale
+
+    # hidapi asks the OS for a device nobody makes (vendor 0xFFFF is reserved): a clear fault, not a crash.
+    with pytest.raises(DeviceFault) as raised:
+        HidPosScale("ffff:fffe").open()
+    assert "not connected" in raised.value.user_message
