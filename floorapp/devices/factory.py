@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from floorapp.devices.printer.base import LabelLanguage, LabelPrinter
 from floorapp.devices.scale.base import Scale
 from floorapp.devices.scale.factory import build_scale
 from floorapp.devices.transport import make_transport
 from floorapp.errors import ConfigError
 from floorapp.settings import Settings
+
+if TYPE_CHECKING:
+    from floorapp.devices.printer.simulator import PrinterSimulator
+    from floorapp.devices.scale.simulated import ScaleSimulator
 
 #: The name print jobs use for the printer configured in settings.
 DEFAULT_PRINTER = "label"
@@ -61,3 +68,40 @@ class PrinterLookupFromSettings:
         if printer is None:
             raise ConfigError(f"No printer named {name!r} is set up on this device.")
         return printer
+
+
+@dataclass
+class DemoDevices:
+    """The simulated printer and scale the demo runs against (real TCP and a real pty, no hardware)."""
+
+    printer: PrinterSimulator
+    scale: ScaleSimulator
+
+    def apply(self, settings: Settings) -> None:
+        """Point ``printer.*`` and ``scale.*`` at the simulators (in memory; nothing is saved)."""
+        settings.set("printer.language", "zpl")
+        settings.set("printer.transport", "tcp")
+        settings.set("printer.address", self.printer.address)
+        settings.set("scale.driver", self.scale.protocol)
+        settings.set("scale.port", self.scale.path)
+
+    def stop(self) -> None:
+        """Switch both simulators off."""
+        self.printer.stop()
+        self.scale.stop()
+
+
+def start_demo_devices(*, printer_port: int = 9100, scale_protocol: str = "mt_sics",
+                       weight: str = "1.250") -> DemoDevices:
+    """Start the shipped printer and scale simulators; the printer takes any free port if ``printer_port`` is busy."""
+    from floorapp.devices.printer.simulator import PrinterSimulator
+    from floorapp.devices.scale.base import WeightUnit
+    from floorapp.devices.scale.simulated import ScaleSimulator
+
+    try:
+        printer = PrinterSimulator(port=printer_port).start()
+    except OSError:
+        printer = PrinterSimulator(port=0).start()
+    scale = ScaleSimulator(scale_protocol).start()
+    scale.set_weight(weight, WeightUnit.KG)
+    return DemoDevices(printer, scale)

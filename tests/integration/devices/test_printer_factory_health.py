@@ -77,3 +77,21 @@ def test_cups_raw_queue_through_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(DriverUnavailable):
         CupsRawTransport("Zebra_Dock").open()
+
+
+def test_demo_devices_answer_through_the_configured_drivers() -> None:
+    from decimal import Decimal
+
+    from floorapp.devices.factory import scale_from_settings, start_demo_devices
+
+    demo = start_demo_devices(printer_port=0, weight="2.5")
+    try:
+        settings = Settings()
+        demo.apply(settings)
+        assert all(report.ok for report in device_reports(settings))
+        scale = scale_from_settings(settings)
+        assert scale is not None
+        with scale:
+            assert scale.read_weight().to_kg() == Decimal("2.5")
+    finally:
+        demo.stop()
