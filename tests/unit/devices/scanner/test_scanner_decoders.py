@@ -60,3 +60,12 @@ def test_blank_image_decodes_to_nothing() -> None:
     blank = np.full((200, 200), 255, np.uint8)
     assert create_decoder("zxing").decode(blank) == []
     assert create_decoder("pyzbar").decode(blank) == []
+
+
+def test_zxing_finds_sideways_barcodes_and_inverted_codes_only_when_asked() -> None:
+    sideways = np.ascontiguousarray(np.rot90(image("4006381333931", zxingcpp.BarcodeFormat.EAN13)))
+    assert [d.text for d in ZxingDecoder().decode(sideways)] == ["4006381333931"]
+    assert ZxingDecoder(try_rotate=False).decode(sideways) == []
+    inverted = np.ascontiguousarray(255 - image("INV-1", zxingcpp.BarcodeFormat.QRCode))
+    assert ZxingDecoder().decode(inverted) == []
+    assert [d.text for d in ZxingDecoder(try_invert=True).decode(inverted)] == ["INV-1"]
