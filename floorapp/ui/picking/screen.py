@@ -130,7 +130,8 @@ class WaveListPage(QWidget):
                 state = self.tr("{done} of {total} lines picked").format(done=wave.lines_done, total=wave.lines_total)
             text = (
                 f"{wave.name}  ·  {who}\n"
-                + self.tr("{orders} orders · {state}").format(orders=wave.pickings, state=state)
+                + (self.tr("1 order") if wave.pickings == 1 else self.tr("{n} orders").format(n=wave.pickings))
+                + f" · {state}"
                 + "\n"
                 + self.tr("Data: {age}").format(age=describe_age(wave.data_age))
             )

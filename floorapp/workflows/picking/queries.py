@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from floorapp.offline_store.device_meta import MetaRepository
 from floorapp.offline_store.models import FloorUser, MoveLine, OutboxEntry, Picking, PickingType, Wave
 from floorapp.workflows.picking.domain import FINISHED
 from floorapp.workflows.transactions import TransactionKind
@@ -45,6 +46,9 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
     assigned wave is not listed; an unassigned one is (several pickers may share it). ``now`` is injected so
     data age is computed from the caller's clock.
     """
+    # Until the pull stamps each wave, the last successful pull is when its data was fetched (key written by
+    # floorapp.sync.pull; not imported, so the floor workflows do not load the sync engine).
+    last_pull = MetaRepository(session).get_time("last_pull_ok_at")
     floor_user = session.get(FloorUser, user_id)
     odoo_user_id = floor_user.odoo_user_id if floor_user is not None else None
     mine = Wave.user_id.is_(None) if odoo_user_id is None else or_(Wave.user_id == odoo_user_id, Wave.user_id.is_(None))
@@ -65,6 +69,7 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
                 )
             )
         )
+        fetched_at = wave.downloaded_at or last_pull
         type_name = None
         if wave.picking_type_id is not None:
             picking_type = session.get(PickingType, wave.picking_type_id)
@@ -82,8 +87,8 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
                 lines_claimed_by_others=sum(
                     1 for line in lines if line.claimed_by not in (None, user_id) and line.floor_status not in FINISHED
                 ),
-                downloaded_at=wave.downloaded_at,
-                data_age=None if wave.downloaded_at is None else now - wave.downloaded_at,
+                downloaded_at=fetched_at,
+                data_age=None if fetched_at is None else now - fetched_at,
                 # Finished on the floor: every line done and every order with something picked queued
                 # (an order where nothing was found stays open in Odoo and is not queued).
                 queued_for_sync=bool(lines)

@@ -45,7 +45,7 @@ class SteppingClock:
 
 
 @dataclass(frozen=True)
-class TestSession:
+class SessionStub:
     """What the sign-in gives a job screen: who is picking."""
 
     user_id: int
@@ -64,8 +64,9 @@ class Handheld:
         qtbot: QtBot,
         database: Database,
         clock: Any,
-        session: TestSession | None = None,
+        session: SessionStub | None = None,
         download: Any = None,
+        writer: StoreWriter | None = None,
     ) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -77,7 +78,8 @@ class Handheld:
         font.setPixelSize(HANDHELD.font_px)
         app.setFont(font)
         app.setStyleSheet(stylesheet(HANDHELD))
-        self.writer = StoreWriter(database)
+        self._own_writer = writer is None
+        self.writer = writer or StoreWriter(database)
         self.window = QWidget()
         self.window.setObjectName("mainWindow")
         self.window.setFixedSize(*HANDHELD.window_size)
@@ -98,7 +100,7 @@ class Handheld:
         self.monitor = StatusMonitor(database, self.operations)
         self.monitor.updated.connect(self.status_bar.show_status)
         self.screen = WavePickingScreen(
-            services, session or TestSession(7, "ana", "Ana"), clock=clock, download=download
+            services, session or SessionStub(7, "ana", "Ana"), clock=clock, download=download
         )
         layout.addWidget(self.status_bar)
         layout.addWidget(self.screen, 1)
@@ -118,7 +120,8 @@ class Handheld:
         self.monitor.stop()
         self.window.close()
         self.operations.wait_idle()
-        self.writer.close()
+        if self._own_writer:
+            self.writer.close()
         self.app.setStyleSheet(self._old_style)
         self.app.setFont(self._old_font)
 
@@ -155,10 +158,14 @@ class Handheld:
             self.qtbot.mouseClick(pick.digipad.keys[digit], Qt.MouseButton.LeftButton)
         return self.tap(pick.enter_button)
 
-    def open_wave(self, row: int = 0) -> PickResult:
-        """Tap a wave in the list (after it is shown)."""
+    def open_wave(self, row: int = 0, *, name: str | None = None) -> PickResult:
+        """Tap a wave in the list (after it is shown): the row-th, or the one called ``name``."""
         waves = self.screen.wave_list.waves
         self.qtbot.waitUntil(lambda: waves.count() > row, timeout=5000)
+        if name is not None:
+            rows = [i for i in range(waves.count()) if waves.item(i).text().startswith(name)]
+            assert rows, f"{name} is not in the wave list"
+            row = rows[0]
         item = waves.item(row)
         rect = waves.visualItemRect(item)
         return self.result_of(
