@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from floorapp.barcode.scan import Scan
 from floorapp.devices.discovery import DiscoveredService
 from floorapp.devices.setup import DeviceSetup
+from floorapp.devices.spool import PrintSpool, SpoolEntry
 from floorapp.errors import Bug, FloorAppError
+from floorapp.offline_store.models import PrintJobState
 from floorapp.settings import Settings
 from floorapp.ui.profile import UiProfile
 from floorapp.ui.widgets import BigButton, MessageLine
@@ -66,6 +68,152 @@ class _DeviceTask(QRunnable):
             self._relay.finished.emit(result, None)
 
 
+class _Background(QObject):
+    """Runs device or spool work on the thread pool and calls back on the GUI thread."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, on_error: Callable[[FloorAppError], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_error = on_error
+        self._pool = QThreadPool.globalInstance()
+        self._relays: set[_Relay] = set()
+
+    @property
+    def busy(self) -> bool:
+        """Whether work is still running."""
+        return bool(self._relays)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        """``fn()`` off the GUI thread, then ``on_done(result)`` (or the error callback) on it."""
+        relay = _Relay()
+        self._relays.add(relay)
+        self.busy_changed.emit(True)
+
+        def finished(result: object, error: object) -> None:
+            self._relays.discard(relay)
+            self.busy_changed.emit(bool(self._relays))
+            if isinstance(error, FloorAppError):
+                self._on_error(error)
+            else:
+                on_done(result)
+
+        relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_DeviceTask(fn, relay))
+
+
+class PrintQueueWidget(QWidget):
+    """The print queue a worker can see: each job's state and last error, with Retry and Cancel.
+
+    The app builds it with its ``PrintSpool`` (and ``SpoolWorker``, woken on Retry); it refreshes on
+    ``refresh()``, after each action, and every ``refresh_ms`` while shown.
+    """
+
+    def __init__(self, spool: PrintSpool, *, wake: Callable[[], None] | None = None, refresh_ms: int = 3000,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spool = spool
+        self._wake = wake
+        self.list = QListWidget()
+        self.list.setWordWrap(True)  # the reason a job waits must be readable, not cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.message = MessageLine()
+        self.retry_button = BigButton(self.tr("Retry"), variant="secondary")
+        self.cancel_button = BigButton(self.tr("Cancel job"), variant="secondary")
+        self._background = _Background(lambda error: self.message.show_error(error.user_message), self)
+        self.refreshed = 0  # how many refreshes completed (tests wait on it)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a refresh or action is still running."""
+        return self._background.busy
+
+    def showEvent(self, event: Any) -> None:
+        """Refresh now and keep refreshing while visible."""
+        super().showEvent(event)
+        self.refresh()
+        self._timer.start()
+
+    def hideEvent(self, event: Any) -> None:
+        """Stop refreshing when hidden."""
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the jobs off the GUI thread."""
+        self._background.run(lambda: self.spool.jobs(limit=50), self._show)
+
+    def _show(self, entries: list[SpoolEntry]) -> None:
+        selected = self._selected()
+        self.list.clear()
+        for entry in entries:
+            text = f"{entry.description}: {_STATE_WORDS.get(entry.state, entry.state.value)}"
+            if entry.last_error and entry.state in (PrintJobState.QUEUED, PrintJobState.FAILED):
+                text += f" ({entry.last_error})"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry.job_uuid)
+            self.list.addItem(item)
+            if entry.job_uuid == selected:
+                self.list.setCurrentItem(item)
+        self.refreshed += 1
+
+    def _selected(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def retry_selected(self) -> None:
+        """Make the selected job due now and try it."""
+        job = self._selected()
+        if job is None:
+            self.message.show_error(self.tr("Pick a job first."))
+            return
+
+        def retry() -> None:
+            if self.spool.retry_now(job):
+                if self._wake is not None:
+                    self._wake()
+                else:
+                    self.spool.process_due()
+
+        self._background.run(retry, lambda _: self.refresh())
+
+    def cancel_selected(self) -> None:
+        """Cancel the selected job if it has not printed yet."""
+        job = self._selected()
+        if job is None:
+            self.message.show_error(self.tr("Pick a job first."))
+            return
+
+        def done(cancelled: object) -> None:
+            if not cancelled:
+                self.message.show_error(self.tr("That job was already printed or cancelled."))
+            self.refresh()
+
+        self._background.run(lambda: self.spool.cancel(job), done)
+
+
+_STATE_WORDS = {
+    PrintJobState.QUEUED: "waiting",
+    PrintJobState.SENDING: "printing",
+    PrintJobState.DONE: "printed",
+    PrintJobState.FAILED: "failed, needs attention",
+    PrintJobState.CANCELLED: "cancelled",
+}
+
+
 class DevicesScreen(QWidget):
     """Detect, choose, test print, test weigh. Opened from the home screen's "Devices" tile.
 
@@ -74,15 +222,13 @@ class DevicesScreen(QWidget):
     """
 
     discovery_changed = Signal()
-    busy_changed = Signal(bool)
 
     def __init__(self, context: DevicesContext, on_back: Callable[[], None] | None = None, *,
                  setup: DeviceSetup | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setup = setup or DeviceSetup(context.settings)
-        self._pool = QThreadPool.globalInstance()
-        self._relays: set[_Relay] = set()
+        self._background = _Background(lambda error: self.message.show_error(error.user_message), self)
         profile = context.profile
         layout = QVBoxLayout(self)
         layout.setContentsMargins(profile.margin_px, profile.margin_px, profile.margin_px, profile.margin_px)
@@ -189,25 +335,12 @@ class DevicesScreen(QWidget):
 
     # -- plumbing ---------------------------------------------------------------------------------------------
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        relay = _Relay()
-        self._relays.add(relay)
-        self.busy_changed.emit(True)
-
-        def finished(result: object, error: object) -> None:
-            self._relays.discard(relay)
-            self.busy_changed.emit(bool(self._relays))
-            if isinstance(error, FloorAppError):
-                self.message.show_error(error.user_message)
-            else:
-                on_done(result)
-
-        relay.finished.connect(finished, Qt.ConnectionType.QueuedConnection)
-        self._pool.start(_DeviceTask(fn, relay))
+        self._background.run(fn, on_done)
 
     @property
     def busy(self) -> bool:
         """Whether a test print or weigh is still running."""
-        return bool(self._relays)
+        return self._background.busy
 
     def _refresh_printers(self) -> None:
         selected = self.printer_list.currentItem()

@@ -43,7 +43,7 @@ class RenderedLabel:
 
 def describe_label(template: str, fields: Mapping[str, FieldValue]) -> str:
     """A line for the visible print queue: the template and the most telling field."""
-    for key in ("description", "product_name", "package_name", "recipient", "reference", "name"):
+    for key in ("description", "product_name", "package_name", "recipient", "reference", "name", "station"):
         value = fields.get(key)
         if isinstance(value, str) and value:
             text = "".join(ch for ch in value if ch >= " " and ch != "\x7f")
