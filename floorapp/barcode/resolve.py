@@ -263,6 +263,7 @@ def gtin_variants(code: str) -> list[str]:
     return variants
 
 
+_ADD_ON_SYMBOLOGIES = frozenset({"]E1", "]E2", "]E3"})
 _LOOKUP_ORDER = ("location", "product", "package", "lot", "picking", "user")
 # Rule types of a nomenclature that put one lookup first (a hint: the record lookups still decide).
 _RULE_HINTS = {"location": "location", "location_dest": "location", "package": "package", "lot": "lot"}
@@ -371,6 +372,9 @@ def _resolve_plain(
                 rule=match,
             )
     code = match.code if match is not None else text
+    if scan.symbology in _ADD_ON_SYMBOLOGIES and len(text) in (15, 18) and text.isdigit():
+        # EAN-13 with a 2- or 5-digit add-on (issue number, price): the article is the main symbol.
+        code = text[:13]
     order = list(_LOOKUP_ORDER)
     hint = _RULE_HINTS.get(match.type) if match is not None else None
     if hint is None and _is_gtin(code):

@@ -30,8 +30,9 @@ from floorapp.offline_store.db import storage_fault_for
 
 
 def badge_digest(badge: str) -> str:
-    """The digest stored for a badge barcode (``floor_user.badge_digest``): SHA-256 of its UTF-8 text, hex."""
-    return hashlib.sha256(badge.encode("utf-8")).hexdigest()
+    """The digest stored for a badge barcode (``floor_user.badge_digest``): SHA-256 hex of its UTF-8 text with
+    surrounding whitespace ignored, the same digest sign-in stores."""
+    return hashlib.sha256(badge.strip().encode("utf-8")).hexdigest()
 
 
 def _odoo_date(value: str | None) -> date | None:

@@ -214,3 +214,16 @@ def test_gs1_digital_link_qr(catalog: SqlCatalogLookup) -> None:
     assert r.lot is not None and r.lot.id == 40 and r.expiry == date(2026, 12, 31)
     with pytest.raises(UnknownBarcode):
         resolve(catalog, "]Q1https://example.com/about")
+
+
+def test_pallet_label_sscc_with_content_and_count(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]C100" + SSCC + "02" + BOX_GTIN + "3740" + "<GS>10L1")
+    assert r.kind is ScanKind.PACKAGING and r.product is not None and r.product.id == 1
+    assert r.quantity == Decimal(480)  # 40 boxes of 12
+    assert r.package is not None and r.package.id == 21 and r.package_name == SSCC
+    assert r.lot is not None and r.lot.id == 40
+
+
+def test_ean13_with_add_on_resolves_the_main_symbol(catalog: SqlCatalogLookup) -> None:
+    r = resolve(catalog, "]E3" + JUICE_EAN + "12345")
+    assert r.product is not None and r.product.id == 1
