@@ -14,14 +14,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from floorapp.barcode.gs1 import encode_element_string
 from floorapp.odoo_sim import OdooSim
 from floorapp.offline_store.models import CountTask, OutboxEntry
 from floorapp.sync.client import many2one_id
 from floorapp.workflows.picking import Expect, Outcome, PickResult
 from floorapp.workflows.transactions import ShortPickReason
 from tests.integration.picking.handheld import Handheld, SessionStub
-from tests.integration.picking.odoo_wave import Device, SeededWave, admin_client, seed_wave_in_odoo
+from tests.integration.picking.odoo_wave import Device, SeededWave, admin_client, gs1_label, seed_wave_in_odoo
 
 pytestmark = pytest.mark.e2e
 
@@ -33,12 +32,6 @@ def sim() -> Iterator[OdooSim]:
         yield server
     finally:
         server.stop()
-
-
-def gs1_label(seeded: SeededWave, product_id: int) -> str:
-    """The GS1-128 label on a lot-tracked article: GTIN, expiry, lot."""
-    gtin = "0" + seeded.product_barcode[product_id]
-    return encode_element_string([("01", gtin), ("17", "300131"), ("10", seeded.lot_of[product_id])])
 
 
 def answer(h: Handheld, seeded: SeededWave, result: PickResult, totes: dict[str, str]) -> PickResult:

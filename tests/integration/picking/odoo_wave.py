@@ -7,13 +7,16 @@ RPC yet), so the same seed would work against a real Odoo.
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from floorapp.barcode.gs1 import with_check_digit
+from floorapp.barcode.gs1 import GS, encode_element_string, with_check_digit
+from floorapp.barcode.scan import Scan
 from floorapp.odoo_sim import OdooSim
+from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.models import FloorUser
 from floorapp.offline_store.unit_of_work import UnitOfWork
@@ -21,6 +24,19 @@ from floorapp.offline_store.writer import StoreWriter
 from floorapp.sync.client import ConnectionConfig, ErpClient, connect
 from floorapp.sync.pull import Puller
 from floorapp.sync.worker import Backoff, OutboxWorker, StoreAccess
+from floorapp.workflows.picking import (
+    ConfirmWave,
+    EnterQuantity,
+    Expect,
+    Outcome,
+    PickCommand,
+    Picker,
+    PickResult,
+    ResolverScanInterpreter,
+    ScanDuringPick,
+    StartWave,
+    WavePickingHandler,
+)
 
 # (code, name, tracking, bin, posx, posy, posz): the walk goes by (posx, posy, posz), not by name.
 PRODUCTS = [
@@ -215,3 +231,59 @@ class Device:
         self.worker.reset_client()
         self.writer.close()
         self.database.close()
+
+
+def gs1_label(seeded: SeededWave, product_id: int) -> str:
+    """The GS1-128 label on a lot-tracked article: GTIN, expiry, lot."""
+    gtin = "0" + seeded.product_barcode[product_id]
+    return encode_element_string([("01", gtin), ("17", "300131"), ("10", seeded.lot_of[product_id])])
+
+
+def next_scan(seeded: SeededWave, result: PickResult, tote_prefix: str) -> PickCommand:
+    """The command a picker gives for the prompt in ``result`` (scans, the digipad for odd remainders)."""
+    task = result.task
+    assert task is not None, result
+    pid = seeded.product_ids[task.product]
+    remaining = task.demand - task.picked
+    text: str
+    if result.expect is Expect.LOCATION:
+        assert task.location_barcode is not None
+        text = task.location_barcode
+    elif result.expect is Expect.PRODUCT and pid in seeded.lot_of:
+        text = gs1_label(seeded, pid)
+    elif result.expect in (Expect.PRODUCT, Expect.QUANTITY) and remaining >= 6:
+        text = seeded.box_barcode[pid]
+    elif result.expect is Expect.QUANTITY and remaining >= 2:
+        return EnterQuantity(task.demand)
+    elif result.expect in (Expect.PRODUCT, Expect.QUANTITY):
+        text = seeded.product_barcode[pid]
+    elif result.expect is Expect.TOTE:
+        assert task.tote_order is not None
+        text = task.tote_hint or f"{tote_prefix}-{task.tote_order.rsplit('/', 1)[-1]}"
+    else:
+        raise AssertionError(f"no answer for {result.expect}: {result.message}")
+    return ScanDuringPick(
+        Scan(text, symbology="]C1" if GS in text or text.startswith("01") else None, gs1=text.startswith("01"))
+    )
+
+
+def headless_picker(device: Device, user_id: int = 1, login: str = "demo") -> WavePickingHandler:
+    """The pick handler of a device without its screen (what the screen runs on the writer thread)."""
+    return WavePickingHandler(
+        picker=Picker(user_id=user_id, login=login, name=login.title(), role="picker"),
+        unit_of_work=lambda: UnitOfWork(device.database),
+        interpreter=ResolverScanInterpreter(SqlCatalogLookup(device.database.session)),
+    )
+
+
+def pick_whole_wave(handler: WavePickingHandler, seeded: SeededWave, local_wave_id: int, tote_prefix: str) -> None:
+    """Start the wave and answer every prompt until it can be confirmed, then confirm it."""
+    result = handler.handle(StartWave(local_wave_id))
+    for _ in range(2000):
+        if result.expect is Expect.CONFIRM:
+            done = handler.handle(ConfirmWave(str(uuid.uuid4())))
+            assert done.outcome is Outcome.DONE, done.message
+            return
+        result = handler.handle(next_scan(seeded, result, tote_prefix))
+        assert result.outcome is not Outcome.ERROR, result.message
+    raise AssertionError("the wave never finished")
