@@ -24,6 +24,9 @@ OPERATORS = frozenset(
     }
 )
 DOMAIN_OPERATORS = frozenset({"&", "|", "!"})
+# Operators Odoo negates in place when it pushes a "!" down (the others get an SQL NOT).
+NEGATION = {"<": ">=", ">": "<=", "<=": ">", ">=": "<", "=": "!=", "!=": "=", "in": "not in", "not in": "in",
+            "like": "not like", "not like": "like", "ilike": "not ilike", "not ilike": "ilike"}
 
 
 class RecordSource(Protocol):
@@ -100,36 +103,40 @@ class Evaluator:
 
     # -- public -------------------------------------------------------------------------------------------
     def compile(self, domain: Sequence[Any]) -> Callable[[int], bool]:
-        """Validate the domain and return a predicate on record ids."""
+        """Validate the domain and return a predicate on record ids.
+
+        ``!`` is pushed down to the leaves first, as Odoo does before writing SQL: De Morgan over ``&``/``|``,
+        a negated operator where one exists (``=`` -> ``!=``, ``<`` -> ``>=``, ``any`` -> ``not any``; a dotted
+        path is an ``any`` on its first field), else an SQL ``NOT`` that a NULL value does not satisfy.
+        """
         prefix = normalize(domain)
         pos = 0
 
-        def parse() -> Callable[[int], bool]:
+        def parse(negate: bool) -> Callable[[int], bool]:
             nonlocal pos
             token = prefix[pos]
             pos += 1
             if token == "!":
-                inner = parse()
-                return lambda rid: not inner(rid)
+                return parse(not negate)
             if token in ("&", "|"):
-                left = parse()
-                right = parse()
-                if token == "&":
+                left = parse(negate)
+                right = parse(negate)
+                if (token == "&") != negate:
                     return lambda rid: left(rid) and right(rid)
                 return lambda rid: left(rid) or right(rid)
-            return self._leaf(self.model, token)
+            return self._leaf(self.model, token, negate)
 
-        predicate = parse()
+        predicate = parse(False)
         return predicate
 
     # -- leaves -------------------------------------------------------------------------------------------
-    def _leaf(self, model: str, leaf: Any) -> Callable[[int], bool]:
+    def _leaf(self, model: str, leaf: Any, negate: bool = False) -> Callable[[int], bool]:
         if not isinstance(leaf, tuple) or len(leaf) != 3:
             raise OdooValueError(f"Invalid leaf {leaf!r}")
         if leaf == TRUE_LEAF:
-            return lambda rid: True
+            return (lambda rid: False) if negate else (lambda rid: True)
         if leaf == FALSE_LEAF:
-            return lambda rid: False
+            return (lambda rid: True) if negate else (lambda rid: False)
         path, operator, value = leaf
         if not isinstance(path, str):
             raise OdooValueError(f"Invalid leaf {leaf!r}")
@@ -140,7 +147,49 @@ class Evaluator:
             operator = "!="
         parts = path.split(".")
         self._check_path(model, parts, leaf)
-        return lambda rid: self._eval_path(model, rid, parts, operator, value)
+        if len(parts) > 1:
+            # A dotted path is ``(first, 'any', [(rest, op, value)])``; negated, it is ``not any``.
+            head = parts[0]
+            sub = Evaluator(self.source, self._relation(model, head)).compile([(".".join(parts[1:]), operator, value)])
+            return lambda rid: self._any(model, rid, head, sub, negate)
+        if operator in ("any", "not any"):
+            if negate:
+                operator = "not any" if operator == "any" else "any"
+            info = self.source.field_type(model, path)
+            if info is None or info[1] is None:
+                raise OdooValueError(f"Operator {operator!r} needs a relational field ({model}.{path})")
+            sub = Evaluator(self.source, info[1]).compile(value)
+            return lambda rid: self._any(model, rid, path, sub, operator == "not any")
+        if negate and operator in NEGATION:
+            operator, negate = NEGATION[operator], False
+        if not negate:
+            return lambda rid: self._eval_path(model, rid, parts, operator, value)
+
+        def sql_not(rid: int) -> bool:
+            # SQL NOT of a leaf without a negated operator (=like, child_of ...): a NULL value stays unknown.
+            if self._eval_path(model, rid, parts, operator, value):
+                return False
+            if operator == "=?" and (value is False or value is None or value in ([], "")):
+                return False
+            ftype = (self.source.field_type(model, path) or ("char", None))[0]
+            if path == "id" or ftype in ("one2many", "many2many", "boolean"):
+                return True
+            return not _is_null(self.source.value(model, rid, path))
+
+        return sql_not
+
+    def _relation(self, model: str, field: str) -> str:
+        info = self.source.field_type(model, field)
+        assert info is not None and info[1] is not None
+        return info[1]
+
+    def _any(self, model: str, rid: int, field: str, sub: Callable[[int], bool], negated: bool) -> bool:
+        ftype = (self.source.field_type(model, field) or ("many2one", None))[0]
+        raw = self.source.value(model, rid, field)
+        ids = ([raw] if raw else []) if ftype == "many2one" else list(raw or [])
+        hit = any(sub(i) for i in ids)
+        # ``not any`` on a many2one is "not in the matching ids, or empty"; on an x2many "no line matches".
+        return not hit if negated else hit
 
     def _check_path(self, model: str, parts: list[str], leaf: Any) -> None:
         current = model
@@ -158,14 +207,6 @@ class Evaluator:
         name = parts[0]
         ftype, relation = self.source.field_type(model, name) or ("char", None)
         raw = self.source.value(model, rid, name)
-        if len(parts) > 1 and relation:
-            ids = [raw] if ftype == "many2one" and raw else list(raw or []) if ftype != "many2one" else []
-            negative = operator in ("!=", "not in", "not like", "not ilike", "not =like", "not =ilike")
-            if not ids:
-                # Odoo rewrites a dotted leaf into a subquery: nothing linked means the positive form
-                # fails; a negative operator on a NULL link matches (the sub-select is empty).
-                return negative and ftype == "many2one"
-            return any(self._eval_path(relation, sub, parts[1:], operator, value) for sub in ids)
         return self._match(model, name, ftype, relation, raw, operator, value)
 
     def _match(  # noqa: PLR0917 - one leaf's full description
@@ -270,7 +311,8 @@ class Evaluator:
                 hit = bool(raw) == bool(value)
                 return hit if operator == "=" else not hit
             if _is_null(raw):
-                return operator == "!="
+                # Odoo adds "OR col IS NULL" to "!=" only for a truthy value.
+                return operator == "!=" and bool(value)
             hit = _equal(raw, value)
             return hit if operator == "=" else not hit
         if operator in ("in", "not in"):
@@ -299,10 +341,13 @@ class Evaluator:
         # like family
         negative = operator.startswith("not ")
         base = operator[4:] if negative else operator
+        anchored = base.startswith("=")
+        if not anchored and (value is False or value is None or value == ""):
+            # like/ilike '' is "(col LIKE '%%' OR col IS NULL)": everything; "not like ''" keeps only NULLs.
+            return _is_null(raw) if negative else True
         if _is_null(raw):
             # NULL never matches LIKE; Odoo's "not ilike" adds "OR col IS NULL".
             return negative
-        anchored = base.startswith("=")
         ignore_case = "ilike" in base
         pattern = str(value) if value not in (False, None) else ""
         key = (pattern, anchored, ignore_case)
