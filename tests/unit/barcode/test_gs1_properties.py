@@ -173,3 +173,18 @@ def test_digital_links_round_trip(parts: tuple[str, str, str, str]) -> None:
     uri = f"https://id.gs1.org/01/{gtin}/10/{quote(lot, safe='')}/21/{quote(serial, safe='')}?17={expiry}"
     parsed = parse_digital_link(uri, today=TODAY)
     assert [(e.ai, e.raw) for e in parsed] == [("01", gtin), ("10", lot), ("21", serial), ("17", expiry)]
+
+
+@settings(max_examples=300)
+@given(
+    prefix=st.sampled_from(["https://id.gs1.org/", "http://x.example/a/", "https://y/"]),
+    path=st.lists(
+        st.one_of(st.sampled_from(["01", "00", "10", "21", "gtin", "lot", "414", "17"]), st.text(max_size=15)),
+        max_size=6,
+    ),
+    query=st.text(max_size=30),
+)
+def test_arbitrary_links_only_ever_raise_the_parse_error(prefix: str, path: list[str], query: str) -> None:
+    uri = prefix + "/".join(path) + "?" + query
+    with contextlib.suppress(GS1ParseError):
+        parse_digital_link(uri, today=TODAY)
