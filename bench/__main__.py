@@ -40,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     mode = args.mode or ("quick" if args.quick else "full")
+    if mode == "tiny" and args.results_dir.resolve() == RESULTS_DIR.resolve():
+        # Tiny sizes only prove the plumbing; their figures must never land in the committed results.
+        print("--mode tiny needs its own --results-dir and --docs", file=sys.stderr)
+        return 2
     results = run_benchmarks(mode, args.only, cache_dir=args.cache_dir)
     results_file = args.results_dir / f"{mode}.json"
     document = results_document(mode, results, load_results(results_file))

@@ -195,6 +195,7 @@ class Row:
     goal_met: bool | None = None
     not_measured: str | None = None
     other_ratios: dict[str, float] = field(default_factory=dict)
+    goal_measured: str = ""  # what was held against the goal when it is not the ratio, e.g. "p99 14.3 ms"
 
 
 @dataclass(slots=True)

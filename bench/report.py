@@ -41,8 +41,9 @@ def _ratio_text(row: dict[str, Any]) -> str:
     value = row.get("ratio")
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "-"
-    others = "".join(f"<br>{name} {v:.2f}x" for name, v in (row.get("other_ratios") or {}).items() if v is not None)
-    return f"**{value:.2f}x**{others}"
+    means = f" ({row['ratio_means']})" if row.get("ratio_means") else ""
+    others = "".join(f"<br>{name}: {v:.2f}x" for name, v in (row.get("other_ratios") or {}).items() if v is not None)
+    return f"**{value:.2f}x**{means}{others}"
 
 
 def _met_text(row: dict[str, Any]) -> str:
@@ -79,7 +80,7 @@ def render_mode(document: dict[str, Any]) -> list[str]:
         + ", ".join(f"{k} {v}" for k, v in vers.items() if not k.startswith("floorapp_") and v is not None)
         + ".",
         "",
-        "| benchmark | case | FloorApp | baseline(s), same run | ratio | goal | goal |",
+        "| benchmark | case | FloorApp | baseline(s), same run | ratio | goal | met? |",
         "|---|---|---|---|---|---|---|",
     ]
     not_met: list[str] = []
@@ -96,15 +97,16 @@ def render_mode(document: dict[str, Any]) -> list[str]:
             baselines = [s for s in (_side(b) for b in row.get("baselines", [])) if s is not None]
             ours_text = _side_text(ours) if ours else (row.get("not_measured") or "not measured")
             base_text = "<br>".join(f"{b.label}: {_side_text(b)}" for b in baselines) or "-"
-            ratio_means = f" ({row['ratio_means']})" if row.get("ratio_means") and row.get("ratio") is not None else ""
             lines.append(
                 f"| {title} | {_cell(row.get('case', ''))} | {_cell(ours_text)} | {_cell(base_text)} | "
-                f"{_ratio_text(row)}{_cell(ratio_means)} | {_cell(row.get('goal', ''))} | {_met_text(row)} |"
+                f"{_cell(_ratio_text(row))} | {_cell(row.get('goal', ''))} | {_met_text(row)} |"
             )
             if row.get("goal_met") is False:
+                measured = row.get("goal_measured") or (
+                    f"{row['ratio']:.2f}x ({row.get('ratio_means')})" if row.get("ratio") is not None else "?"
+                )
                 not_met.append(
-                    f"- **{title}**, {row.get('case')}: the goal is {row.get('goal')}, "
-                    f"this run measured {row.get('ratio'):.2f}x ({row.get('ratio_means')})."
+                    f"- **{title}**, {row.get('case')}: the goal is {row.get('goal')}; this run measured {measured}."
                 )
             if row.get("not_measured"):
                 not_measured.append(f"- **{title}**, {row.get('case')}: {row['not_measured']}")
