@@ -47,7 +47,7 @@ def test_report_says_plainly_when_a_goal_is_not_met() -> None:
     document = harness.results_document("quick", [result], None)
     text = report.render({"quick": document})
     assert "**NOT met**" in text
-    assert "the goal is within 2x, this run measured 5.00x" in text
+    assert "the goal is within 2x; this run measured 5.00x" in text
     assert "not measured yet: x not built" in text
 
 
