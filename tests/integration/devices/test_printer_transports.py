@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import pty
 import socket
 import threading
 import tty
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from floorapp.devices.transport import (
+    ByteTransport,
     DeviceFileTransport,
     FileTransport,
     SerialTransport,
@@ -134,3 +136,34 @@ def test_addresses() -> None:
             parse_host_port(bad)
     with pytest.raises(ConfigError):
         make_transport("bluetooth", "x")
+
+
+def test_zpl_label_over_serial_and_escpos_over_a_device_file() -> None:
+    """The same printer languages over the other links: a serial port and a character device (both ptys)."""
+    from floorapp.devices.printer.base import LabelLanguage, LabelPrinter
+    from floorapp.devices.printer.escpos import EscPosLanguage
+    from floorapp.devices.printer.zpl import ZplLanguage
+    from tests.integration.devices.zpl_render import decode_all, render_labels
+    from tests.unit.devices.printer.escpos_reader import parse
+
+    links: list[tuple[LabelLanguage, Callable[[str], ByteTransport]]] = [
+        (ZplLanguage(), SerialTransport), (EscPosLanguage(), DeviceFileTransport)]
+    for language, make in links:
+        master, slave = pty.openpty()
+        tty.setraw(master)
+        tty.setraw(slave)
+        path = os.ttyname(slave)
+        try:
+            printer = LabelPrinter("p", language, functools.partial(make, path))
+            label = printer.print_label("test", {"station": "Serial", "code": "VIA-PTY"})
+            received = bytearray()
+            while len(received) < len(label.data):
+                received += os.read(master, 65536)
+            assert bytes(received) == label.data
+        finally:
+            os.close(master)
+            os.close(slave)
+        if language.name == "zpl":
+            assert [b.data for b in decode_all(render_labels(bytes(received))[0])] == [b"VIA-PTY"]
+        else:
+            assert [b.data for b in parse(bytes(received)).barcodes] == ["VIA-PTY"]
