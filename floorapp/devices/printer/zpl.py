@@ -93,6 +93,9 @@ class ZplTemplate:
                 if match.group(1) is None:
                     raise Bug(f"Label template {name!r} has {hole.group(0)} in a field without ^FH.")
                 self.placeholders[hole.group("name")] = hole.group("kind") or "text"
+            if match.group(1) is not None and HEX_INDICATOR in PLACEHOLDER.sub("", match.group(2)):
+                # Static text in a ^FH field would have its "_" read as the start of a hex escape.
+                raise Bug(f"Label template {name!r} has a literal {HEX_INDICATOR!r} in a ^FH field; write _5F.")
         outside = PLACEHOLDER.findall(_FIELD.sub("", source))
         if outside:
             raise Bug(f"Label template {name!r} has placeholders outside ^FD fields: {outside}")

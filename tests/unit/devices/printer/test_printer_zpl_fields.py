@@ -64,6 +64,8 @@ def test_template_placeholders_must_sit_in_hex_fields() -> None:
         ZplTemplate("bad", "^XA^FO1,1^FD{{name}}^FS^XZ")
     with pytest.raises(Bug):
         ZplTemplate("bad", "^XA^FO{{x}},1^FH^FDa^FS^XZ")
+    with pytest.raises(Bug):
+        ZplTemplate("bad", "^XA^FO1,1^FH^FDLot_no {{lot}}^FS^XZ")
     template = ZplTemplate("ok", "^XA^FO1,1^FH^FD{{name}}^FS^XZ")
     with pytest.raises(InputRejected, match="name"):
         template.fill({})
