@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,6 +145,7 @@ class SerialScale(Scale):
         self._clock = clock
         self._sleep = sleep
         self._pending = bytearray()
+        self._lock = threading.RLock()
         self.description = f"{self.protocol.name} scale on {port}"
 
     # -- link -------------------------------------------------------------------------------------------------
@@ -180,8 +182,9 @@ class SerialScale(Scale):
     def _drain(self, link: ByteTransport) -> None:
         """Throw away bytes left over from an earlier answer so the next line answers this request."""
         self._pending.clear()
-        while link.read(4096, 0):
-            pass
+        for _ in range(64):  # bounded: a streaming scale never stops sending
+            if not link.read(4096, 0):
+                break
 
     def _read_line(self, link: ByteTransport, timeout: float) -> bytes:
         deadline = self._clock() + timeout
@@ -200,6 +203,11 @@ class SerialScale(Scale):
         return line
 
     def _exchange(self, command: bytes | None, timeout: float) -> bytes:
+        # One request/answer at a time: a packing screen and a doctor check may share the scale.
+        with self._lock:
+            return self._exchange_locked(command, timeout)
+
+    def _exchange_locked(self, command: bytes | None, timeout: float) -> bytes:
         link = self._link()
         try:
             if command is None:
@@ -249,11 +257,12 @@ class SerialScale(Scale):
         if command is None:
             raise DeviceFault(f"{self.description} cannot {what} from FloorApp; use the key on the scale.")
         if self.protocol.ack is None:
-            link = self._link()
-            try:
-                link.write(command)
-            except DeviceFault as exc:
-                raise self._lost(exc) from exc
+            with self._lock:
+                link = self._link()
+                try:
+                    link.write(command)
+                except DeviceFault as exc:
+                    raise self._lost(exc) from exc
             return
         line = self._exchange(command, 5.0)
         match = self.protocol.ack.search(line)
