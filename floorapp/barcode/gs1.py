@@ -79,10 +79,10 @@ class AIDefinition:
 
     @property
     def fixed_length(self) -> int | None:
-        """Length of the data when every component is fixed, else None."""
+        """Length of the data when every component is fixed and mandatory, else None."""
         total = 0
         for part in self.fmt.split("+"):
-            if ".." in part:
+            if ".." in part or part.startswith("["):
                 return None
             total += int(part[1:])
         return total
@@ -90,7 +90,8 @@ class AIDefinition:
     @property
     def max_length(self) -> int:
         """Longest data allowed."""
-        return sum(int(part.split("..")[-1] if ".." in part else part[1:]) for part in self.fmt.split("+"))
+        parts = (part.strip("[]") for part in self.fmt.split("+"))
+        return sum(int(part.split("..")[-1] if ".." in part else part[1:]) for part in parts)
 
     @property
     def predefined_length(self) -> bool:
@@ -104,17 +105,21 @@ class AIDefinition:
 
 
 def _format_regex(fmt: str) -> re.Pattern[str]:
+    # Components joined by "+"; "[...]" marks an optional final component (GS1 Syntax Dictionary notation).
     parts: list[str] = []
-    for part in fmt.split("+"):
+    for component in fmt.split("+"):
+        optional = component.startswith("[")
+        part = component.strip("[]")
         charset = {"N": r"\d", "X": _CSET82, "Y": _CSET39, "Z": _CSET64}[part[0]]
         spec = part[1:]
         if spec.startswith(".."):
-            parts.append(f"{charset}{{1,{spec[2:]}}}")
+            regex = f"{charset}{{1,{spec[2:]}}}"
         elif ".." in spec:
             low, high = spec.split("..")
-            parts.append(f"{charset}{{{low},{high}}}")
+            regex = f"{charset}{{{low},{high}}}"
         else:
-            parts.append(f"{charset}{{{spec}}}")
+            regex = f"{charset}{{{spec}}}"
+        parts.append(f"(?:{regex})?" if optional else regex)
     # ASCII only: Python's \d would otherwise accept Arabic-Indic and other Unicode digits.
     return re.compile("".join(parts), re.ASCII)
 
@@ -155,9 +160,9 @@ def _build_table() -> dict[str, AIDefinition]:
     add("243", "PCN", "Packaging component number", "X..20")
     add("250", "SECONDARY SERIAL", "Secondary serial number", "X..30")
     add("251", "REF. TO SOURCE", "Reference to source entity", "X..30")
-    add("253", "GDTI", "Global Document Type Identifier", "N13+X..17")
+    add("253", "GDTI", "Global Document Type Identifier", "N13+[X..17]")
     add("254", "GLN EXTENSION COMPONENT", "GLN extension component", "X..20")
-    add("255", "GCN", "Global Coupon Number", "N13+N..12")
+    add("255", "GCN", "Global Coupon Number", "N13+[N..12]")
     add("30", "VAR. COUNT", "Count of items in a variable measure trade item", "N..8", Kind.COUNT)
     add("37", "COUNT", "Count of trade items contained in a logistic unit", "N..8", Kind.COUNT)
 
@@ -193,7 +198,7 @@ def _build_table() -> dict[str, AIDefinition]:
         "369": ("VOLUME (yd3), log", "Logistic volume", "yd3"),
     }  # fmt: skip
     for prefix, (title, description, unit) in measures.items():
-        for n in range(10):
+        for n in range(6):  # the decimal point may sit at positions 0 to 5 only
             add(f"{prefix}{n}", title, description, "N6", Kind.DECIMAL, decimals=n, unit=unit)
     for n in range(10):
         add(f"390{n}", "AMOUNT", "Amount payable, local currency", "N..15", Kind.DECIMAL, decimals=n)
@@ -202,6 +207,7 @@ def _build_table() -> dict[str, AIDefinition]:
             Kind.DECIMAL, decimals=n)  # fmt: skip
         add(f"393{n}", "PRICE", "Amount payable for a variable measure item, ISO currency", "N3+N..15",
             Kind.MONEY, decimals=n)  # fmt: skip
+    for n in range(6):
         add(f"395{n}", "PRICE/UoM", "Amount payable per unit of measure", "N6", Kind.DECIMAL, decimals=n)
     for n in range(4):
         add(f"394{n}", "PRCNT OFF", "Percentage discount of a coupon", "N4", Kind.DECIMAL, decimals=n)
@@ -221,9 +227,9 @@ def _build_table() -> dict[str, AIDefinition]:
     add("420", "SHIP TO POST", "Ship to / deliver to postal code within a single postal authority", "X..20")
     add("421", "SHIP TO POST", "Ship to / deliver to postal code with ISO country code", "N3+X..9")
     add("422", "ORIGIN", "Country of origin of a trade item", "N3", Kind.COUNTRY)
-    add("423", "COUNTRY - INITIAL PROCESS.", "Country of initial processing", "N3+N..12", Kind.COUNTRY)
+    add("423", "COUNTRY - INITIAL PROCESS.", "Country of initial processing", "N3+[N..12]", Kind.COUNTRY)
     add("424", "COUNTRY - PROCESS.", "Country of processing", "N3", Kind.COUNTRY)
-    add("425", "COUNTRY - DISASSEMBLY", "Country of disassembly", "N3+N..12", Kind.COUNTRY)
+    add("425", "COUNTRY - DISASSEMBLY", "Country of disassembly", "N3+[N..12]", Kind.COUNTRY)
     add("426", "COUNTRY - FULL PROCESS", "Country covering the full process chain", "N3", Kind.COUNTRY)
     add("427", "ORIGIN SUBDIVISION", "Country subdivision of origin", "X..3")
     for ai, title, fmt in (
@@ -235,12 +241,13 @@ def _build_table() -> dict[str, AIDefinition]:
         ("4315", "RTN TO LOC", "X..70"), ("4316", "RTN TO REG", "X..70"), ("4317", "RTN TO COUNTRY", "X2"),
         ("4318", "RTN TO POST", "X..20"), ("4319", "RTN TO PHONE", "X..30"), ("4320", "SRV DESCRIPTION", "X..35"),
         ("4321", "DANGEROUS GOODS", "N1"), ("4322", "AUTH LEAVE", "N1"), ("4323", "SIG REQUIRED", "N1"),
-        ("4330", "MAX TEMP F.", "N6"), ("4331", "MAX TEMP C.", "N6"), ("4332", "MIN TEMP F.", "N6"),
-        ("4333", "MIN TEMP C.", "N6"),
+        ("4330", "MAX TEMP F.", "N6+[X1]"), ("4331", "MAX TEMP C.", "N6+[X1]"),
+        ("4332", "MIN TEMP F.", "N6+[X1]"), ("4333", "MIN TEMP C.", "N6+[X1]"),
     ):  # fmt: skip
         add(ai, title, title.title(), fmt)
-    add("4324", "NBEF DEL DT.", "Not before delivery date and time", "N10", Kind.DATETIME)
-    add("4325", "NAFT DEL DT.", "Not after delivery date and time", "N10", Kind.DATETIME)
+    # Day 00 and time 9999 ("not known") are allowed here, so these stay text rather than datetimes.
+    add("4324", "NBEF DEL DT.", "Not before delivery date and time (YYMMDDHHMM)", "N10")
+    add("4325", "NAFT DEL DT.", "Not after delivery date and time (YYMMDDHHMM)", "N10")
     add("4326", "REL DATE", "Release date", "N6", Kind.DATE)
 
     add("7001", "NSN", "NATO Stock Number", "N13")
@@ -249,11 +256,11 @@ def _build_table() -> dict[str, AIDefinition]:
     add("7004", "ACTIVE POTENCY", "Active potency", "N..4")
     add("7005", "CATCH AREA", "Catch area", "X..12")
     add("7006", "FIRST FREEZE DATE", "First freeze date", "N6", Kind.DATE)
-    add("7007", "HARVEST DATE", "Harvest date or date range", "N6..12")
+    add("7007", "HARVEST DATE", "Harvest date or date range", "N6+[N6]")
     add("7008", "AQUATIC SPECIES", "Species for fishery purposes", "X..3")
     add("7009", "FISHING GEAR TYPE", "Fishing gear type", "X..10")
     add("7010", "PROD METHOD", "Production method", "X..2")
-    add("7011", "TEST BY DATE", "Test by date (YYMMDD[HHMM])", "N6..10")
+    add("7011", "TEST BY DATE", "Test by date (YYMMDD[HHMM])", "N6+[N4]")
     add("7020", "REFURB LOT", "Refurbishment lot ID", "X..20")
     add("7021", "FUNC STAT", "Functional status", "X..20")
     add("7022", "REV STAT", "Revision status", "X..20")
@@ -263,17 +270,19 @@ def _build_table() -> dict[str, AIDefinition]:
     add("7040", "UIC+EXT", "GS1 UIC with extension 1 and importer index", "N1+X3")
     for ai in ("710", "711", "712", "713", "714", "715", "716"):
         add(ai, f"NHRN ({ai})", "National Healthcare Reimbursement Number", "X..20")
+    for k in range(10):
+        add(f"723{k}", f"CERT # {k + 1}", "Certification reference", "X2+X..28")
     add("7240", "PROTOCOL", "Protocol ID", "X..20")
     add("7241", "AIDC MEDIA TYPE", "AIDC media type", "N2")
     add("7242", "VCN", "Version Control Number", "X..25")
     add("8001", "DIMENSIONS", "Roll products: width, length, core diameter, direction, splices", "N14")
     add("8002", "CMT No.", "Cellular mobile telephone identifier", "X..20")
-    add("8003", "GRAI", "Global Returnable Asset Identifier", "N14+X..16")
+    add("8003", "GRAI", "Global Returnable Asset Identifier", "N14+[X..16]")
     add("8004", "GIAI", "Global Individual Asset Identifier", "X..30")
     add("8005", "PRICE PER UNIT", "Price per unit of measure", "N6")
     add("8006", "ITIP", "Identification of an individual trade item piece", "N14+N2+N2")
     add("8007", "IBAN", "International Bank Account Number", "X..34")
-    add("8008", "PROD TIME", "Date and time of production (YYMMDDHH[MM[SS]])", "N8..12", Kind.DATETIME)
+    add("8008", "PROD TIME", "Date and time of production (YYMMDDHH[MM[SS]])", "N8+[N..4]", Kind.DATETIME)
     add("8009", "OPTSEN", "Optically readable sensor indicator", "X..50")
     add("8010", "CPID", "Component / Part Identifier", "Y..30")
     add("8011", "CPID SERIAL", "Component / Part Identifier serial number", "N..12")

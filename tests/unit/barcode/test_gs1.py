@@ -120,9 +120,10 @@ def test_logistic_unit_and_shipping_ais() -> None:
 def test_every_measure_family_is_known_with_its_decimals() -> None:
     for prefix in [*(str(p) for p in range(310, 317)), *(str(p) for p in range(320, 338)),
                    *(str(p) for p in range(340, 358)), *(str(p) for p in range(360, 370))]:  # fmt: skip
-        for n in range(10):
+        for n in range(6):
             definition = AI_TABLE[f"{prefix}{n}"]
             assert definition.decimals == n and definition.unit and definition.predefined_length
+        assert f"{prefix}6" not in AI_TABLE  # the decimal point position runs 0 to 5 only
     for ai in ("00", "01", "02", "10", "11", "13", "15", "16", "17", "20", "21", "22", "30", "37", "240", "241",
                "250", "251", "400", "401", "402", "403", "410", "411", "412", "413", "414", "415", "416", "417",
                "420", "421", "422", "7003", "8005", "8008", "3900", "3919", "3929", "3939"):  # fmt: skip
@@ -210,3 +211,14 @@ def test_digital_link() -> None:
 def test_bad_digital_links_give_the_parse_error(uri: str) -> None:
     with pytest.raises(GS1ParseError):
         parse_digital_link(uri, today=TODAY)
+
+
+def test_optional_final_components() -> None:
+    # GDTI without its serial, a temperature with its minus sign, a single harvest date
+    parsed = parse_element_string("2535412345000013" + GS + "4330001234-" + GS + "7007261101", today=TODAY)
+    assert [(e.ai, e.raw) for e in parsed] == [("253", "5412345000013"), ("4330", "001234-"), ("7007", "261101")]
+    # one country of initial processing, a harvest date range
+    parsed = parse_element_string("423250" + GS + "7007261101261115", today=TODAY)
+    assert [(e.ai, e.raw) for e in parsed] == [("423", "250"), ("7007", "261101261115")]
+    with pytest.raises(GS1ParseError):
+        parse_element_string("70072611011", today=TODAY)  # 7 digits: neither one date nor two

@@ -29,7 +29,9 @@ CSET64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-="
 CHARSETS = {"N": "0123456789", "X": CSET82, "Y": CSET39, "Z": CSET64}
 
 
-def _component(part: str) -> st.SearchStrategy[str]:
+def _component(component: str) -> st.SearchStrategy[str]:
+    optional = component.startswith("[")
+    part = component.strip("[]")
     alphabet = CHARSETS[part[0]]
     spec = part[1:]
     if spec.startswith(".."):
@@ -38,7 +40,8 @@ def _component(part: str) -> st.SearchStrategy[str]:
         low, high = (int(x) for x in spec.split(".."))
     else:
         low = high = int(spec)
-    return st.text(alphabet=alphabet, min_size=low, max_size=high)
+    text = st.text(alphabet=alphabet, min_size=low, max_size=high)
+    return st.one_of(st.just(""), text) if optional else text
 
 
 def _yymmdd(allow_day_zero: bool) -> st.SearchStrategy[str]:
