@@ -48,6 +48,7 @@ _KNOWN: dict[str, Symbology] = {
         Symbology("]d1", "Data Matrix"),
         Symbology("]d2", "GS1 DataMatrix", gs1=True),
         Symbology("]d4", "Data Matrix (ECI)"),
+        Symbology("]d5", "GS1 DataMatrix (ECI)", gs1=True),
         Symbology("]E0", "EAN-13 / UPC-A", gtin=True),
         Symbology("]E1", "EAN-13 with 2-digit add-on", gtin=True),
         Symbology("]E2", "EAN-13 with 5-digit add-on", gtin=True),
