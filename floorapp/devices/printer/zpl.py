@@ -81,12 +81,59 @@ def escape_gs1_128(elements: Gs1Elements) -> str:
 # A field is ^FD ... ^FS; a placeholder may only sit inside one that ^FH (hex) directly precedes.
 _FIELD = re.compile(r"(\^FH)?\^FD(.*?)\^FS", re.DOTALL)
 
+TEMPLATE_DPI = 203
+# Parameters that are lengths in dots, by command (index into the comma-separated parameters). Commands
+# written with an orientation or font letter first (^BCN, ^BQN, ^A0N) count that letter as parameter 0.
+_DOT_PARAMS: dict[str, tuple[int, ...]] = {
+    "FO": (0, 1), "FT": (0, 1), "PW": (0,), "LL": (0,), "BY": (0, 2), "GB": (0, 1, 2), "FB": (0, 2),
+    "BC": (1,), "BQ": (2,), "A0": (1, 2),
+}
+_COMMAND = re.compile(r"\^([A-Z0-9@]{2})([^\^~]*)")
+
+
+def scale_format(source: str, dpi: int) -> str:
+    """A format written for 203 dpi, with every dot length scaled for a ``dpi`` printer (300, 600).
+
+    Field data is left alone; module widths and QR magnification are rounded (at least 1), so barcodes stay
+    scannable and the label keeps its size on paper.
+    """
+    if dpi == TEMPLATE_DPI:
+        return source
+    factor = dpi / TEMPLATE_DPI
+
+    def scale_command(match: re.Match[str]) -> str:
+        code, params = match.group(1), match.group(2)
+        indices = _DOT_PARAMS.get(code)
+        if not indices:
+            return match.group(0)
+        values = params.split(",")
+        if code in ("BC", "BQ", "A0"):  # "N,120,..." : the letter is parameter 0
+            values = [values[0][:1], values[0][1:], *values[1:]] if values[0][1:] else values
+        for index in indices:
+            if index < len(values) and values[index].strip().isdigit():
+                value = int(values[index])
+                scaled = max(1, round(value * factor)) if value else 0
+                if code == "BQ":
+                    scaled = min(scaled, 10)  # QR magnification stops at 10
+                values[index] = str(scaled)
+        return f"^{code}{','.join(values)}"
+
+    parts = []
+    position = 0
+    for field in _FIELD.finditer(source):
+        parts.append(_COMMAND.sub(scale_command, source[position:field.start()]))
+        parts.append(field.group(0))
+        position = field.end()
+    parts.append(_COMMAND.sub(scale_command, source[position:]))
+    return "".join(parts)
+
+
 class ZplTemplate:
     """A ZPL label format with ``{{placeholders}}``, checked once so that filling it cannot go wrong."""
 
-    def __init__(self, name: str, source: str) -> None:
+    def __init__(self, name: str, source: str, dpi: int = TEMPLATE_DPI) -> None:
         self.name = name
-        self.source = source
+        self.source = scale_format(source, dpi)
         self.placeholders: dict[str, str] = {}
         for match in _FIELD.finditer(source):
             for hole in PLACEHOLDER.finditer(match.group(2)):
@@ -193,7 +240,7 @@ class ZplLanguage(LabelLanguage):
     def template(self, name: str) -> ZplTemplate:
         """The checked template ``name`` (loaded once)."""
         if name not in self._cache:
-            self._cache[name] = ZplTemplate(name, load_template(self.template_dir, name, self.suffix))
+            self._cache[name] = ZplTemplate(name, load_template(self.template_dir, name, self.suffix), self.dpi)
         return self._cache[name]
 
     def templates(self) -> Sequence[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import pytest
-from PIL import ImageChops
+import zplkit
+from PIL import Image, ImageChops
+from zplkit.rendering import Limits
 
 from floorapp.devices.printer.base import LabelPrinter
 from floorapp.devices.printer.simulator import PrinterSimulator
@@ -163,3 +166,19 @@ def test_escpos_printer_over_tcp_prints_and_reports_status(simulator: PrinterSim
     jobs = simulator.wait_for_jobs(2)
     assert [b.data for b in parse(jobs[0].data).barcodes] == ["FLOORAPP-TEST"]
     assert parse(jobs[1].data).images == 1
+
+
+@pytest.mark.parametrize("dpi", [300, 600])
+def test_templates_scale_for_higher_resolution_printers(dpi: int) -> None:
+    """Templates are drawn for 203 dpi; a 300 or 600 dpi printer gets the same label size and scannable codes."""
+    sscc = "00614141123456789"
+    sscc += gs1_check_digit(sscc)
+    label = ZplLanguage(dpi=dpi).render("package", {
+        "package_name": "PACK0000042", "contents": "12 x Oak chair", "ship_to": "Deco Addict",
+        "sscc": (("00", sscc),),
+    })
+    document = zplkit.render(label.data, zplkit.Options(dpi=dpi), limits=Limits().replace(pixels=100_000_000))
+    [scene] = document.labels
+    assert (scene.width, scene.height) == (round(812 * dpi / 203), round(1218 * dpi / 203))
+    [barcode] = decode_all(Image.open(io.BytesIO(scene.png())).convert("L"))
+    assert barcode.data == f"00{sscc}".encode() and barcode.gs1
