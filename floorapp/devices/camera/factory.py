@@ -7,6 +7,7 @@ from pathlib import Path
 
 from floorapp.devices.camera.base import Camera, Resolution
 from floorapp.errors import ConfigError, DeviceFault
+from floorapp.settings import Settings
 
 
 def create_camera(source: str, resolution: str | Resolution | None = None) -> Camera:
@@ -39,3 +40,11 @@ def create_camera(source: str, resolution: str | Resolution | None = None) -> Ca
     if not files:
         raise ConfigError(f"camera.source {source!r} names no camera index, device or image/video file.")
     return SimulatedCamera(files, loop=True)
+
+
+def camera_from_settings(settings: Settings) -> Camera | None:
+    """The camera of ``camera.source`` at ``camera.resolution``, or None when no camera is configured."""
+    source = settings.text("camera.source").strip()
+    if not source:
+        return None
+    return create_camera(source, settings.text("camera.resolution"))

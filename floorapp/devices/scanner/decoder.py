@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from floorapp.barcode.aim import normalize_scanned_text
 from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.errors import ConfigError
+from floorapp.settings import Settings
 
 Image = NDArray[np.uint8]
 """A camera image: grayscale (H x W) or BGR (H x W x 3), as OpenCV delivers it."""
@@ -102,3 +103,8 @@ def create_decoder(name: str = "zxing", formats: Iterable[str] | None = None) ->
     driver: Any = getattr(module, class_name)
     decoder: BarcodeDecoder = driver(formats)
     return decoder
+
+
+def decoder_from_settings(settings: Settings) -> BarcodeDecoder:
+    """The decoder the ``scanner.decoder`` setting names, with the default warehouse formats."""
+    return create_decoder(settings.text("scanner.decoder"))

@@ -12,6 +12,7 @@ from floorapp.barcode.aim import normalize_scanned_text
 from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.devices.transport.base import ByteTransport, Clock
 from floorapp.errors import DeviceFault
+from floorapp.settings import Settings
 
 log = logging.getLogger("floorapp.devices.scanner")
 
@@ -41,6 +42,17 @@ class SerialScanner:
         from floorapp.devices.transport.serial import PortSettings, SerialTransport
 
         return cls(SerialTransport(port, PortSettings(baudrate=baudrate)), gs_substitute=gs_substitute)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SerialScanner | None:
+        """The configured serial scanner (``scanner.serial.*``, ``scanner.gs_substitute``), or None when no port
+        is set."""
+        port = settings.text("scanner.serial.port").strip()
+        if not port:
+            return None
+        return cls.on_port(
+            port, settings.integer("scanner.serial.baudrate"), gs_substitute=settings.text("scanner.gs_substitute")
+        )
 
     @property
     def is_open(self) -> bool:

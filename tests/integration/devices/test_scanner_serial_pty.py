@@ -13,6 +13,7 @@ from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.devices.scanner.serial_scanner import SerialScanner
 from floorapp.devices.scanner.simulated_serial import PtyScannerSimulator
 from floorapp.errors import DeviceFault
+from floorapp.settings import Settings
 
 
 @pytest.fixture
@@ -87,3 +88,16 @@ def test_run_delivers_scans_to_a_worker_callback(simulator: PtyScannerSimulator,
         worker.join(timeout=10)
     assert got == ["A-1", "A-2", "A-3"]
     assert not worker.is_alive()
+
+
+def test_scanner_built_from_settings(simulator: PtyScannerSimulator) -> None:
+    settings = Settings.load(None, environ={})
+    assert SerialScanner.from_settings(settings) is None  # no port configured
+    settings.set("scanner.serial.port", simulator.port)
+    settings.set("scanner.gs_substitute", "{GS}")
+    scanner = SerialScanner.from_settings(settings)
+    assert scanner is not None
+    with scanner:
+        simulator.send("0109501101020917" + "10A{GS}21B", symbology="]C1")
+        scan = scanner.read_scan(5.0)
+    assert scan is not None and scan.text == "0109501101020917" + "10A" + GS + "21B"

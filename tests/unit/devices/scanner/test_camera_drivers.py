@@ -11,13 +11,14 @@ import pytest
 import zxingcpp
 
 from floorapp.devices.camera.base import Frame, Resolution
-from floorapp.devices.camera.factory import create_camera
+from floorapp.devices.camera.factory import camera_from_settings, create_camera
 from floorapp.devices.camera.opencv import OpenCvCamera
 from floorapp.devices.camera.preview import OUTLINE_BGR, annotate, fit_for_display
 from floorapp.devices.camera.scanner import CameraScanner
 from floorapp.devices.camera.simulated import SimulatedCamera
-from floorapp.devices.scanner.decoder import create_decoder
+from floorapp.devices.scanner.decoder import create_decoder, decoder_from_settings
 from floorapp.errors import ConfigError, DeviceFault, DriverUnavailable
+from floorapp.settings import Settings
 
 
 def qr_frame(text: str) -> np.ndarray:
@@ -102,3 +103,16 @@ def test_missing_opencv_is_driver_unavailable(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(sys.modules, "cv2", None)
     with pytest.raises(DriverUnavailable):
         OpenCvCamera(0).open()
+
+
+def test_camera_and_decoder_from_settings(video: Path) -> None:
+    settings = Settings.load(None, environ={})
+    assert camera_from_settings(settings) is None
+    settings.set("camera.source", str(video))
+    settings.set("scanner.decoder", "pyzbar")
+    camera = camera_from_settings(settings)
+    assert isinstance(camera, SimulatedCamera)
+    decoder = decoder_from_settings(settings)
+    with camera:
+        result = CameraScanner(camera, decoder).poll()
+    assert result is not None and [s.text for s in result.scans] == ["CAM-1"]
