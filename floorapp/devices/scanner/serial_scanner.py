@@ -118,11 +118,33 @@ class SerialScanner:
         log.info("serial scan", extra={"event": "scan.serial", "length": len(scan.text), "symbology": scan.symbology})
         return scan
 
-    def run(self, stop: threading.Event, on_scan: Callable[[Scan], None], *, poll_timeout: float = 0.2) -> None:
-        """Deliver scans to ``on_scan`` until ``stop`` is set; for a worker thread. A DeviceFault ends the loop."""
-        if not self.is_open:
-            self.open()
+    def run(
+        self,
+        stop: threading.Event,
+        on_scan: Callable[[Scan], None],
+        *,
+        poll_timeout: float = 0.2,
+        on_fault: Callable[[DeviceFault], None] | None = None,
+        retry_after: float = 2.0,
+    ) -> None:
+        """Deliver scans to ``on_scan`` until ``stop`` is set; meant for a worker thread.
+
+        Without ``on_fault`` a DeviceFault (scanner unplugged) ends the loop and propagates. With it, the fault is
+        reported, the port closed, and reopened every ``retry_after`` seconds until the scanner is back, so a
+        replugged scanner works again without a restart. Waiting uses ``stop``, so setting it ends the loop at once.
+        """
         while not stop.is_set():
-            scan = self.read_scan(poll_timeout)
+            try:
+                if not self.is_open:
+                    self.open()
+                    log.info("serial scanner ready", extra={"event": "scanner.serial.open", "port": self.description})
+                scan = self.read_scan(poll_timeout)
+            except DeviceFault as fault:
+                if on_fault is None:
+                    raise
+                self.close()
+                on_fault(fault)
+                stop.wait(retry_after)
+                continue
             if scan is not None:
                 on_scan(scan)
