@@ -122,6 +122,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
           choices=("none", "simulated", "mt_sics", "toledo_8217", "adam", "cas", "hid_pos")),
     _spec("scale.port", str, "", "Serial port (or HID path) of the scale."),
     _spec("scale.baudrate", int, 0, "Baud rate override; 0 uses the protocol's default.", minimum=0),
+    _spec("scale.unit", str, "kg", "Unit of scales whose answer carries none (Toledo 8217).",
+          choices=("g", "kg", "oz", "lb")),
     # Label printer
     _spec("printer.language", str, "none", "Label printer language.", choices=("none", "zpl", "escpos")),
     _spec("printer.transport", str, "tcp", "How the printer is reached.",
@@ -129,6 +131,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     _spec("printer.address", str, "127.0.0.1:9100",
           "host:port for tcp, device path for serial/usb/file, queue name for cups."),
     _spec("printer.dpi", int, 203, "Printer resolution in dots per inch.", choices=(203, 300, 600)),
+    _spec("printer.paper_width_dots", int, 576, "ESC/POS paper width in dots: 576 for 80 mm, 384 for 58 mm.",
+          choices=(384, 576)),
+    # Discovery
+    _spec("discovery.advertise", bool, True, "Advertise this station on the local network (_floorapp._tcp)."),
     # Camera
     _spec("camera.source", str, "", "Camera index, device path, or an image/video file for the simulator."),
     _spec("camera.resolution", str, "1280x720", "Capture resolution WIDTHxHEIGHT."),
