@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 from typing import Any
 
 from floorapp.errors import ConfigError
@@ -48,6 +50,10 @@ def _size(value: str) -> str | int:
     return count
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
     """Build, seed (or load) and serve until interrupted."""
     from floorapp.odoo_sim import OdooSim
@@ -59,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         sim.start(args.host, args.port)
     except OSError as exc:
         raise ConfigError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    if threading.current_thread() is threading.main_thread():
+        # A service manager (or `floorapp demo`) stops us with SIGTERM: close the state file cleanly.
+        signal.signal(signal.SIGTERM, _interrupt)
     print(sim.describe(), flush=True)
     for fault in sim.faults.armed:
         print(f"  fault armed: {fault.kind} {fault.model or ''}:{fault.method or ''} x{fault.times or 'all'}",

@@ -150,6 +150,7 @@ class Database:
         for name, cls in registry.classes.items():
             for field in cls._indexed_fields():
                 self.indexes[(name, field)] = {}
+        self._index_cache: dict[str, list[tuple[str, dict[Any, set[int]]]]] = {}
         self.lock = threading.RLock()
         self.txn: Transaction | None = None
         self.listeners: list[Callable[[Transaction], None]] = []
@@ -235,26 +236,28 @@ class Database:
         return value
 
     def _index(self, model: str, rid: int, rec: Record) -> None:
-        for (m, field), index in self._indexes_of(model):
-            del m
+        for field, index in self._indexes_of(model):
             value = rec.get(field, False)
             if value is False or value is None:
                 continue
-            index.setdefault(value, set()).add(rid)
+            ids = index.get(value)
+            if ids is None:
+                index[value] = {rid}
+            else:
+                ids.add(rid)
 
     def _unindex(self, model: str, rid: int, rec: Record) -> None:
-        for (_m, field), index in self._indexes_of(model):
-            value = rec.get(field, False)
-            ids = index.get(value)
+        for field, index in self._indexes_of(model):
+            ids = index.get(rec.get(field, False))
             if ids is not None:
                 ids.discard(rid)
 
-    def _indexes_of(self, model: str) -> list[tuple[tuple[str, str], dict[Any, set[int]]]]:
-        cache = self.__dict__.setdefault("_index_cache", {})
-        found: list[tuple[tuple[str, str], dict[Any, set[int]]]] | None = cache.get(model)
+    def _indexes_of(self, model: str) -> list[tuple[str, dict[Any, set[int]]]]:
+        # Hot path (every insert and update): the per-model index list is built once.
+        found = self._index_cache.get(model)
         if found is None:
-            found = [(key, idx) for key, idx in self.indexes.items() if key[0] == model]
-            cache[model] = found
+            found = [(key[1], idx) for key, idx in self.indexes.items() if key[0] == model]
+            self._index_cache[model] = found
         return found
 
     def ids_where(self, model: str, field: str, value: Any) -> set[int] | None:

@@ -111,8 +111,18 @@ class OdooSim:
 
     @property
     def api_keys(self) -> dict[str, str]:
-        """API keys of the seeded users by login (valid as passwords and as JSON-2 bearer tokens)."""
-        return {login: api_key_for(self.seed, login) for login in ("admin", "demo")}
+        """API keys of the seeded users by login (valid as passwords and as JSON-2 bearer tokens).
+
+        Read from the database, so a state file seeded with another seed still reports the keys that work.
+        """
+        keys = {login: api_key_for(self.seed, login) for login in ("admin", "demo")}
+        with self.db.lock:
+            users = self.db.tables["res.users"]
+            for key in self.db.tables["res.users.apikeys"].values():
+                login = users.get(key.get("user_id") or 0, {}).get("login")
+                if login in keys and key.get("name") == "floor":
+                    keys[login] = str(key["key"])
+        return keys
 
     def expire_sessions(self) -> None:
         """Forget every web session now."""
