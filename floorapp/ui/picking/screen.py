@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
@@ -168,7 +170,13 @@ class PickPage(QWidget):
         layout.setContentsMargins(p.margin_px, p.spacing_px, p.margin_px, p.margin_px)
         layout.setSpacing(p.spacing_px // 2)
 
-        top = QHBoxLayout()
+        self.header = QWidget()
+        top = QHBoxLayout(self.header)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.back_button = BigButton(variant="secondary")
+        self.back_button.setObjectName("backToWaves")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        top.addWidget(self.back_button)
         self.wave_label = QLabel()
         self.wave_label.setObjectName("hint")
         self.counts_label = QLabel()
@@ -259,7 +267,7 @@ class PickPage(QWidget):
         for button in (self.undo_button, self.skip_button, self.short_button, self.keypad_button):
             actions.addWidget(button)
 
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addWidget(self.progress)
         layout.addWidget(self.step)
         layout.addWidget(self.card)
@@ -274,18 +282,24 @@ class PickPage(QWidget):
         self.retranslate()
 
     def _show_keypad(self, shown: bool) -> None:
-        # 800 px hold the bin, the article and a keypad of gloved-finger keys only without the rest: the
-        # message, progress bar and action buttons step aside while the picker types.
-        self.keypad.setVisible(shown)
-        self.action_bar.setVisible(not shown)
-        self.progress.setVisible(not shown)
-        self.tote.setVisible(False if shown else self.tote.isVisible())
-        self.message.setVisible(not shown and bool(self.message.text()))
+        # 800 px hold the bin, the article and a keypad of gloved-finger keys only without the rest: header,
+        # step banner, message, progress bar and action buttons step aside while the picker types. Order
+        # matters: what makes room goes first, or the window grows past the screen for a moment and stays so.
+        others = (self.header, self.step, self.action_bar, self.progress)
         if shown:
+            for widget in (*others, self.tote, self.message):
+                widget.setVisible(False)
             self.quantity_field.clear()
+            self.keypad.setVisible(True)
+        else:
+            self.keypad.setVisible(False)
+            for widget in others:
+                widget.setVisible(True)
+            self.message.setVisible(bool(self.message.text()))
 
     def retranslate(self) -> None:
         """Texts in the current language."""
+        self.back_button.setText(self.tr("‹ Waves"))
         self.undo_button.setText(self.tr("Undo"))
         self.skip_button.setText(self.tr("Skip"))
         self.short_button.setText(self.tr("Short"))
@@ -367,7 +381,10 @@ class ShortReasonPage(QWidget):
         layout.addWidget(self.explanation)
         self.reasons: dict[ShortPickReason, BigButton] = {}
         for reason in ShortPickReason:
-            button = BigButton(variant="tile")
+            button = BigButton()
+            button.setObjectName("shortReason")
+            # A little taller than a touch target, never a home tile: four must fit with Cancel on any screen.
+            button.setMinimumHeight(p.touch_target_px + 2 * p.spacing_px)
             button.clicked.connect(lambda _checked=False, r=reason: self.chosen.emit(r))
             self.reasons[reason] = button
             layout.addWidget(button)
@@ -479,6 +496,7 @@ class WavePickingScreen(Screen):
         self.wave_list.open_wave.connect(lambda wave_id: self.run(StartWave(wave_id)))
         self.wave_list.download_button.clicked.connect(self.download)
         self.wave_list.back_button.clicked.connect(self.go_home)
+        self.pick.back_button.clicked.connect(self.show_wave_list)
         self.pick.undo_button.clicked.connect(lambda: self.run(UndoLastScan()))
         self.pick.skip_button.clicked.connect(lambda: self.run(SkipLine()))
         self.pick.short_button.clicked.connect(lambda: self.pages.setCurrentIndex(PAGE_SHORT))
@@ -542,10 +560,7 @@ class WavePickingScreen(Screen):
         if self._on_home is not None:
             self._on_home()
             return
-        window = self.window()
-        go_home = getattr(window, "go_home", None)
-        if callable(go_home):
-            go_home()
+        super().go_home()
 
     def download(self) -> None:
         """Pull waves from Odoo (sync engine) off the GUI thread, then refresh the list."""
@@ -579,7 +594,7 @@ class WavePickingScreen(Screen):
         def apply(uow: UnitOfWork) -> PickResult:
             return handler.apply(uow, command)
 
-        self.services.operations.write(apply, self._render, self._show_error)
+        self.services.operations.write(apply, lambda result: self._render(command, result), self._show_error)
 
     @property
     def busy(self) -> bool:
@@ -602,10 +617,16 @@ class WavePickingScreen(Screen):
 
     # -- rendering ---------------------------------------------------------------------------------------------
 
-    def _render(self, result: PickResult) -> None:
+    def _render(self, command: PickCommand, result: PickResult) -> None:
+        if not isValid(self):
+            return  # the picker left the job while its last command was being saved; it is saved all the same
         self._in_flight -= 1
         self.last_result = result
         feedback = self.services.feedback
+        if isinstance(command, LeaveWave):
+            # Leaving is quiet: the list is already on screen and refreshing.
+            self.result_rendered.emit(result)
+            return
         if result.outcome is Outcome.ERROR:
             feedback.error()
         elif result.outcome in (Outcome.OK, Outcome.DONE):
@@ -613,21 +634,24 @@ class WavePickingScreen(Screen):
         if result.outcome is Outcome.DONE and result.expect is Expect.NOTHING:
             self.done_page.summary.setText(result.message)
             self.pages.setCurrentIndex(PAGE_DONE)
-        elif self.handler.wave_id is None:
-            self.pages.setCurrentIndex(PAGE_WAVES)
+        elif isinstance(command, StartWave) and result.outcome is Outcome.ERROR:
             self.wave_list.message.show_error(result.message)
-        elif self.pages.currentIndex() != PAGE_SHORT:
+        else:
             self.pick.show_result(result)
-            opened = result.task is not None or result.expect in (Expect.CONFIRM, Expect.WAIT)
-            if self.pages.currentIndex() == PAGE_WAVES and opened:
+            if isinstance(command, StartWave):
                 self.pages.setCurrentIndex(PAGE_PICK)
         self.result_rendered.emit(result)
 
     def _show_waves(self, waves: list[WaveSummary]) -> None:
+        if not isValid(self):
+            return
         self.wave_list.show_waves(waves)
         self.waves_shown.emit(waves)
 
     def _show_error(self, error: FloorAppError) -> None:
+        if not isValid(self):
+            log.error("wave picking, after the screen closed: %s", error)
+            return
         if self._in_flight > 0:
             self._in_flight -= 1
         log.error("wave picking: %s", error)

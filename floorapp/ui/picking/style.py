@@ -76,6 +76,11 @@ QProgressBar#pickProgress {{
 QProgressBar#pickProgress::chunk {{
     background: {OK};
 }}
+QPushButton#shortReason {{
+    font-size: {p.title_font_px}px;
+    text-align: left;
+    padding: 4px 20px;
+}}
 QPushButton#confirmWave {{
     background: {OK};
 }}
