@@ -18,26 +18,6 @@ from synckit import Harness, OdooTarget
 REAL_ODOO = os.environ.get("FLOORAPP_ODOO_URL")
 
 
-def _rpc_gap_shim(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until the shipped server marks its overridden ORM methods as RPC-callable (test_sim_gaps.py), mark them
-    for the duration of one test. A no-op once the server is fixed; restored after each test."""
-    from floorapp.odoo_sim import models_base, models_stock
-
-    for cls, name, kind in (
-        (models_stock.StockQuant, "create", "model"), (models_stock.StockQuant, "write", "records"),
-        (models_stock.StockMove, "write", "records"), (models_stock.StockMoveLine, "write", "records"),
-        (models_stock.StockMoveLine, "create", "model"), (models_base.ResUsers, "write", "records"),
-    ):
-        func = cls.__dict__.get(name)
-        if func is not None and not hasattr(func, "_rpc"):
-            monkeypatch.setattr(func, "_rpc", kind, raising=False)
-
-
-@pytest.fixture
-def shimmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    _rpc_gap_shim(monkeypatch)
-
-
 @pytest.fixture
 def sim(request: pytest.FixtureRequest) -> Iterator[OdooSim]:
     version = getattr(request, "param", 18)
@@ -57,6 +37,8 @@ def target(sim: OdooSim) -> OdooTarget:
 def any_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OdooTarget]:
     """A real Odoo when configured, else the shipped server (scenarios that need no fault injection)."""
     if REAL_ODOO:
+        if getattr(request, "param", 18) != 18:
+            pytest.skip("a real Odoo is one version: its scenarios run once")
         yield OdooTarget(url=REAL_ODOO, database=os.environ["FLOORAPP_ODOO_DB"],
                          login=os.environ["FLOORAPP_ODOO_USER"], secret=os.environ["FLOORAPP_ODOO_KEY"])
         return
@@ -69,7 +51,7 @@ def any_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[OdooT
 
 
 @pytest.fixture
-def harness(target: OdooTarget, tmp_path: Path, shimmed: None) -> Iterator[Harness]:
+def harness(target: OdooTarget, tmp_path: Path) -> Iterator[Harness]:
     h = Harness(target, tmp_path)
     try:
         yield h
@@ -78,7 +60,7 @@ def harness(target: OdooTarget, tmp_path: Path, shimmed: None) -> Iterator[Harne
 
 
 @pytest.fixture
-def any_harness(any_target: OdooTarget, tmp_path: Path, shimmed: None) -> Iterator[Harness]:
+def any_harness(any_target: OdooTarget, tmp_path: Path) -> Iterator[Harness]:
     h = Harness(any_target, tmp_path)
     try:
         yield h

@@ -169,14 +169,6 @@ class Harness:
         if found:
             self.admin.write("stock.quant", found, {"inventory_quantity": quantity}, context=ctx)
             qid = found[0]
-        elif self.target.sim is not None:
-            # The shipped server does not expose stock.quant.create over RPC yet (see test_sim_gaps.py).
-            def seed(env: Any) -> int:
-                quants = env["stock.quant"].with_context(inventory_mode=True)
-                return int(quants.create({"product_id": product_id, "location_id": loc,
-                                          "inventory_quantity": quantity}))
-
-            qid = self.target.sim.run(seed, uid=2)
         else:
             qid = self.admin.create("stock.quant", {"product_id": product_id, "location_id": loc,
                                                     "inventory_quantity": quantity}, context=ctx)

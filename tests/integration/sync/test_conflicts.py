@@ -29,7 +29,7 @@ SUPERVISOR = Actor("Sam Supervisor", "supervisor")
 
 
 @pytest.fixture
-def clocked(tmp_path: Path, shimmed: None) -> Iterator[tuple[Harness, SimClock]]:
+def clocked(tmp_path: Path) -> Iterator[tuple[Harness, SimClock]]:
     clock = SimClock()
     sim = OdooSim(seed=1, size="small", clock=clock).start()
     h = Harness(OdooTarget(sim.url, sim.db_name, "admin", sim.api_keys["admin"], sim=sim), tmp_path)

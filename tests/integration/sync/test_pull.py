@@ -59,7 +59,7 @@ def sim_clock() -> SimClock:
 
 
 @pytest.fixture
-def clocked_sim(sim_clock: SimClock, shimmed: None) -> Iterator[OdooSim]:
+def clocked_sim(sim_clock: SimClock) -> Iterator[OdooSim]:
     server = OdooSim(seed=1, size="small", clock=sim_clock).start()
     try:
         yield server

@@ -95,7 +95,7 @@ def test_background_service_runs_on_sync_now_and_reports(harness: Harness) -> No
     assert len({r.run_id for r in reports}) == len(reports) >= 2
 
 
-def test_cli_sync_once_json_then_status(sim: OdooSim, tmp_path: Path, shimmed: None) -> None:
+def test_cli_sync_once_json_then_status(sim: OdooSim, tmp_path: Path) -> None:
     paths = AppPaths.under(tmp_path).ensure()
     database = open_database(paths.database_file)
     with UnitOfWork(database) as uow:
