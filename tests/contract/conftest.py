@@ -1,5 +1,5 @@
-"""Contract fixtures: the scenarios run against the shipped Odoo simulator, or against a real Odoo 18 when
-``FLOORAPP_ODOO_URL``, ``FLOORAPP_ODOO_DB``, ``FLOORAPP_ODOO_USER`` and ``FLOORAPP_ODOO_KEY`` are all set.
+"""Contract fixtures: the scenarios run against the shipped Odoo simulator and, unchanged, against a real Odoo 18
+when ``FLOORAPP_ODOO_URL``, ``FLOORAPP_ODOO_DB``, ``FLOORAPP_ODOO_USER`` and ``FLOORAPP_ODOO_KEY`` are all set.
 
 Reuse: ``odoo_endpoint`` (where and how to log in) and ``odoo`` (a logged-in JSON-RPC client). Scenarios seed what
 they need through the API only, with unique names, so they can run repeatedly on the same real database.
@@ -15,11 +15,14 @@ from floorapp.odoo_sim import OdooSim
 from tests.contract.odoo_rpc import ENV_VARS, JsonRpc, OdooEndpoint
 
 
-@pytest.fixture(scope="session")
-def odoo_endpoint() -> Iterator[OdooEndpoint]:
-    """The Odoo under test: a real one from the environment, else a fresh simulator (admin by API key)."""
-    real = OdooEndpoint.from_env()
-    if real is not None:
+@pytest.fixture(scope="session", params=["simulator", "real-odoo"])
+def odoo_endpoint(request: pytest.FixtureRequest) -> Iterator[OdooEndpoint]:
+    """The Odoo under test: each scenario runs on the shipped simulator (admin by API key) and again on the real
+    Odoo 18 given by ``FLOORAPP_ODOO_*``, which is skipped, with that reason, when they are not all set."""
+    if request.param == "real-odoo":
+        real = OdooEndpoint.from_env()
+        if real is None:
+            pytest.skip("no real Odoo 18 configured: set " + ", ".join(ENV_VARS))
         yield real
         return
     sim = OdooSim(seed=1, size="small", version=18).start()
