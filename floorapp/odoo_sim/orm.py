@@ -40,18 +40,18 @@ class FieldDef:
     type: str
     string: str
     relation: str | None = None
-    selection: tuple[tuple[str, str], ...] | None = None
+    selection: tuple[tuple[Any, str], ...] | None = None
     required: bool = False
     readonly: bool = False
+    #: Attributes Odoo leaves out for this field (the reified group fields of res.users have no required/readonly).
+    omit: frozenset[str] = frozenset()
 
     def describe(self) -> dict[str, Any]:
         """The ``fields_get`` entry."""
-        out: dict[str, Any] = {
-            "type": self.type,
-            "string": self.string,
-            "required": self.required,
-            "readonly": self.readonly,
-        }
+        out: dict[str, Any] = {"type": self.type, "string": self.string}
+        for key, value in (("required", self.required), ("readonly", self.readonly)):
+            if key not in self.omit:
+                out[key] = value
         if self.relation:
             out["relation"] = self.relation
         if self.selection is not None:
@@ -72,9 +72,11 @@ def _fielddef(name: str, spec: dict[str, Any]) -> FieldDef:
         type=spec["type"],
         string=spec.get("string", name),
         relation=spec.get("relation"),
-        selection=tuple((str(k), str(v)) for k, v in selection) if isinstance(selection, list) else None,
+        # Keys keep their recorded JSON types: res.users' sel_groups_* select group ids (ints) or False.
+        selection=tuple((k, str(v)) for k, v in selection) if isinstance(selection, list) else None,
         required=bool(spec.get("required", False)),
         readonly=bool(spec.get("readonly", False)),
+        omit=frozenset(key for key in ("required", "readonly") if key not in spec),
     )
 
 
