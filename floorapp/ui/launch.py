@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from floorapp.bootstrap import build_app_context, load_settings
 from floorapp.paths import AppPaths
 from floorapp.ui.app import build_shell, create_application
+from floorapp.ui.profile import UiProfile
 
 log = logging.getLogger("floorapp.ui")
 
@@ -30,7 +32,11 @@ def launch(
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
         shell = build_shell(app, context, profile_name=profile_name)
         try:
-            shell.window.show()
+            if screen_matches(app, shell.profile):
+                # A handheld or station whose screen is the profile's size: use all of it, no window frame.
+                shell.window.showFullScreen()
+            else:
+                shell.window.show()
             if exit_after is not None:
                 # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
                 QTimer.singleShot(int(exit_after * 1000), app.quit)
@@ -42,3 +48,14 @@ def launch(
         return code
     finally:
         context.close()
+
+
+def screen_matches(app: QApplication, profile: UiProfile) -> bool:
+    """True when the primary screen is (within 10 %) the size the profile was designed for."""
+    screen = app.primaryScreen()
+    if screen is None:
+        return False
+    size = screen.size()
+    return abs(size.width() - profile.width) <= profile.width // 10 and (
+        abs(size.height() - profile.height) <= profile.height // 10
+    )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from floorapp.errors import ConfigError
 from floorapp.ui.assets import SOUND_DIR
 from floorapp.ui.feedback import FLASH_MS, Feedback
+from floorapp.ui.launch import screen_matches
 from floorapp.ui.profile import HANDHELD, STATION, UiProfile, profile_named, stylesheet
 from floorapp.ui.widgets import Digipad, MessageLine
 
@@ -95,3 +98,12 @@ def test_message_line_states(qtbot: QtBot) -> None:
 def test_sound_files_are_shipped() -> None:
     assert (SOUND_DIR / "ok.wav").stat().st_size > 1000
     assert (SOUND_DIR / "error.wav").stat().st_size > 1000
+
+
+def test_full_screen_only_when_the_screen_is_the_profiles_size(qapp: QApplication) -> None:
+    screen = qapp.primaryScreen()
+    assert screen is not None
+    size = screen.size()
+    same = replace(HANDHELD, width=size.width(), height=size.height())
+    assert screen_matches(qapp, same)
+    assert not screen_matches(qapp, replace(STATION, width=size.width() * 3, height=size.height() * 3))
