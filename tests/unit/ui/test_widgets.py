@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from floorapp.errors import ConfigError
 from floorapp.ui.assets import SOUND_DIR
+from floorapp.ui.dialogs import ConfirmDialog
 from floorapp.ui.feedback import FLASH_MS, Feedback
 from floorapp.ui.launch import screen_matches
 from floorapp.ui.profile import HANDHELD, STATION, UiProfile, profile_named, stylesheet
@@ -107,3 +108,14 @@ def test_full_screen_only_when_the_screen_is_the_profiles_size(qapp: QApplicatio
     same = replace(HANDHELD, width=size.width(), height=size.height())
     assert screen_matches(qapp, same)
     assert not screen_matches(qapp, replace(STATION, width=size.width() * 3, height=size.height() * 3))
+
+
+def test_confirm_dialog_buttons_answer(qtbot: QtBot) -> None:
+    dialog = ConfirmDialog(None, "Sign out", "Sign out now?", "Sign out", "Stay signed in")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.rejected):
+        QTest.mouseClick(dialog.no_button, Qt.MouseButton.LeftButton)
+    dialog.show()
+    with qtbot.waitSignal(dialog.accepted):
+        QTest.mouseClick(dialog.yes_button, Qt.MouseButton.LeftButton)
