@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -148,14 +148,15 @@ class WaveListPage(QWidget):
         self.open_wave.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
 
+# Marked for the translation tools; translated in the PickPage context when shown.
 _STEP_TEXT = {
-    Expect.LOCATION: "SCAN BIN",
-    Expect.PRODUCT: "SCAN ARTICLE",
-    Expect.LOT: "SCAN LOT",
-    Expect.QUANTITY: "SCAN OR TYPE QUANTITY",
-    Expect.TOTE: "SCAN TOTE",
-    Expect.CONFIRM: "CONFIRM THE WAVE",
-    Expect.WAIT: "WAIT FOR OTHER PICKERS",
+    Expect.LOCATION: str(QT_TRANSLATE_NOOP("PickPage", "SCAN BIN")),
+    Expect.PRODUCT: str(QT_TRANSLATE_NOOP("PickPage", "SCAN ARTICLE")),
+    Expect.LOT: str(QT_TRANSLATE_NOOP("PickPage", "SCAN LOT")),
+    Expect.QUANTITY: str(QT_TRANSLATE_NOOP("PickPage", "SCAN OR TYPE QUANTITY")),
+    Expect.TOTE: str(QT_TRANSLATE_NOOP("PickPage", "SCAN TOTE")),
+    Expect.CONFIRM: str(QT_TRANSLATE_NOOP("PickPage", "CONFIRM THE WAVE")),
+    Expect.WAIT: str(QT_TRANSLATE_NOOP("PickPage", "WAIT FOR OTHER PICKERS")),
     Expect.NOTHING: "",
 }
 

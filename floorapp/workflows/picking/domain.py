@@ -32,7 +32,11 @@ class ScanPolicy:
     """Which scans an operation type enforces (``PickingType.scan_policy``), with floor-friendly defaults.
 
     Everything is enforced by default: a scan proves the right bin, article, lot and tote, and an unset
-    policy must not make the floor less safe than the site configured elsewhere.
+    policy must not make the floor less safe than the site configured elsewhere. JSON keys (all booleans):
+    ``source_location`` (scan the bin first), ``product`` (scan the article before any quantity), ``lot``
+    (scan the lot/serial of tracked articles; off: the reserved lot is taken), ``destination_tote`` (scan each
+    order's tote; off: goods are recorded loose), ``allow_overpick`` (accept more than the demand; the extra
+    goes to the last order of a cluster). Example: ``{"source_location": false, "allow_overpick": true}``.
     """
 
     source_location: bool = True

@@ -122,6 +122,7 @@ class _UndoStep:
     in_hand: _InHand | None
     lines: tuple[tuple[int, _LineState], ...]
     label: str
+    at_location: int | None
 
 
 @dataclass
@@ -182,6 +183,8 @@ class WavePickingHandler:
         self.wave_id: int | None = None
         self._in_hand: _InHand | None = None
         self._undo: list[_UndoStep] = []
+        # The bin the picker stands at (last bin scanned): the next task there needs no second bin scan.
+        self._at_location: int | None = None
 
     # ----------------------------------------------------------------------------------------------------------
     # Entry point
@@ -203,9 +206,10 @@ class WavePickingHandler:
             self.wave_id = command.wave_id
             self._in_hand = None
             self._undo = []
+            self._at_location = None
         if self.wave_id is None:
             return PickResult(Outcome.ERROR, "Choose a wave first.", Expect.NOTHING, Progress(0, 0, 0, 0))
-        saved = (self._in_hand, list(self._undo))
+        saved = (self._in_hand, list(self._undo), self._at_location)
         try:
             ctx = self._load(uow.session, self.wave_id)
         except _Refused as gone:
@@ -219,10 +223,10 @@ class WavePickingHandler:
             outcome, message, detail = Outcome.ERROR, refused.message, {}
             # A refused command changes nothing on disk but its journal line.
             uow.session.rollback()
-            self._in_hand, self._undo = saved[0], list(saved[1])
+            self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             ctx = self._load(uow.session, self.wave_id)
         except BaseException:
-            self._in_hand, self._undo = saved[0], list(saved[1])
+            self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             raise
         try:
             result = self._result(ctx, outcome, message, detail)
@@ -237,12 +241,13 @@ class WavePickingHandler:
             )
             uow.commit()
         except BaseException:
-            self._in_hand, self._undo = saved[0], list(saved[1])
+            self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             raise
         if isinstance(command, ConfirmWave | LeaveWave) and outcome is not Outcome.ERROR:
             # A confirmed wave is in the outbox: nothing of it can be taken back on the floor any more.
             self._in_hand = None
             self._undo = []
+            self._at_location = None
             result = replace(result, can_undo=False)
         return result
 
@@ -306,11 +311,10 @@ class WavePickingHandler:
             self._in_hand = self._fresh_hand(task)
         return task
 
-    @staticmethod
-    def _fresh_hand(task: PickTask) -> _InHand:
+    def _fresh_hand(self, task: PickTask) -> _InHand:
         """In-hand state of a task taken up anew; a task split half-way (app restarted) resumes at its totes."""
         if not task.started:
-            return _InHand(task.key)
+            return _InHand(task.key, location_ok=task.location.id == self._at_location)
         finished = [p for p in task.parts if p.floor_status in FINISHED]
         short = next((p.short_reason for p in finished if p.short_reason), None)
         return _InHand(
@@ -368,7 +372,7 @@ class WavePickingHandler:
         )
 
     def _push_undo(self, ctx: _Ctx, line_ids: Iterable[int], label: str) -> None:
-        self._undo.append(_UndoStep(self._in_hand, self._snapshot(ctx, line_ids), label))
+        self._undo.append(_UndoStep(self._in_hand, self._snapshot(ctx, line_ids), label, self._at_location))
 
     def _put_away(self, ctx: _Ctx, task: PickTask, hand: _InHand, tote: str | None) -> str:
         """Write the next part of the task (and every following part that gets nothing); return a message."""
@@ -501,6 +505,7 @@ class WavePickingHandler:
         if hand.location_ok:
             return Outcome.INFO, f"Already at {task.location.name}.", {}
         self._push_undo(ctx, (), "location")
+        self._at_location = task.location.id
         return self._after_progress(
             ctx, task, replace(hand, location_ok=True), f"{task.location.name} OK: take {task.product.label}."
         )
@@ -513,6 +518,27 @@ class WavePickingHandler:
             raise _Refused(f"Lot {lot_name} expired on {lot.expiration_date[:10]}: do not pick it. Take another.")
         if hand.lot_name is not None and hand.lot_name != lot_name:
             raise _Refused(f"One lot per pick: you already took lot {hand.lot_name}. Put lot {lot_name} back.")
+        if task.product.tracking == "serial":
+            # A serial number is one item: the same one cannot go to two orders.
+            taken = next(
+                (
+                    line
+                    for line in ctx.lines.values()
+                    if line.product_id == task.product.id
+                    and line.picked_lot_name == lot_name
+                    and line.floor_status in FINISHED
+                ),
+                None,
+            )
+            if taken is not None:
+                order = ctx.pickings[taken.picking_id].name
+                raise _Refused(f"Serial {lot_name} is already picked for {order}. Scan another one.")
+
+    def _check_serial_quantity(self, ctx: _Ctx, task: PickTask, quantity: float) -> None:
+        # Odoo reserves serials one line each (a task of one unit); an unreserved line for several serial
+        # units would need one serial per unit, which one pick line cannot record.
+        if task.product.tracking == "serial" and ctx.policy.lot and quantity > 1 + 1e-9:
+            raise _Refused("One serial number is one unit: take one, then press Short for the rest.")
 
     def _scan_product(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ProductScanned) -> _Step:
         if meaning.product_id != task.product.id:
@@ -532,6 +558,7 @@ class WavePickingHandler:
         elif meaning.expiry is not None and meaning.expiry < ctx.today:
             raise _Refused(f"Expired on {meaning.expiry.isoformat()}: do not pick it. Take another.")
         new_total = hand.picked + meaning.quantity
+        self._check_serial_quantity(ctx, task, new_total)
         if new_total > task.demand + 1e-9 and not ctx.policy.allow_overpick:
             raise _Refused(
                 f"Too many: {_fmt(new_total)} of {_fmt(task.demand)}. "
@@ -630,6 +657,7 @@ class WavePickingHandler:
             raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
         if quantity < 0 or math.isnan(quantity):
             raise _Refused("The quantity cannot be negative.")
+        self._check_serial_quantity(ctx, task, quantity)
         if quantity > task.demand + 1e-9 and not ctx.policy.allow_overpick:
             raise _Refused(f"Too many: {_fmt(quantity)} of {_fmt(task.demand)}.")
         self._push_undo(ctx, (), "quantity")
@@ -654,6 +682,7 @@ class WavePickingHandler:
             line.claimed_by = None
         ctx.session.flush()
         self._in_hand = None
+        self._at_location = None  # the picker walks on
         ctx.route = build_route(
             [_pick_line(ctx.lines[p.move_line_id], ctx.pickings[p.picking_id]) for t in ctx.route for p in t.parts],
             {t.location.id: t.location for t in ctx.route},
@@ -696,6 +725,7 @@ class WavePickingHandler:
             line.claimed_by = state.claimed_by if state.claimed_by is not None else self.picker.user_id
         ctx.session.flush()
         self._in_hand = step.in_hand
+        self._at_location = step.at_location
         # Rebuild the route from disk so a task brought back by the undo is current again.
         reloaded = self._load(ctx.session, ctx.wave.id)
         ctx.route = reloaded.route

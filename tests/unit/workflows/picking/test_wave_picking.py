@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from floorapp.barcode.scan import Scan
 from floorapp.errors import PermissionDenied
-from floorapp.offline_store.models import CountTask, JournalEntry, MoveLine
+from floorapp.offline_store.models import CountTask, JournalEntry, Lot, MoveLine, Product
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.workflows.picking import (
     ConfirmWave,
@@ -527,3 +527,60 @@ def test_command_barcodes_undo_skip_and_validate(tmp_path: Path) -> None:
     done = handler.handle(scan("O-BTN.validate"))
     assert done.outcome is Outcome.DONE
     assert len(outbox_entries(fx)) == 3
+
+
+def test_serial_numbers_are_one_unit_each_and_never_picked_twice(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=12, lines_per_order=1)
+    # The Clamp becomes serial-tracked, reserved as Odoo does: one line per serial, quantity 1.
+    with fx.db.write_session() as s:
+        s.get(Product, 106).tracking = "serial"  # type: ignore[union-attr]
+        for n in (1, 2, 3):
+            s.add(Lot(id=9000 + n, name=f"SN-{n}", product_id=106))
+        clamp_lines = list(s.scalars(select(MoveLine).where(MoveLine.product_id == 106).order_by(MoveLine.id)))
+        assert len(clamp_lines) == 2
+        for line, serial in zip(clamp_lines, ("SN-1", "SN-2"), strict=True):
+            line.quantity, line.lot_name, line.lot_id = 1.0, serial, 9000 + int(serial[-1])
+        s.commit()
+    handler = _handler(fx)
+    result = Walker(fx, handler).walk(
+        handler.handle(StartWave(fx.wave_id)), until=lambda r: r.task is not None and r.task.product == "Clamp"
+    )
+    assert result.task is not None and (result.task.demand, result.task.lot) == (1, "SN-1")
+    handler.handle(scan(fx.location_barcode[16]))
+    handler.handle(scan(fx.product_barcode[106]))
+    result = handler.handle(scan("SN-3"))  # any serial of the article may be taken
+    assert result.outcome is Outcome.OK
+    assert result.expect is Expect.TOTE
+    result = handler.handle(scan("T-00205"))
+    assert result.task is not None and result.task.lot == "SN-2"
+    handler.handle(scan(fx.product_barcode[106]))
+    twice = handler.handle(scan("SN-3"))
+    assert twice.outcome is Outcome.ERROR
+    assert twice.message == "Serial SN-3 is already picked for WH/OUT/00205. Scan another one."
+    assert handler.handle(scan("SN-2")).outcome is Outcome.OK
+    more = handler.handle(EnterQuantity(2))
+    assert more.outcome is Outcome.ERROR
+    assert more.message.startswith("One serial number is one unit")
+    assert handler.handle(scan("T-00211")).outcome is Outcome.OK
+    picked = {line.lot_name: line.picked_lot_name for line in lines_of(fx) if line.product_id == 106}
+    assert picked == {"SN-1": "SN-3", "SN-2": "SN-2"}
+
+
+def test_the_next_task_in_the_same_bin_needs_no_second_bin_scan(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=6, lines_per_order=3)
+    # A second article in the Gadget's bin A-01-02: the Widget moves there.
+    with fx.db.write_session() as s:
+        for line in s.scalars(select(MoveLine).where(MoveLine.product_id == 101)):
+            line.location_id = 12
+        s.commit()
+    handler = _handler(fx)
+    walker = Walker(fx, handler)
+    result = handler.handle(StartWave(fx.wave_id))
+    assert result.task is not None and (result.task.location, result.task.product) == ("A-01-02", "Gadget")
+    result = walker.walk(result, until=lambda r: r.task is not None and r.task.product == "Widget")
+    assert result.task is not None and result.task.location == "A-01-02"
+    assert result.expect is Expect.PRODUCT  # already standing at A-01-02
+    undone = handler.handle(UndoLastScan())  # back to the Gadget's last tote
+    assert undone.task is not None and undone.task.product == "Gadget"
+    skipped_to = walker.walk(undone, until=lambda r: r.task is not None and r.task.product == "Widget")
+    assert skipped_to.expect is Expect.PRODUCT
