@@ -24,7 +24,7 @@ from floorapp.barcode.gs1 import (
 )
 from floorapp.barcode.nomenclature import DEFAULT_GS1_NOMENCLATURE, DEFAULT_NOMENCLATURE, Nomenclature
 from floorapp.barcode.resolve import CatalogLookup, Resolution, resolve_scan
-from floorapp.barcode.scan import ScanSource
+from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.errors import ConfigError, FloorAppError
 from floorapp.paths import AppPaths
 
@@ -209,7 +209,43 @@ def explain(
         else:
             store["resolution"] = _resolution_json(resolution)
     report["store"] = store
+    report["hints"] = _setup_hints(raw, scan, gs_substitute, elements, report["check_digit"])
     return report
+
+
+# Spellings scanners are commonly set to send instead of the GS control character.
+_COMMON_GS_STAND_INS = ("<GS>", "{GS}", "[GS]", "^]", "Alt029", "<FNC1>", "{FNC1}")
+
+
+def _setup_hints(
+    raw: str, scan: Scan, gs_substitute: str, elements: ElementString | None, check: dict[str, Any] | None
+) -> list[str]:
+    """Advice for whoever is setting up the scanner, from what the data looks like."""
+    hints: list[str] = []
+    for stand_in in _COMMON_GS_STAND_INS:
+        if stand_in in scan.text and stand_in != gs_substitute:
+            hints.append(
+                f"The data contains {stand_in!r}, probably the scanner's stand-in for the GS1 separator: set "
+                f"scanner.gs_substitute to {stand_in!r} (or make the scanner send the GS character)."
+            )
+    controls = sorted({f"0x{ord(c):02x}" for c in scan.text if (ord(c) < 32 and c != GS) or ord(c) == 127})
+    if controls:
+        hints.append(
+            f"The data contains control characters ({', '.join(controls)}); check the scanner's prefix and suffix."
+        )
+    if elements is not None and not scan.gs1 and scan.symbology is None:
+        hints.append(
+            "This reads as a GS1 barcode but the scanner did not say so: enable AIM symbology identifiers (']C1', "
+            "']d2') or FNC1 transmission on the scanner, or lot and expiry may be read wrongly."
+        )
+    elif scan.symbology is None and not raw.startswith(GS):
+        hints.append(
+            "The scanner sends no AIM symbology identifier; enabling it (often called 'AIM ID' or 'Code ID prefix') "
+            "lets FloorApp tell GS1 labels from plain codes."
+        )
+    if check is not None and not check["valid"]:
+        hints.append(f"The {check['kind']} check digit is wrong: a misread, or a code printed or typed wrongly.")
+    return hints
 
 
 def _resolution_json(r: Resolution) -> dict[str, Any]:
@@ -279,6 +315,8 @@ def format_text(report: dict[str, Any]) -> str:
         lines.append(f"Resolves to:   {store['resolution']['summary']}")
     else:
         lines.append(f"Resolves to:   nothing: {store.get('error')}")
+    for hint in report.get("hints", []):
+        lines.append(f"Hint:          {hint}")
     return "\n".join(lines)
 
 

@@ -90,3 +90,19 @@ def test_explain_without_a_store_as_a_subprocess(tmp_path: Path) -> None:
     assert report["symbology"]["name"] == "GS1 DataMatrix"
     assert report["gs1"]["elements"][1]["value"] == "2026-02-28"  # day 00: last day of the month
     assert not (tmp_path / "empty" / "data" / "floorapp.sqlite").exists()  # explaining never creates a store
+
+
+def test_setup_hints(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys, "--data-dir", str(home), "barcode", "explain", "--json", "0104006381333931" + "10AB<GS>17261231"
+    )
+    hints = json.loads(out)["hints"]
+    assert any("scanner.gs_substitute to '<GS>'" in h for h in hints)
+    assert any("did not say so" in h for h in hints)
+    _, out, _ = run(capsys, "--data-dir", str(home), "barcode", "explain", "--json", "--gs-substitute", "<GS>",
+                    "]C10104006381333931" + "10AB<GS>17261231")  # fmt: skip
+    assert json.loads(out)["hints"] == []
+    _, out, _ = run(capsys, "--data-dir", str(home), "barcode", "explain", "]C0ABC\\x04")
+    assert "control characters (0x04)" not in out  # typed escapes other than GS stay text
+    _, out, _ = run(capsys, "--data-dir", str(home), "barcode", "explain", "]C0ABC\x04")
+    assert "control characters (0x04)" in out
