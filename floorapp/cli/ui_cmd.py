@@ -59,6 +59,12 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
         help="Screen layout: handheld (480x800 portrait) or station (1920x1080). Default: the ui.profile setting.",
     )
     parser.add_argument(
+        "--language",
+        metavar="LOCALE",
+        default=None,
+        help="Interface language for this run, e.g. de_DE or en (default: the ui.language setting).",
+    )
+    parser.add_argument(
         "--exit-after",
         type=float,
         metavar="SECONDS",
@@ -95,7 +101,7 @@ def run_ui_command(args: argparse.Namespace) -> int:
 
     paths = AppPaths.resolve(args.data_dir).ensure()
     configure_logging(paths, args.log_level, args.json_logging)
-    return launch(paths, profile_name=args.profile, exit_after=args.exit_after)
+    return launch(paths, profile_name=args.profile, language=args.language, exit_after=args.exit_after)
 
 
 def run_demo_command(args: argparse.Namespace) -> int:
@@ -115,4 +121,5 @@ def run_demo_command(args: argparse.Namespace) -> int:
     from floorapp.ui.launch import launch
 
     with demo_backend(paths):
-        return launch(paths, profile_name=args.profile, exit_after=args.exit_after, demo=True)
+        return launch(paths, profile_name=args.profile, language=args.language, exit_after=args.exit_after,
+                      demo=True)

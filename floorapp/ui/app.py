@@ -23,6 +23,7 @@ from floorapp.ui.jobs import JobCatalog, default_job_catalog
 from floorapp.ui.main_window import MainWindow
 from floorapp.ui.profile import UiProfile, profile_named, stylesheet
 from floorapp.ui.screens.base import HostedScreen, Screen, ScreenServices
+from floorapp.ui.status_bar import Connectivity
 from floorapp.workflows.auth import AuthService
 
 log = logging.getLogger("floorapp.ui")
@@ -52,13 +53,16 @@ class ShellContext(Protocol):
         ...
 
 
-def shipped_job_catalog() -> JobCatalog:
-    """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders."""
+def shipped_job_catalog(is_online: Callable[[], bool] = lambda: False) -> JobCatalog:
+    """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders.
+
+    ``is_online`` tells job screens whether Odoo was reached lately (the status bar's view).
+    """
     from floorapp.ui.devices_screen import DevicesScreen
     from floorapp.ui.picking import wave_picking_screen_factory
 
     catalog = default_job_catalog()
-    catalog.register_screen("wave_picking", wave_picking_screen_factory())
+    catalog.register_screen("wave_picking", wave_picking_screen_factory(is_online=is_online))
 
     def devices(services: ScreenServices, session: object) -> Screen:
         return HostedScreen(services, lambda go_home: DevicesScreen(services, go_home))
@@ -129,17 +133,24 @@ def build_shell(
     translations.use(settings.text("ui.language") if language is None else language)
     scanner = WedgeScannerBridge(wedge_config_from_settings(settings), clock=scanner_clock, parent=app)
     scanner.install(app)
+    built: list[MainWindow] = []
+
+    def is_online() -> bool:
+        # Asked when a job screen opens, long after the window below exists.
+        return bool(built) and built[0].status_bar.connectivity is Connectivity.ONLINE
+
     window = MainWindow(
         database=context.database,
         writer=context.writer,
         settings=settings,
         auth=context.auth,
         profile=profile,
-        jobs=jobs or shipped_job_catalog(),
+        jobs=jobs or shipped_job_catalog(is_online),
         scanner=scanner,
         monotonic=idle_clock,
         sounds=sounds,
     )
+    built.append(window)
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
     app.installEventFilter(activity)

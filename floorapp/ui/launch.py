@@ -21,6 +21,7 @@ def launch(
     paths: AppPaths,
     *,
     profile_name: str | None,
+    language: str | None = None,
     exit_after: float | None = None,
     demo: bool = False,
     argv: Sequence[str] | None = None,
@@ -30,7 +31,7 @@ def launch(
     context = build_app_context(paths, settings)
     try:
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
-        shell = build_shell(app, context, profile_name=profile_name)
+        shell = build_shell(app, context, profile_name=profile_name, language=language)
         try:
             if screen_matches(app, shell.profile):
                 # A handheld or station whose screen is the profile's size: use all of it, no window frame.
@@ -40,7 +41,8 @@ def launch(
             if exit_after is not None:
                 # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
                 QTimer.singleShot(int(exit_after * 1000), app.quit)
-            log.info("floor app running", extra={"event": "ui.running", "demo": demo, "profile": shell.profile.name})
+            log.info("floor app running", extra={"event": "ui.running", "demo": demo, "profile": shell.profile.name,
+                                                 "language": shell.translations.language})
             code = int(app.exec())
         finally:
             shell.close()

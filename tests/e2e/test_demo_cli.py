@@ -94,10 +94,13 @@ def test_demo_without_data_dir_stays_beside_the_real_data(tmp_path: Path) -> Non
     assert not (home / "data" / "floorapp.sqlite").exists()
 
 
-def test_ui_station_profile_starts_on_an_empty_store(tmp_path: Path) -> None:
-    app = FloorAppProcess("ui", "--profile", "station", "--exit-after", "1", home=tmp_path / "home")
+def test_ui_station_profile_in_german_starts_on_an_empty_store(tmp_path: Path) -> None:
+    app = FloorAppProcess("ui", "--profile", "station", "--language", "de_DE", "--exit-after", "1",
+                          home=tmp_path / "home")
     shown = app.wait_for("ui.window_shown")
     assert (shown["profile"], shown["width"], shown["height"]) == ("station", 1920, 1080)
+    running = app.wait_for("ui.running")
+    assert running["language"] == "de_DE"
     app.wait_for("ui.closed")
     code, _ = app.finish()
     assert code == 0
