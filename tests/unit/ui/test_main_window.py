@@ -186,6 +186,11 @@ def test_inactivity_signs_out_and_any_key_or_tap_resets_it(
     idle_clock.advance(10)
     shell.window.check_idle()
     assert shell.window.session is not None
+    idle_clock.advance(timeout - 5)
+    QTest.keyClick(shell.window, Qt.Key.Key_Shift)  # a key press anywhere
+    idle_clock.advance(10)
+    shell.window.check_idle()
+    assert shell.window.session is not None
     idle_clock.advance(timeout)
     with qtbot.waitSignal(shell.window.session_ended, timeout=5000) as ended:
         pass  # the window's own one-second timer notices
