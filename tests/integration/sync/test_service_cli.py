@@ -120,3 +120,39 @@ def test_cli_sync_once_json_then_status(sim: OdooSim, tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, timeout=60, check=False)
     counts = json.loads(status.stdout)
     assert counts["needs_attention"] == 1
+
+
+def test_sync_starts_by_itself_when_odoo_comes_back(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a free port where nothing listens yet: the device is out of coverage
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sim = OdooSim(seed=1, size="small")
+    database = open_database(tmp_path / "floorapp.sqlite")
+    config = ConnectionConfig(url=f"http://127.0.0.1:{port}", database=sim.db_name, login="admin",
+                              secret=sim.api_keys["admin"], timeout_seconds=2.0)
+    reports: list[SyncReport] = []
+    first_run = threading.Event()
+    back_online = threading.Event()
+
+    def on_report(report: SyncReport) -> None:
+        reports.append(report)
+        first_run.set()
+        if report.online:
+            back_online.set()
+
+    service = SyncService(database, config, on_report=on_report)
+    service.options.interval_seconds = 3600  # only the probe can bring the next run
+    service.options.probe_seconds = 0.1
+    service.start()
+    try:
+        assert first_run.wait(30)
+        assert reports[0].online is False
+        sim.start(port=port)
+        assert back_online.wait(30), "the probe noticed Odoo and a run followed"
+    finally:
+        service.stop()
+        sim.stop()
+        database.close()
+    assert reports[-1].ok, reports[-1].error
