@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -125,6 +125,98 @@ class _UndoStep:
     at_location: int | None
 
 
+_LINE_COLUMNS = (
+    MoveLine.id,
+    MoveLine.move_id,
+    MoveLine.picking_id,
+    MoveLine.product_id,
+    MoveLine.lot_id,
+    MoveLine.lot_name,
+    MoveLine.quantity,
+    MoveLine.location_id,
+    MoveLine.location_dest_id,
+    MoveLine.write_date,
+    MoveLine.downloaded_write_date,
+    MoveLine.picked_quantity,
+    MoveLine.picked_lot_name,
+    MoveLine.tote,
+    MoveLine.claimed_by,
+    MoveLine.floor_status,
+    MoveLine.short_reason,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _LineRow:
+    """A move line's columns as read, without an ORM object (reading a big wave's lines stays cheap)."""
+
+    id: int
+    move_id: int | None
+    picking_id: int
+    product_id: int
+    lot_id: int | None
+    lot_name: str | None
+    quantity: float
+    location_id: int | None
+    location_dest_id: int | None
+    write_date: str | None
+    downloaded_write_date: str | None
+    picked_quantity: float
+    picked_lot_name: str | None
+    tote: str | None
+    claimed_by: int | None
+    floor_status: str
+    short_reason: str | None
+
+
+LineLike = MoveLine | _LineRow
+
+
+class _Lines:
+    """The wave's move lines: light rows for reading, ORM objects only for the lines a command changes.
+
+    ``lines[id]`` gives the ORM object (loaded once, then kept); iterating gives, per line, that object when
+    it was loaded (it holds this command's changes) and the light row otherwise.
+    """
+
+    def __init__(self, session: Session, picking_ids: Iterable[int]) -> None:
+        self._session = session
+        rows = session.execute(
+            select(*_LINE_COLUMNS).where(MoveLine.picking_id.in_(list(picking_ids))).order_by(MoveLine.id)
+        )
+        self._rows: dict[int, _LineRow] = {row[0]: _LineRow(*tuple(row)) for row in rows}
+        self._loaded: dict[int, MoveLine] = {}
+
+    def __getitem__(self, line_id: int) -> MoveLine:
+        line = self._loaded.get(line_id)
+        if line is None:
+            if line_id not in self._rows:
+                raise KeyError(line_id)
+            found = self._session.get(MoveLine, line_id)
+            if found is None:
+                raise KeyError(line_id)
+            line = self._loaded[line_id] = found
+        return line
+
+    def get(self, line_id: int) -> MoveLine | None:
+        """The ORM line, or None when it is not part of the wave."""
+        try:
+            return self[line_id]
+        except KeyError:
+            return None
+
+    def __contains__(self, line_id: object) -> bool:
+        return line_id in self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def values(self) -> Iterator[LineLike]:
+        """Every line, current as of this command."""
+        for line_id, row in self._rows.items():
+            yield self._loaded.get(line_id, row)
+
+
 @dataclass
 class _Ctx:
     """Everything one command works on, loaded inside its transaction."""
@@ -134,7 +226,7 @@ class _Ctx:
     policy: ScanPolicy
     picking_type: PickingType | None
     pickings: dict[int, Picking]
-    lines: dict[int, MoveLine]
+    lines: _Lines
     route: list[PickTask]
     today: date
 
@@ -263,10 +355,7 @@ class WavePickingHandler:
         if picking_type is None and pickings:
             first_type = next(iter(pickings.values())).picking_type_id
             picking_type = session.get(PickingType, first_type) if first_type else None
-        lines = {
-            line.id: line
-            for line in session.scalars(select(MoveLine).where(MoveLine.picking_id.in_(pickings)).order_by(MoveLine.id))
-        }
+        lines = _Lines(session, pickings)
         mine = [
             _pick_line(line, pickings[line.picking_id])
             for line in lines.values()
@@ -983,15 +1072,15 @@ class _WaveGone(_Refused):
         super().__init__(f"Wave {wave_id} is no longer on this device. Download it again.")
 
 
-def _move_id(line: MoveLine) -> int:
+def _move_id(line: LineLike) -> int:
     return line.move_id if line.move_id is not None else 0
 
 
-def _demand(line: MoveLine) -> float:
+def _demand(line: LineLike) -> float:
     return line.quantity
 
 
-def _pick_line(line: MoveLine, picking: Picking) -> PickLine:
+def _pick_line(line: LineLike, picking: Picking) -> PickLine:
     return PickLine(
         move_line_id=line.id,
         move_id=_move_id(line),
