@@ -584,3 +584,28 @@ def test_the_next_task_in_the_same_bin_needs_no_second_bin_scan(tmp_path: Path) 
     assert undone.task is not None and undone.task.product == "Gadget"
     skipped_to = walker.walk(undone, until=lambda r: r.task is not None and r.task.product == "Widget")
     assert skipped_to.expect is Expect.PRODUCT
+
+
+def test_after_a_restart_a_half_split_cluster_resumes_at_its_totes(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=12, lines_per_order=1)
+    clock = FakeClock()
+    before = fx.handler(clock)
+    Walker(fx, before).walk(
+        before.handle(StartWave(fx.wave_id)), until=lambda r: r.task is not None and r.task.product == "Widget"
+    )
+    before.handle(scan(fx.location_barcode[11]))
+    before.handle(scan(fx.product_barcode[101]))
+    before.handle(EnterQuantity(4))
+    assert before.handle(scan("T-00200")).outcome is Outcome.OK  # the first order's share is in its tote
+
+    after = fx.handler(clock)  # the battery died: a new handler, nothing in memory
+    result = after.handle(StartWave(fx.wave_id))
+    assert result.task is not None and result.task.product == "Widget"
+    # The bin and article were proven before; what is still in hand is not known, so it is confirmed again.
+    assert (result.expect, result.task.picked, result.task.demand) == (Expect.QUANTITY, 1, 4)
+    result = after.handle(EnterQuantity(4))
+    assert result.expect is Expect.TOTE
+    assert result.task is not None and (result.task.tote_order, result.task.tote_quantity) == ("WH/OUT/00206", 3)
+    assert after.handle(scan("T-00206")).outcome is Outcome.OK
+    widget = {line.picking_id: (line.picked_quantity, line.tote) for line in lines_of(fx) if line.product_id == 101}
+    assert widget == {200: (1, "T-00200"), 206: (3, "T-00206")}
