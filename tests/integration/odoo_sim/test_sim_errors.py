@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
 import xmlrpc.client
 from typing import Any
 
@@ -138,3 +140,33 @@ def test_xmlrpc_none_and_recordset_fault_after_commit(sim: OdooSim) -> None:
     assert "cannot marshal None" in fault.value.faultString
     # ...yet the work was committed.
     assert sim.read("stock.quant", [("id", "=", quant["id"])], ["quantity"])[0]["quantity"] == 7.0
+
+
+# The errors.json cases reproduced by the tests above; a new recording must get a test before it is listed here.
+COVERED = {
+    "call_kw_access_error_demo", "call_kw_nonexistent_model", "call_kw_usererror_button_validate",
+    "call_kw_without_session", "jsonrpc_access_error_demo_reads_ir_config_parameter",
+    "jsonrpc_access_error_demo_writes_admin_user", "jsonrpc_bad_field_in_domain",
+    "jsonrpc_common_authenticate_wrong_password", "jsonrpc_common_login_wrong_password",
+    "jsonrpc_execute_kw_wrong_password", "jsonrpc_missing_record_read", "jsonrpc_nonexistent_method",
+    "jsonrpc_nonexistent_model", "jsonrpc_private_method", "jsonrpc_usererror_button_validate",
+    "jsonrpc_validation_error_bad_selection", "web_session_authenticate_wrong_password", "xmlrpc_access_error_demo",
+    "xmlrpc_authenticate_wrong_password", "xmlrpc_execute_kw_wrong_password", "xmlrpc_nonexistent_model",
+    "xmlrpc_usererror_button_validate",
+}
+
+
+def test_every_recorded_error_case_is_reproduced(recorded_errors: dict[str, Any]) -> None:
+    assert {key for key in recorded_errors if not key.startswith("_")} == COVERED
+
+
+def test_web_errors_come_with_http_200(sim: OdooSim, recorded_errors: dict[str, Any]) -> None:
+    client = JsonRpc(sim.url, sim.db_name)
+    request = urllib.request.Request(f"{sim.url}/web/dataset/call_kw/no.such.model/search", data=json.dumps(
+        {"jsonrpc": "2.0", "method": "call", "params": {"model": "no.such.model", "method": "search",
+                                                        "args": [[]], "kwargs": {}}, "id": 3}).encode(),
+        headers={"Content-Type": "application/json"})
+    with client.opener.open(request, timeout=10) as response:
+        status = response.status
+    for key in ("call_kw_nonexistent_model", "call_kw_without_session", "web_session_authenticate_wrong_password"):
+        assert recorded_errors[key]["http_status"] == status == 200
