@@ -608,3 +608,18 @@ def test_h_write_dates(clocked: tuple[OdooSim, SteppingClock, JsonRpc]) -> None:
     quants = rpc.call("stock.quant", "search_read", [("write_date", ">", "2000-01-01 00:00:00")],
                       fields=["write_date", "quantity"], order="write_date desc", limit=2)
     assert [q["write_date"] for q in quants] == ["2026-11-27 15:05:02"] * 2
+
+
+def test_c_batch_done_detaches_waiting_pickings(rpc: JsonRpc) -> None:
+    ready = _picking(rpc, READY_OUT, 1)
+    waiting = rpc.call("stock.picking", "search", [("origin", "=", "S-WAIT")])[0]
+    assert rpc.call("stock.picking", "read", [waiting], fields=["state"])[0]["state"] == "confirmed"
+    batch = rpc.call("stock.picking.batch", "create", {"picking_ids": [[6, 0, [ready, waiting]]], "user_id": 2})
+    rpc.call("stock.picking.batch", "action_confirm", [batch])
+    # Nothing picked: the reserved quantities ship (a4's rule); the picking with nothing reserved leaves the batch.
+    assert rpc.call("stock.picking.batch", "action_done", [batch], context={"skip_sms": True}) is True
+    rows = {r["id"]: r for r in rpc.call("stock.picking", "read", [ready, waiting], fields=["state", "batch_id"])}
+    assert rows[ready]["state"] == "done" and rows[ready]["batch_id"][0] == batch
+    assert rows[waiting]["state"] == "confirmed" and rows[waiting]["batch_id"] is False
+    batch_row = rpc.call("stock.picking.batch", "read", [batch], fields=["state", "picking_ids"])[0]
+    assert batch_row == {"id": batch, "state": "done", "picking_ids": [ready]}
