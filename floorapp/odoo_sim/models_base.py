@@ -113,6 +113,16 @@ class IrModel(BaseModel):
     _index = ("model",)
 
 
+class IrModelFields(BaseModel):
+    """``ir.model.fields``: one record per field of every model (clients count or inspect fields with it)."""
+
+    _name = "ir.model.fields"
+    _description = "Fields"
+    _order = "id"
+    _rec_name = "field_description"
+    _index = ("model",)
+
+
 class IrModelData(BaseModel):
     """``ir.model.data``: external ids (``stock.group_stock_manager`` -> res.groups id)."""
 

@@ -29,6 +29,12 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
     "ir.model": {
         "name": ("char", "Model Description"), "model": ("char", "Model"), "transient": ("boolean", "Transient"),
     },
+    "ir.model.fields": {
+        "name": ("char", "Field Name"), "model": ("char", "Model Name"), "model_id": ("many2one", "Model", "ir.model"),
+        "field_description": ("char", "Field Label"), "ttype": ("char", "Field Type"),
+        "relation": ("char", "Related Model"), "required": ("boolean", "Required"),
+        "readonly": ("boolean", "Readonly"), "store": ("boolean", "Stored"),
+    },
     "ir.model.data": {
         "name": ("char", "External Identifier"), "module": ("char", "Module"), "model": ("char", "Model Name"),
         "res_id": ("many2one_reference", "Record ID"),
@@ -81,7 +87,8 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
 
 # Fields the recordings lack but the simulator stores (hidden from fields_get so its output stays as recorded).
 MODEL_CLASSES: list[type[BaseModel]] = [
-    base.ResUsers, base.ResGroups, base.ResCompany, base.ResPartner, base.IrModel, base.IrModelData,
+    base.ResUsers, base.ResGroups, base.ResCompany, base.ResPartner, base.IrModel, base.IrModelFields,
+    base.IrModelData,
     base.IrConfigParameter, base.ResUsersApikeys, base.IrAttachment, base.MailMessage, base.UomUom,
     base.BarcodeNomenclature, base.BarcodeRule, base.DeliveryCarrier, base.ProductTemplate, base.ProductProduct,
     base.ProductPackaging, base.HrEmployee,

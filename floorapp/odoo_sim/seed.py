@@ -111,7 +111,13 @@ def seed_database(env: Env, *, seed: int = 1, size: str | int = "small", modules
     _raw(env, "ir.config_parameter", {"key": "database.uuid", "value": f"floor-{seed}"})
     _raw(env, "ir.config_parameter", {"key": "web.base.url", "value": "http://127.0.0.1:8069"})
     for model in sorted(env.db.registry.models):
-        _raw(env, "ir.model", {"model": model, "name": env.db.registry.classes[model]._description or model})
+        model_id = _raw(env, "ir.model", {"model": model,
+                                          "name": env.db.registry.classes[model]._description or model})
+        for fname, fdef in env.db.registry.models[model].items():
+            _raw(env, "ir.model.fields", {
+                "name": fname, "model": model, "model_id": model_id, "field_description": fdef.string,
+                "ttype": fdef.type, "relation": fdef.relation or False, "required": fdef.required,
+                "readonly": fdef.readonly, "store": fname not in env.db.registry.classes[model]._computed})
 
     # -- units, nomenclature, package types, carrier --------------------------------------------------------
     for name, factor in (("Units", 1.0), ("Dozens", 1 / 12), ("kg", 1.0), ("g", 1000.0)):

@@ -62,3 +62,12 @@ def test_sample_records_have_the_recorded_keys_and_value_types(sim: OdooSim, rpc
             for key in fields:
                 if want[key] is not False and row[key] is not False:
                     assert _shape(row[key]) == _shape(want[key]), f"{model}.{key}: {row[key]!r} vs {want[key]!r}"
+
+
+def test_ir_model_fields_lists_the_fields(rpc: JsonRpc, recorded_flows: dict[str, Any]) -> None:
+    recorded = next(c for c in recorded_flows["e_returns"]["calls"] if c["model"] == "ir.model.fields")
+    assert rpc.call("ir.model.fields", "search_count", *recorded["args"]) == recorded["result"] == 9
+    state = rpc.call("ir.model.fields", "search_read", [("model", "=", "stock.picking"), ("name", "=", "state")],
+                     fields=["ttype", "field_description", "relation", "model_id"])
+    assert [(f["ttype"], f["field_description"], f["relation"]) for f in state] == [("selection", "Status", False)]
+    assert state[0]["model_id"][1] == "Transfer"
