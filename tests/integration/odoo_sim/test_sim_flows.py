@@ -623,3 +623,16 @@ def test_c_batch_done_detaches_waiting_pickings(rpc: JsonRpc) -> None:
     assert rows[waiting]["state"] == "confirmed" and rows[waiting]["batch_id"] is False
     batch_row = rpc.call("stock.picking.batch", "read", [batch], fields=["state", "picking_ids"])[0]
     assert batch_row == {"id": batch, "state": "done", "picking_ids": [ready]}
+
+
+@pytest.mark.parametrize(("policy", "backorders"), [("always", 1), ("never", 0)])
+def test_a_backorder_policy_of_the_operation_type(rpc: JsonRpc, policy: str, backorders: int) -> None:
+    pid = _picking(rpc, READY_OUT, 2)
+    ptype = rpc.call("stock.picking", "read", [pid], fields=["picking_type_id"])[0]["picking_type_id"][0]
+    rpc.call("stock.picking.type", "write", [ptype], {"create_backorder": policy})
+    first = rpc.call("stock.move.line", "search", [("picking_id", "=", pid)], order="id")[0]
+    rpc.call("stock.move.line", "write", [first], {"picked": True})
+    # No wizard either way: the operation type decides.
+    assert rpc.call("stock.picking", "button_validate", [pid], context={"skip_sms": True}) is True
+    assert rpc.call("stock.picking", "read", [pid], fields=["state"])[0]["state"] == "done"
+    assert rpc.call("stock.picking", "search_count", [("backorder_id", "=", pid)]) == backorders
