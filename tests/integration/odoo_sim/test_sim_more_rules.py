@@ -1,0 +1,115 @@
+"""Business methods beyond the scripted flows: unreserve and reserve again, the count buttons and wizards,
+scrap, the add-to-batch wizard, return with exchange."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from floorapp.odoo_sim import OdooSim
+from tests.contract.odoo_rpc import JsonRpc
+
+READY_OUT = [("state", "=", "assigned"), ("picking_type_code", "=", "outgoing"), ("batch_id", "=", False),
+             ("origin", "=like", "S0%")]
+
+
+def _quant(rpc: JsonRpc, **extra: Any) -> dict[str, Any]:
+    domain = [("location_id.usage", "=", "internal"), ("reserved_quantity", "=", 0), ("lot_id", "=", False),
+              ("quantity", ">", 5)]
+    return dict(rpc.call("stock.quant", "search_read", domain, fields=["product_id", "location_id", "quantity"],
+                         limit=1, order="id", **extra)[0])
+
+
+def test_do_unreserve_then_action_assign(rpc: JsonRpc) -> None:
+    pid = rpc.call("stock.picking", "search", READY_OUT, limit=1, order="id")[0]
+    lines = rpc.call("stock.move.line", "search_read", [("picking_id", "=", pid)],
+                     fields=["quantity", "location_id", "product_id"])
+    quant_domain = [("product_id", "=", lines[0]["product_id"][0]), ("location_id", "=", lines[0]["location_id"][0])]
+    reserved = rpc.call("stock.quant", "search_read", quant_domain, fields=["reserved_quantity"])[0]
+    assert rpc.call("stock.picking", "do_unreserve", [pid]) is True
+    assert rpc.call("stock.picking", "read", [pid], fields=["state", "move_line_ids"])[0] == {
+        "id": pid, "state": "confirmed", "move_line_ids": []}
+    after = rpc.call("stock.quant", "search_read", quant_domain, fields=["reserved_quantity"])[0]
+    assert after["reserved_quantity"] == reserved["reserved_quantity"] - lines[0]["quantity"]
+    assert rpc.call("stock.picking", "action_assign", [pid]) is True
+    assert rpc.call("stock.picking", "read", [pid], fields=["state"])[0]["state"] == "assigned"
+
+
+def test_set_button_copies_the_quantity(rpc: JsonRpc) -> None:
+    quant = _quant(rpc)
+    assert rpc.call("stock.quant", "action_set_inventory_quantity", [quant["id"]]) is None
+    row = rpc.call("stock.quant", "read", [quant["id"]], fields=["inventory_quantity", "inventory_quantity_set",
+                                                                 "inventory_diff_quantity"])[0]
+    assert row == {"id": quant["id"], "inventory_quantity": quant["quantity"], "inventory_quantity_set": True,
+                   "inventory_diff_quantity": 0.0}
+
+
+def test_tracked_count_without_lot_applies_through_the_wizard(rpc: JsonRpc) -> None:
+    shelf = rpc.call("stock.location", "search", [("barcode", "=like", "WH-A%")], limit=1, order="id desc")[0]
+    product = rpc.call("product.product", "search", [("tracking", "=", "lot")], limit=1)[0]
+    quant = rpc.call("stock.quant", "create", {"product_id": product, "location_id": shelf,
+                                               "inventory_quantity": 4}, context={"inventory_mode": True})
+    action = rpc.call("stock.quant", "action_apply_inventory", [quant])
+    assert action["res_model"] == "stock.track.confirmation"
+    wizard = rpc.call("stock.track.confirmation", "create", {"quant_ids": [(6, 0, [quant])]},
+                      context=action["context"])
+    assert rpc.call("stock.track.confirmation", "action_confirm", [wizard], context=action["context"]) is True
+    assert rpc.call("stock.quant", "read", [quant], fields=["quantity"])[0]["quantity"] == 4.0
+
+
+def test_conflict_keep_difference(rpc: JsonRpc, sim: OdooSim) -> None:
+    quant = _quant(rpc)
+    rpc.call("stock.quant", "write", [quant["id"]], {"inventory_quantity": quant["quantity"] + 2},
+             context={"inventory_mode": True})
+    sim.run(lambda env: env["stock.quant"].browse(quant["id"]).set(quantity=quant["quantity"] - 1))
+    action = rpc.call("stock.quant", "action_apply_inventory", [quant["id"]])
+    assert action["res_model"] == "stock.inventory.conflict"
+    wizard = rpc.call("stock.inventory.conflict", "create", {"quant_ids": [(6, 0, [quant["id"]])],
+                                                             "quant_to_fix_ids": [(6, 0, [quant["id"]])]},
+                      context=action["context"])
+    assert rpc.call("stock.inventory.conflict", "action_keep_difference", [wizard]) is True
+    # The counted difference (+2) is applied to what is there now.
+    assert rpc.call("stock.quant", "read", [quant["id"]], fields=["quantity"])[0]["quantity"] == quant["quantity"] + 1
+
+
+def test_scrap_moves_stock_to_the_scrap_location(rpc: JsonRpc) -> None:
+    quant = _quant(rpc)
+    scrap = rpc.call("stock.scrap", "create", {"product_id": quant["product_id"][0],
+                                               "location_id": quant["location_id"][0], "scrap_qty": 2})
+    assert rpc.call("stock.scrap", "action_validate", [scrap]) is True
+    assert rpc.call("stock.scrap", "read", [scrap], fields=["state"])[0]["state"] == "done"
+    assert rpc.call("stock.quant", "read", [quant["id"]], fields=["quantity"])[0]["quantity"] == quant["quantity"] - 2
+    scrapped = rpc.call("stock.quant", "search_read", [("product_id", "=", quant["product_id"][0]),
+                                                       ("location_id.scrap_location", "=", True)], fields=["quantity"])
+    assert [q["quantity"] for q in scrapped] == [2.0]
+
+
+def test_picking_to_batch_wizard(rpc: JsonRpc) -> None:
+    ids = rpc.call("stock.picking", "search", READY_OUT, limit=2, order="id")
+    ctx = {"active_model": "stock.picking", "active_ids": ids}
+    wizard = rpc.call("stock.picking.to.batch", "create", {"mode": "new", "user_id": 2}, context=ctx)
+    rpc.call("stock.picking.to.batch", "attach_pickings", [wizard], context=ctx)
+    batches = {p["batch_id"][0] for p in rpc.call("stock.picking", "read", ids, fields=["batch_id"])}
+    assert len(batches) == 1
+    batch = rpc.call("stock.picking.batch", "read", list(batches), fields=["state", "is_wave", "picking_ids"])[0]
+    assert batch["state"] == "in_progress" and batch["is_wave"] is False and sorted(batch["picking_ids"]) == ids
+
+
+def test_return_with_exchange_makes_a_new_delivery(rpc: JsonRpc) -> None:
+    done = rpc.call("stock.picking", "search", [("state", "=", "done"), ("picking_type_code", "=", "outgoing")],
+                    limit=1, order="id")[0]
+    ctx = {"active_id": done, "active_ids": [done], "active_model": "stock.picking"}
+    wizard = rpc.call("stock.return.picking", "create", {"picking_id": done}, context=ctx)
+    line = rpc.call("stock.return.picking", "read", [wizard], fields=["product_return_moves"])[0][
+        "product_return_moves"][0]
+    rpc.call("stock.return.picking.line", "write", [line], {"quantity": 1})
+    action = rpc.call("stock.return.picking", "action_create_exchanges", [wizard], context=ctx)
+    assert action["res_model"] == "stock.picking" and action["type"] == "ir.actions.act_window"
+    returned = rpc.call("stock.picking", "search_read", [("return_id", "=", done)],
+                        fields=["picking_type_code", "state", "origin"])
+    assert [r["picking_type_code"] for r in returned] == ["incoming"]
+    product = rpc.call("stock.return.picking.line", "read", [line], fields=["product_id"])[0]["product_id"][0]
+    exchange = rpc.call("stock.move", "search_read", [("product_id", "=", product),
+                                                      ("picking_code", "=", "outgoing"),
+                                                      ("picking_id", "!=", done), ("state", "!=", "done")],
+                        fields=["product_uom_qty", "picking_id"])
+    assert any(m["product_uom_qty"] == 1.0 for m in exchange)
