@@ -31,7 +31,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--state", metavar="FILE", default=None,
                         help="Keep the database in this SQLite file so it survives restarts.")
     parser.add_argument("--faults", metavar="SPEC", default=None,
-                        help="Fault injection, e.g. 'latency=0.2,http=503@button_validate*2,drop_after_commit@write'.")
+                        help=("Fault injection, e.g. 'latency=0.2,http=503@button_validate*2,drop_after_commit@write,"
+                              "concurrent=validate@stock.picking:button_validate'. Kinds: latency, slow, "
+                              "drop_before_commit, drop_after_commit, http=502|503, session_expiry, "
+                              "concurrent=validate|move_stock|archive."))
     parser.add_argument("--version", dest="odoo_version", type=int, choices=(17, 18, 19), default=18,
                         help="Odoo major version to behave as (default 18).")
     parser.add_argument("--without-hr", action="store_true", help="Do not install the hr.employee model.")
@@ -70,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, _interrupt)
     print(sim.describe(), flush=True)
     for fault in sim.faults.armed:
-        print(f"  fault armed: {fault.kind} {fault.model or ''}:{fault.method or ''} x{fault.times or 'all'}",
+        what = f"{fault.kind}={fault.action}" if fault.action else fault.kind
+        print(f"  fault armed: {what} {fault.model or ''}:{fault.method or ''} x{fault.times or 'all'}",
               file=sys.stderr, flush=True)
     sim.serve_forever()
     return 0
