@@ -62,6 +62,15 @@ class OdooSim:
         self._server: SimHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
+    @classmethod
+    def for_demo(cls, data_dir: str | Path, *, host: str = "127.0.0.1", port: int = 0, seed: int = 1) -> OdooSim:
+        """The demo warehouse, started: small, seeded once, kept in ``data_dir/odoo-sim.sqlite`` across runs.
+
+        ``floorapp demo`` points the app at ``sim.url``, database ``sim.db_name``, login ``demo`` with
+        ``sim.api_keys["demo"]``, and calls ``sim.stop()`` when the app closes.
+        """
+        return cls(seed=seed, size="small", state_path=Path(data_dir) / "odoo-sim.sqlite").start(host, port)
+
     # -- lifecycle -----------------------------------------------------------------------------------------
     def start(self, host: str = "127.0.0.1", port: int = 0) -> OdooSim:
         """Serve on ``host:port`` in a background thread (port 0 picks a free port)."""

@@ -279,3 +279,19 @@ def test_cli_refuses_bad_options(tmp_path: Path, args: list[str]) -> None:
                            *args], check=False, capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parents[3], env={**os.environ, "FLOORAPP_HOME": str(tmp_path)})
     assert done.returncode == 2 and done.stderr.startswith("floorapp: ")
+
+
+def test_demo_server_keeps_its_warehouse_in_the_data_dir(tmp_path: Path) -> None:
+    sim = OdooSim.for_demo(tmp_path)
+    try:
+        client = JsonRpc(sim.url, sim.db_name)
+        assert client.login("demo", sim.api_keys["demo"]) == 6
+        client.call("stock.picking", "write", [1], {"origin": "demo run 1"})
+    finally:
+        sim.stop()
+    assert (tmp_path / "odoo-sim.sqlite").is_file()
+    again = OdooSim.for_demo(tmp_path)
+    try:
+        assert again.read("stock.picking", [("id", "=", 1)], ["origin"])[0]["origin"] == "demo run 1"
+    finally:
+        again.stop()
