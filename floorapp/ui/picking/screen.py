@@ -58,7 +58,7 @@ from floorapp.workflows.picking import (
     describe_age,
     list_waves,
 )
-from floorapp.workflows.transactions import ShortPickReason
+from floorapp.workflows.transactions import BackorderDecision, ShortPickReason
 
 log = logging.getLogger("floorapp.ui.picking")
 
@@ -66,7 +66,7 @@ Clock = Callable[[], datetime]
 Downloader = Callable[[], object]
 """Pulls the signed-in picker's waves from Odoo (the sync engine's work-package pull); runs off the GUI thread."""
 
-PAGE_WAVES, PAGE_PICK, PAGE_SHORT, PAGE_DONE = range(4)
+PAGE_WAVES, PAGE_PICK, PAGE_SHORT, PAGE_DONE, PAGE_BACKORDER = range(5)
 
 
 def picker_of(session: object) -> Picker:
@@ -411,6 +411,53 @@ class ShortReasonPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
 
 
+class BackorderPage(QWidget):
+    """Some items are short and the operation type asks: ship what is picked and backorder the rest, or not."""
+
+    chosen = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        p = services.profile
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
+        layout.setSpacing(p.spacing_px)
+        self.heading = QLabel()
+        self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.backorder_button = BigButton()
+        self.no_backorder_button = BigButton(variant="secondary")
+        for button, decision in (
+            (self.backorder_button, BackorderDecision.CREATE),
+            (self.no_backorder_button, BackorderDecision.NO_BACKORDER),
+        ):
+            button.setObjectName("shortReason")
+            button.setMinimumHeight(p.touch_target_px + 2 * p.spacing_px)
+            button.clicked.connect(lambda _checked=False, d=decision: self.chosen.emit(d))
+        self.cancel_button = BigButton(variant="secondary")
+        self.cancel_button.clicked.connect(self.cancelled.emit)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.backorder_button)
+        layout.addWidget(self.no_backorder_button)
+        layout.addStretch(1)
+        layout.addWidget(self.cancel_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        self.heading.setText(self.tr("Some items are short"))
+        self.explanation.setText(
+            self.tr("What you picked ships now. Should the missing items follow later in a backorder?")
+        )
+        self.backorder_button.setText(self.tr("Backorder the rest"))
+        self.no_backorder_button.setText(self.tr("No backorder"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+
 class DonePage(QWidget):
     """The wave is in the outbox: safe on this device, synced when the network is back."""
 
@@ -494,7 +541,8 @@ class WavePickingScreen(Screen):
         self.pick = PickPage(services)
         self.short_page = ShortReasonPage(services)
         self.done_page = DonePage(services)
-        for page in (self.wave_list, self.pick, self.short_page, self.done_page):
+        self.backorder_page = BackorderPage(services)
+        for page in (self.wave_list, self.pick, self.short_page, self.done_page, self.backorder_page):
             self.pages.addWidget(page)
 
         self.wave_list.open_wave.connect(lambda wave_id: self.run(StartWave(wave_id)))
@@ -509,6 +557,8 @@ class WavePickingScreen(Screen):
         self.short_page.chosen.connect(self._short)
         self.short_page.cancelled.connect(lambda: self.pages.setCurrentIndex(PAGE_PICK))
         self.done_page.back_button.clicked.connect(self.show_wave_list)
+        self.backorder_page.chosen.connect(self._confirm_with)
+        self.backorder_page.cancelled.connect(lambda: self.pages.setCurrentIndex(PAGE_PICK))
         self.pages.setCurrentIndex(PAGE_WAVES)
 
     # -- Screen ------------------------------------------------------------------------------------------------
@@ -519,7 +569,7 @@ class WavePickingScreen(Screen):
 
     def retranslate(self) -> None:
         """Texts in the current language (each page re-captions itself)."""
-        for page in (self.wave_list, self.pick, self.short_page, self.done_page):
+        for page in (self.wave_list, self.pick, self.short_page, self.done_page, self.backorder_page):
             page.retranslate()
 
     def activated(self) -> None:
@@ -533,7 +583,7 @@ class WavePickingScreen(Screen):
             self._refuse(
                 self.tr("Open a wave first.")
                 if self.pages.currentIndex() == PAGE_WAVES
-                else self.tr("Choose a reason or Cancel first.")
+                else self.tr("Choose on the screen or Cancel first.")
             )
             return True
         self.run(ScanDuringPick(scan))
@@ -585,8 +635,18 @@ class WavePickingScreen(Screen):
         self.services.operations.query(self._download, done, failed)
 
     def confirm(self) -> None:
-        """Finish the wave: one confirmation id, made here once, so a retry can never queue twice."""
-        self.run(ConfirmWave(str(uuid.uuid4())))
+        """Finish the wave; when the operation type asks about backorders, the picker answers first."""
+        if self.last_result is not None and self.last_result.ask_backorder:
+            self.pages.setCurrentIndex(PAGE_BACKORDER)
+            return
+        self._confirm_with(None)
+
+    def _confirm_with(self, decision: object) -> None:
+        # One confirmation id, made here once per tap: the outbox UUIDs derive from it, and a picking already
+        # queued is never queued again whatever the id.
+        assert decision is None or isinstance(decision, BackorderDecision)
+        self.pages.setCurrentIndex(PAGE_PICK)
+        self.run(ConfirmWave(str(uuid.uuid4()), backorder=decision))
 
     # -- commands ----------------------------------------------------------------------------------------------
 

@@ -266,4 +266,7 @@ class PickResult:
     task: TaskView | None = None
     wave_name: str | None = None
     can_undo: bool = False
+    # At confirm: something is short on an operation type whose backorder policy is "ask", so the picker
+    # decides (``ConfirmWave(backorder=...)``); otherwise the policy decides.
+    ask_backorder: bool = False
     detail: dict[str, Any] = field(default_factory=dict)

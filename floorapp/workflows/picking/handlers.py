@@ -1020,6 +1020,7 @@ class WavePickingHandler:
         )
         task = self._current(ctx, claim=False)
         view: TaskView | None = None
+        ask_backorder = False
         if task is None:
             if outcome is Outcome.DONE and any(
                 self._already_queued(ctx.session, f"picking:{pid}") for pid in ctx.pickings
@@ -1027,6 +1028,12 @@ class WavePickingHandler:
                 expect = Expect.NOTHING
             elif progress.lines_done == progress.lines_total:
                 expect = Expect.CONFIRM
+                ask_backorder = any(
+                    line.floor_status == FloorStatus.SHORT.value
+                    and (picking_type := self._type_of(ctx, ctx.pickings[line.picking_id])) is not None
+                    and picking_type.create_backorder == "ask"
+                    for line in ctx.lines.values()
+                )
             else:
                 expect = Expect.WAIT
         else:
@@ -1063,6 +1070,7 @@ class WavePickingHandler:
             task=view,
             wave_name=ctx.wave.name,
             can_undo=bool(self._undo),
+            ask_backorder=ask_backorder,
             detail=detail,
         )
 

@@ -609,3 +609,39 @@ def test_after_a_restart_a_half_split_cluster_resumes_at_its_totes(tmp_path: Pat
     assert after.handle(scan("T-00206")).outcome is Outcome.OK
     widget = {line.picking_id: (line.picked_quantity, line.tote) for line in lines_of(fx) if line.product_id == 101}
     assert widget == {200: (1, "T-00200"), 206: (3, "T-00206")}
+
+
+@pytest.mark.parametrize(
+    ("policy", "choice", "asked", "decided"),
+    [
+        ("ask", BackorderDecision.NO_BACKORDER, True, BackorderDecision.NO_BACKORDER),
+        ("ask", None, True, BackorderDecision.CREATE),  # unanswered "ask" follows the contract: create
+        ("always", None, False, BackorderDecision.CREATE),
+        ("never", None, False, BackorderDecision.NO_BACKORDER),
+    ],
+)
+def test_backorder_question_only_when_the_operation_type_asks(
+    tmp_path: Path, policy: str, choice: BackorderDecision | None, asked: bool, decided: BackorderDecision
+) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=3, lines_per_order=1, create_backorder=policy)
+    handler = _handler(fx)
+    walker = Walker(fx, handler)
+    result = walker.walk(
+        handler.handle(StartWave(fx.wave_id)),
+        until=lambda r: r.expect is Expect.QUANTITY and r.task is not None and r.task.product == "Gadget",
+    )
+    result = handler.handle(ReportShortPick(ShortPickReason.DAMAGED))  # 1 of the 2 Gadgets taken
+    result = walker.walk(result)
+    assert result.expect is Expect.CONFIRM
+    assert result.ask_backorder is asked
+    done = handler.handle(ConfirmWave(CONFIRMATION, backorder=choice))
+    assert done.outcome is Outcome.DONE
+    decisions = {
+        ValidatePicking.from_payload(e.payload).picking_name: ValidatePicking.from_payload(e.payload).backorder
+        for e in outbox_entries(fx)
+    }
+    assert decisions == {
+        "WH/OUT/00200": BackorderDecision.POLICY,
+        "WH/OUT/00201": decided,
+        "WH/OUT/00202": BackorderDecision.POLICY,
+    }
