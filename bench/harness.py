@@ -52,6 +52,7 @@ class Sizes:
     pull_products: int
     naive_per_record_sample: int
     outbox_transactions: int
+    outbox_budget_s: float
     startup_runs: int
     camera_frames: int
     label_jobs: int
@@ -65,10 +66,11 @@ SIZES: dict[str, Sizes] = {
         lookup_budget_s=40.0,
         scan_samples=1_000,
         pull_products=100_000,
-        naive_per_record_sample=1_000,
+        naive_per_record_sample=500,
         outbox_transactions=5_000,
+        outbox_budget_s=200.0,
         startup_runs=5,
-        camera_frames=120,
+        camera_frames=60,
         label_jobs=200,
     ),
     "quick": Sizes(
@@ -80,6 +82,7 @@ SIZES: dict[str, Sizes] = {
         pull_products=10_000,
         naive_per_record_sample=200,
         outbox_transactions=300,
+        outbox_budget_s=40.0,
         startup_runs=3,
         camera_frames=15,
         label_jobs=50,
@@ -93,6 +96,7 @@ SIZES: dict[str, Sizes] = {
         pull_products=100,
         naive_per_record_sample=10,
         outbox_transactions=8,
+        outbox_budget_s=20.0,
         startup_runs=1,
         camera_frames=2,
         label_jobs=3,
