@@ -36,6 +36,9 @@ class OpenCvCamera(Camera):
             raise DeviceFault(
                 f"The {self.description} could not be opened. Is it plugged in and not used by another program?"
             )
+        # The newest frame, not a queue of old ones: when decoding is slower than the camera, a deep driver
+        # buffer would show the preview (and scan) what the camera saw a second ago. Ignored where unsupported.
+        capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)
         if self.resolution is not None:
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.resolution.width)
             capture.set(cv2.CAP_PROP_FRAME_HEIGHT, self.resolution.height)
