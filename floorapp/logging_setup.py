@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from floorapp.errors import ConfigError
 from floorapp.paths import AppPaths
 
 ROOT_LOGGER = "floorapp"
@@ -165,8 +166,6 @@ def _level(level: str | int) -> int:
         return level
     value = logging.getLevelName(level.strip().upper())
     if not isinstance(value, int):
-        from floorapp.errors import ConfigError
-
         raise ConfigError(f"Unknown log level {level!r}; use DEBUG, INFO, WARNING or ERROR.")
     return value
 

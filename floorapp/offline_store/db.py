@@ -9,8 +9,7 @@ import sqlite3
 import sys
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -94,18 +93,6 @@ def storage_fault_for(error: BaseException, path: Path) -> StorageFault | None:
     if message is None:
         return None
     return StorageFault(message, detail=detail)
-
-
-@contextmanager
-def storage_errors(path: Path) -> Iterator[None]:
-    """Translate SQLite errors raised outside SQLAlchemy (plain ``sqlite3`` calls) into StorageFault."""
-    try:
-        yield
-    except sqlite3.Error as exc:
-        fault = storage_fault_for(exc, path)
-        if fault is None:
-            raise
-        raise fault from exc
 
 
 # --------------------------------------------------------------------------------------------------------------
