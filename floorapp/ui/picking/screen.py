@@ -335,11 +335,12 @@ class PickPage(QWidget):
             self.orders.setText(self.tr("{n} orders").format(n=task.orders) if task.orders > 1 else self.tr("1 order"))
             if result.expect is Expect.TOTE and task.tote_order is not None:
                 where = self.tr("tote {tote}").format(tote=task.tote_hint) if task.tote_hint else self.tr("a new tote")
-                self.tote.setText(
-                    self.tr("Put {qty} in {where}\nfor {order}").format(
-                        qty=_qty(task.tote_quantity or 0), where=where, order=task.tote_order
-                    )
+                text = self.tr("Put {qty} in {where}\nfor {order}").format(
+                    qty=_qty(task.tote_quantity or 0), where=where, order=task.tote_order
                 )
+                if task.orders > 1:
+                    text += "  " + self.tr("({n} of {total})").format(n=task.orders_done + 1, total=task.orders)
+                self.tote.setText(text)
                 self.tote.show()
             else:
                 self.tote.hide()
@@ -350,7 +351,8 @@ class PickPage(QWidget):
         else:
             self.message.show_info(result.message)
         picking = task is not None
-        self.skip_button.setEnabled(picking)
+        # A split over totes that has begun is finished first (the handler says so too).
+        self.skip_button.setEnabled(picking and task is not None and task.orders_done == 0)
         self.short_button.setEnabled(picking and result.expect in (Expect.PRODUCT, Expect.LOT, Expect.QUANTITY))
         self.keypad_button.setEnabled(picking and result.expect is Expect.QUANTITY)
         if not self.keypad_button.isEnabled():

@@ -253,6 +253,7 @@ class TaskView:
     tote_quantity: float | None = None
     tote_order: str | None = None
     skipped: bool = False
+    orders_done: int = 0  # orders of this task whose share is already in a tote (the split has begun when > 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1061,6 +1061,7 @@ class WavePickingHandler:
                 tote_quantity=tote_quantity,
                 tote_order=tote_order,
                 skipped=task.skipped,
+                orders_done=sum(1 for i in task.line_ids if ctx.lines[i].floor_status in FINISHED),
             )
         return PickResult(
             outcome=outcome,
