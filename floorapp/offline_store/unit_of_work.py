@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,14 @@ from floorapp.offline_store.db import Database
 from floorapp.offline_store.device_meta import MetaRepository
 from floorapp.offline_store.journal import JournalRepository
 from floorapp.offline_store.outbox import OutboxRepository
+
+T = TypeVar("T")
+
+
+def _inside(part: T | None) -> T:
+    if part is None:
+        raise Bug("internal error", detail="UnitOfWork used outside its with block")
+    return part
 
 
 class UnitOfWork:
@@ -64,30 +72,22 @@ class UnitOfWork:
     @property
     def session(self) -> Session:
         """The SQLAlchemy session of this transaction."""
-        if self._session is None:
-            raise Bug("internal error", detail="UnitOfWork used outside its with block")
-        return self._session
+        return _inside(self._session)
 
     @property
     def outbox(self) -> OutboxRepository:
         """The outbox, in this transaction."""
-        if self._outbox is None:
-            raise Bug("internal error", detail="UnitOfWork used outside its with block")
-        return self._outbox
+        return _inside(self._outbox)
 
     @property
     def journal(self) -> JournalRepository:
         """The journal, in this transaction."""
-        if self._journal is None:
-            raise Bug("internal error", detail="UnitOfWork used outside its with block")
-        return self._journal
+        return _inside(self._journal)
 
     @property
     def meta(self) -> MetaRepository:
         """The device facts (``device_meta``), in this transaction."""
-        if self._meta is None:
-            raise Bug("internal error", detail="UnitOfWork used outside its with block")
-        return self._meta
+        return _inside(self._meta)
 
     def commit(self) -> None:
         """Make everything done so far durable; when this returns the change survives a crash or power loss."""
