@@ -138,6 +138,8 @@ class WaveListPage(QWidget):
                 + "\n"
                 + self.tr("Data: {age}").format(age=describe_age(wave.data_age))
             )
+            if wave.lines_claimed_by_others and not wave.queued_for_sync:
+                text += "\n" + self.tr("{n} lines taken by other pickers").format(n=wave.lines_claimed_by_others)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, wave.wave_id)
             if wave.queued_for_sync:
