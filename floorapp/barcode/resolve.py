@@ -35,6 +35,7 @@ from floorapp.barcode.gs1 import (
 )
 from floorapp.barcode.nomenclature import DEFAULT_NOMENCLATURE, Nomenclature, NomenclatureMatch
 from floorapp.barcode.scan import Scan
+from floorapp.barcode.units import convert
 from floorapp.errors import InputRejected
 
 
@@ -182,7 +183,9 @@ class Resolution:
 
     ``quantity`` is how many units of ``product`` the scan stands for when the scan says so (packaging quantity,
     times a GS1 count; a GS1 measure or an embedded weight, then ``quantity_unit`` names its unit); None means
-    the scan does not state a quantity (one unit per scan, by the workflow's rule). ``lot_name`` and ``serial``
+    the scan does not state a quantity (one unit per scan, by the workflow's rule). A GS1 measure (net weight,
+    length ...) is kept in ``measure`` with its unit and becomes ``quantity`` only when the product's unit is of
+    the same kind (converted, e.g. 1.25 kg -> 1250 for a product in g). ``lot_name`` and ``serial``
     are as scanned (they may be new, e.g. on a receipt); ``lot`` is the stored lot when one matches.
     """
 
@@ -204,6 +207,7 @@ class Resolution:
     command: CommandCode | None = None
     user: UserRef | None = None
     price: Decimal | None = None
+    measure: tuple[Decimal, str] | None = None
     gs1: ElementString | None = None
     rule: NomenclatureMatch | None = None
     notes: tuple[str, ...] = field(default=())
@@ -491,10 +495,14 @@ def _resolve_gs1(
     elif count is not None:
         quantity = Decimal(count)
         unit = product.uom_name
-    else:
-        measure = next((e for e in elements if e.definition.kind is Kind.DECIMAL and e.definition.unit), None)
-        if measure is not None and isinstance(measure.value, Decimal):
-            quantity, unit = measure.value, measure.definition.unit
+    measured: tuple[Decimal, str] | None = None
+    element = next((e for e in elements if e.definition.kind is Kind.DECIMAL and e.definition.unit), None)
+    if element is not None and isinstance(element.value, Decimal) and element.definition.unit:
+        measured = (element.value, element.definition.unit)
+    if quantity is None and measured is not None:
+        # A net weight (length, volume) is the quantity only in the product's own kind of unit, converted.
+        quantity = convert(measured[0], measured[1], product.uom_name)
+        unit = product.uom_name if quantity is not None else None
     lot = None
     if elements.lot is not None:
         lots = catalog.lots_by_name(elements.lot, product.id)
@@ -516,6 +524,7 @@ def _resolve_gs1(
         serial=serial,
         expiry=expiry,
         best_before=elements.best_before,
+        measure=measured,
         package=package,
         package_name=sscc,
         gs1=elements,

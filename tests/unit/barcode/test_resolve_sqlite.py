@@ -110,6 +110,9 @@ def test_gs1_weight_measure_and_serial(catalog: SqlCatalogLookup) -> None:
     assert r.product is not None and r.product.id == 2 and r.serial == "SN-1" and r.lot is not None
     r = resolve(catalog, "]C101" + CHEESE_BASE.rjust(14, "0") + "3103001250")
     assert r.quantity == Decimal("1.250") and r.quantity_unit == "kg"
+    # A net weight on a product counted in units is kept as a measure, never taken as a quantity.
+    r = resolve(catalog, "]C1010" + JUICE_EAN + "3103001250")
+    assert r.quantity is None and r.measure == (Decimal("1.250"), "kg")
 
 
 def test_sscc_known_and_unknown(catalog: SqlCatalogLookup) -> None:
