@@ -239,6 +239,8 @@ class Resolution:
             extras.append(f"picking {self.picking.name} ({self.picking.state})")
         if self.user is not None:
             extras.append(f"user {self.user.name} ({self.user.role})")
+        if self.measure is not None and self.quantity is None:
+            extras.append(f"measure {self.measure[0]} {self.measure[1]}")
         if self.price is not None:
             extras.append(f"price {self.price}")
         body = ", ".join(x for x in [text, *extras] if x)

@@ -256,6 +256,8 @@ def _resolution_json(r: Resolution) -> dict[str, Any]:
         "packaging": None if r.packaging is None else {"name": r.packaging.name, "quantity": str(r.packaging.quantity)},
         "quantity": None if r.quantity is None else str(r.quantity),
         "quantity_unit": r.quantity_unit,
+        "measure": None if r.measure is None else {"value": str(r.measure[0]), "unit": r.measure[1]},
+        "price": None if r.price is None else str(r.price),
         "lot": r.lot_name,
         "lot_known": r.lot is not None,
         "serial": r.serial,
