@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from floorapp.barcode.commands import FloorCommand, command_barcode, looks_like_command, parse_command
 from floorapp.barcode.gs1 import has_valid_check_digit, with_check_digit
 from floorapp.barcode.nomenclature import (
@@ -104,3 +107,12 @@ def test_commands() -> None:
     assert parse_command("4006381333931") is None and not looks_like_command("4006381333931")
     for command in FloorCommand:
         assert parse_command(command_barcode(command)).command is command  # type: ignore[union-attr]
+
+
+@given(item=st.integers(0, 99999), grams=st.integers(0, 99999))
+def test_any_weight_label_round_trips(item: int, grams: int) -> None:
+    scanned = with_check_digit(f"21{item:05d}{grams:05d}")
+    match = DEFAULT_NOMENCLATURE.match(scanned)
+    assert match is not None and match.type == "weight"
+    assert match.value == Decimal(grams) / 1000
+    assert match.base_code == with_check_digit(f"21{item:05d}00000")
