@@ -47,6 +47,8 @@ class SettingSpec:
             elif self.type is int:
                 if isinstance(raw, bool):
                     raise ValueError(raw)
+                if isinstance(raw, float) and not raw.is_integer():
+                    raise ValueError(raw)  # 3.7 is not silently truncated to 3
                 value = int(str(raw), 10) if isinstance(raw, str) else int(raw)  # type: ignore[call-overload]
             elif self.type is float:
                 if isinstance(raw, bool):
@@ -58,7 +60,7 @@ class SettingSpec:
                 value = raw
         except (TypeError, ValueError) as exc:
             raise ConfigError(
-                f"Setting {self.name} must be a {self.type.__name__}, not {raw!r}.",
+                f"Setting {self.name} must be {_TYPE_WORDS[self.type]}, not {raw!r}.",
             ) from exc
         if self.choices and value not in self.choices:
             allowed = ", ".join(str(c) for c in self.choices)
@@ -66,6 +68,14 @@ class SettingSpec:
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
             raise ConfigError(f"Setting {self.name} must be at least {self.minimum}, not {value!r}.")
         return value
+
+
+_TYPE_WORDS: dict[type[SettingValue], str] = {
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+}
 
 
 def _spec(name: str, typ: type[SettingValue], default: SettingValue, description: str, **kw: Any) -> SettingSpec:
@@ -154,6 +164,9 @@ class Settings:
 
     path: Path | None = None
     _values: dict[str, SettingValue] = field(default_factory=dict)
+    # Values from the file or set in this run: the only ones ``save`` writes, so an environment override
+    # (FLOORAPP_ODOO_URL ...) is never written into the file by accident.
+    _stored: dict[str, SettingValue] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -171,10 +184,11 @@ class Settings:
             if spec is None:
                 raise ConfigError(f"Unknown setting {name!r} in {path}.")
             values[name] = spec.parse(raw_value)
+        stored = dict(values)
         for spec in SETTINGS:
             if spec.env and environ.get(spec.env):
                 values[spec.name] = spec.parse(environ[spec.env])
-        return cls(path=path, _values=values)
+        return cls(path=path, _values=values, _stored=stored)
 
     def get(self, name: str) -> SettingValue:
         """The value of a declared setting (its default when unset)."""
@@ -207,6 +221,7 @@ class Settings:
             raise ConfigError(f"Unknown setting {name!r}. See `floorapp config show`.")
         value = spec.parse(raw)
         self._values[name] = value
+        self._stored[name] = value
         return value
 
     def explicit(self) -> dict[str, SettingValue]:
@@ -223,7 +238,7 @@ class Settings:
         if self.path is None:
             raise ConfigError("These settings have no file to be saved to.")
         nested: dict[str, Any] = {}
-        for name, value in sorted(self._values.items()):
+        for name, value in sorted(self._stored.items()):
             node = nested
             *parents, leaf = name.split(".")
             for part in parents:
