@@ -273,7 +273,8 @@ def seed_database(env: Env, *, seed: int = 1, size: str | int = "small", modules
             "picking_type_id": delivery, "partner_id": partner, "origin": extra.pop("origin", "outgoing shipment"),
             "move_ids": [(0, 0, {"product_id": pid, "product_uom_qty": qty}) for pid, qty in lines], **extra})
 
-    n_ready = 12 if not big else 2000
+    # Large sizes: up to 2,000 ready deliveries, never more than the catalogue's stock can reserve.
+    n_ready = 12 if not big else min(2000, count // 5)
     ready = []
     for i in range(n_ready):
         chosen = [plain[(i * 3 + k) % len(plain)] for k in range(1 + i % 3)]
@@ -314,6 +315,14 @@ def seed_database(env: Env, *, seed: int = 1, size: str | int = "small", modules
         batch.action_confirm()
         wave = batches.new_record({"is_wave": True, "picking_ids": [(6, 0, [ready[-3].id])], "user_id": demo})
         wave.action_confirm()
+    if big:
+        # Benchmarks get real queues: up to 20 batches and 20 waves of 10 deliveries (the rest stay loose).
+        grouped = ready[:-3][-400:]
+        for n in range(len(grouped) // 10):
+            members = [p.id for p in grouped[n * 10:(n + 1) * 10]]
+            group = batches.new_record({"is_wave": n % 2 == 1, "picking_ids": [(6, 0, members)],
+                                        "user_id": demo if n % 2 else admin})
+            group.action_confirm()
     # Counts requested from users: quants to count today, assigned to the demo user.
     quant_ids = sorted(env.db.tables["stock.quant"])
     internal_quants = [q for q in quant_ids if env.db.tables["stock.location"].get(

@@ -44,12 +44,20 @@ def test_same_seed_same_database_other_seed_other_data() -> None:
 
 
 def test_size_scales_the_catalogue() -> None:
-    sim = OdooSim(seed=1, size=5000)
+    sim = OdooSim(seed=1, size=2000)
     products = sim.read("product.product", [], ["id"])
     # The size counts the catalogue; one extra out-of-stock product backs the "nothing reserved" case.
-    assert len(products) == 5001
+    assert len(products) == 2001
     bins = sim.read("stock.location", [("usage", "=", "internal"), ("barcode", "=like", "WH-A%")], ["id"])
     assert len(bins) == 20 * 20 * 5
+    # Queues for benchmarks: batches and waves of ten ready deliveries, done deliveries to return.
+    groups = [b for b in sim.read("stock.picking.batch", [], ["is_wave", "state", "picking_ids"])
+              if len(b["picking_ids"]) == 10]
+    # 2,000 products: 400 ready deliveries; the three of the small-size batch and wave aside, 39 groups of ten.
+    assert len(groups) == 39 and sum(b["is_wave"] for b in groups) == 19
+    assert {b["state"] for b in groups} == {"in_progress"}
+    assert len(sim.read("stock.picking", [("state", "=", "done"), ("picking_type_code", "=", "outgoing")],
+                        ["id"])) == 50
     small = OdooSim(seed=1, size="small")
     assert len(small.read("product.product", [], ["id"])) == 61
     with pytest.raises(ConfigError):
