@@ -54,7 +54,7 @@ def test_values_are_parsed_to_their_declared_type(name: str, raw: str, expected:
         ("security.max_pin_attempts", "many", "security.max_pin_attempts must be a"),
         ("security.max_pin_attempts", "0", "must be at least 1"),
         ("security.max_pin_attempts", True, "security.max_pin_attempts must be a"),
-        ("odoo.verify_tls", "maybe", "odoo.verify_tls must be a bool"),
+        ("odoo.verify_tls", "maybe", "odoo.verify_tls must be true or false"),
         ("ui.profile", "tablet", "must be one of handheld, station"),
         ("printer.dpi", "250", "must be one of 203, 300, 600"),
         ("odoo.timeout_seconds", "0", "must be at least 0.1"),
