@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from floorapp.devices.camera._cv import cv2_module
 from floorapp.devices.camera.base import Camera, FrameImage, Resolution
-from floorapp.errors import DeviceFault
+from floorapp.errors import DeviceFault, StorageFault
 from floorapp.settings import Settings
 
 log = logging.getLogger("floorapp.devices.camera")
@@ -48,6 +51,41 @@ class Photo:
 
     def __len__(self) -> int:
         return len(self.jpeg)
+
+    def save(self, directory: Path, stem: str) -> Path:
+        """Write the photo as ``directory/stem.jpg`` durably: a temporary file, fsync, then an atomic rename, so a
+        crash or power cut leaves either the whole photo or none. Raises StorageFault when it cannot be written.
+        """
+        if not stem or any(c in stem for c in "/\\\0") or stem.startswith("."):
+            raise ValueError(f"not a safe file name stem: {stem!r}")
+        target = directory / f"{stem}.jpg"
+        temporary = directory / f".{stem}.jpg.part"
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "wb") as handle:
+                handle.write(self.jpeg)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+            _fsync_directory(directory)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise StorageFault(
+                f"The photo could not be saved in {directory}; the device may be out of space.", detail=str(exc)
+            ) from exc
+        return target
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename itself must reach the disk too; POSIX only (Windows cannot open a directory).
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fit(image: FrameImage, box: Resolution) -> FrameImage:

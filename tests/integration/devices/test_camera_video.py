@@ -19,7 +19,7 @@ from floorapp.devices.camera.photo import PhotoSettings, encode_photo, take_phot
 from floorapp.devices.camera.scanner import CameraScanner
 from floorapp.devices.camera.simulated import SimulatedCamera
 from floorapp.devices.scanner.decoder import create_decoder
-from floorapp.errors import DeviceFault
+from floorapp.errors import DeviceFault, StorageFault
 
 WIDTH, HEIGHT = 1280, 720
 
@@ -172,3 +172,16 @@ def test_photo_that_cannot_fit_is_refused() -> None:
     with pytest.raises(DeviceFault) as info:
         encode_photo(noisy_frame(640, 480), PhotoSettings(Resolution(640, 480), jpeg_quality=90, max_bytes=2_000))
     assert "camera.max_photo_bytes" in info.value.user_message
+
+
+def test_photo_is_saved_whole_or_not_at_all(tmp_path: Path) -> None:
+    photo = encode_photo(noisy_frame(320, 240), PhotoSettings(Resolution(320, 240), jpeg_quality=80))
+    saved = photo.save(tmp_path / "photos", "return-WH-RET-00007-1")
+    assert saved.read_bytes() == photo.jpeg
+    assert [p.name for p in (tmp_path / "photos").iterdir()] == ["return-WH-RET-00007-1.jpg"]
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    with pytest.raises(StorageFault):
+        photo.save(blocker, "p")
+    with pytest.raises(ValueError):
+        photo.save(tmp_path, "../escape")
