@@ -18,7 +18,8 @@ picking.validate       1 read picking; check preconditions (state, line     pick
                        2 absolute writes per line (quantity, picked, lot,   quantity equals ours -> applied.
                        result package by name); lines not picked ->         ``done`` without ``validate_sent``, or
                        ``picked=False``; a new lot line is found by          other quantities -> conflict
-                       (move, lot) before being created;                     ``picking_done_elsewhere``.
+                       (move, lot) before being created; re-read the        ``picking_done_elsewhere``.
+                       state (done meanwhile -> conflict);
                        3 record ``validate_sent``; ``button_validate``
                        with the backorder context, wizards answered
                        (backorder, SMS, tracking); 4 read backorders.
@@ -277,6 +278,23 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
     if stray:
         c.write("stock.move.line", stray, {"picked": False})
 
+    # Odoo has no conditional write: if the picking was validated elsewhere between our first read and our line
+    # writes, those writes edited a done transfer (Odoo allows that). Never follow with a validation as if
+    # nothing happened: read the state again and make it a conflict for a person to check.
+    again = c.read_one("stock.picking", pid, ["state", "write_date"])
+    if again is None or again["state"] in ("done", "cancel"):
+        matches, theirs = _check_done_with_ours(c, p)
+        raise ConflictDetected(
+            "picking_done_elsewhere",
+            f"{p.picking_name} was validated in Odoo while FloorApp was sending it; check its quantities in Odoo.",
+            ours=_picked_summary(p),
+            theirs={
+                "state": again and again["state"],
+                "moves": theirs,
+                "lines_written_by_floorapp": True,
+                "quantities_match": matches,
+            },
+        )
     no_backorder = p.backorder is BackorderDecision.NO_BACKORDER
     context: JsonDict = {"skip_sms": True}
     if no_backorder:

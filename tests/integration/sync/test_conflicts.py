@@ -184,3 +184,20 @@ def test_supervisor_retry_sends_a_parked_entry_again_with_the_same_uuid(harness:
     assert h.entry(uuid).state == "applied", h.entry(uuid).last_error
     assert h.on_hand(tape) == 5.0
     assert len(h.count_moves(uuid, tape)) == 1
+
+
+def test_picking_validated_in_odoo_during_our_line_writes_is_a_conflict(harness: Harness) -> None:
+    h = harness
+    picking = h.new_delivery([5.0])
+    payload, pre = h.validate_payload(picking, quantities=[3.0])
+    uuid = h.enqueue(payload, pre)
+    # The office validates the picking just before our first line write reaches Odoo.
+    h.target.sim.faults.concurrent_validate(picking["id"], model="stock.move.line", method="write")
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict"
+    assert entry.conflict is not None and entry.conflict["reason"] == "picking_done_elsewhere"
+    assert entry.conflict["theirs"]["lines_written_by_floorapp"] is True
+    assert "validate_sent" not in entry.odoo_refs
