@@ -136,7 +136,29 @@ def check_log_dir(ctx: DoctorInput) -> list[CheckResult]:
     return [CheckResult("logs", Level.OK, str(ctx.paths.log_dir))]
 
 
-CHECKS: tuple[Check, ...] = (check_config, check_database, check_keyring, check_disk_space, check_log_dir)
+def check_devices(ctx: DoctorInput) -> list[CheckResult]:
+    """Each configured scale and label printer answers (nothing configured is not a problem)."""
+    if ctx.settings is None:
+        return []
+    from floorapp.devices.health import device_reports
+
+    reports = device_reports(ctx.settings)
+    if not reports:
+        return [CheckResult("devices", Level.OK, "no scale or label printer configured")]
+    return [
+        CheckResult(f"{report.kind}", Level.OK if report.ok else Level.FAIL, f"{report.name}: {report.message}")
+        for report in reports
+    ]
+
+
+CHECKS: tuple[Check, ...] = (
+    check_config,
+    check_database,
+    check_keyring,
+    check_disk_space,
+    check_log_dir,
+    check_devices,
+)
 
 
 def run_checks(paths: AppPaths, environ: Mapping[str, str] | None = None) -> list[CheckResult]:

@@ -86,7 +86,7 @@ def test_doctor_passes_on_a_healthy_instance(tmp_path: Path, capsys: pytest.Capt
     checks = _checks(report)
     assert report["ok"] is True
     assert {name: level for name, (level, _) in checks.items()} == {
-        "config": "ok", "database": "ok", "keyring": "ok", "disk space": "ok", "logs": "ok",
+        "config": "ok", "database": "ok", "keyring": "ok", "disk space": "ok", "logs": "ok", "devices": "ok",
     }
     assert "WAL, synchronous=FULL" in checks["database"][1]
     assert main(["--data-dir", str(tmp_path), "doctor"]) == 0
