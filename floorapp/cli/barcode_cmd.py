@@ -47,7 +47,12 @@ def register(subparsers: Any) -> None:
             "--gs-substitute for the text your scanner sends instead."
         ),
     )
-    explain.add_argument("data", metavar="DATA", help="The scanned text, AIM symbology identifier included.")
+    explain.add_argument(
+        "data",
+        metavar="DATA",
+        help="The scanned text, AIM symbology identifier included; '-' reads one line from standard input (scan "
+        "into the terminal: control characters such as GS arrive intact that way).",
+    )
     explain.add_argument("--json", action="store_true", help="Print one JSON object instead of text.")
     explain.add_argument(
         "--gs-substitute",
@@ -326,7 +331,8 @@ def run_explain(args: argparse.Namespace) -> int:
     """Entry point of ``floorapp barcode explain``."""
     paths = AppPaths.resolve(args.data_dir)
     catalog, note = _open_catalog(paths)
-    report = explain(args.data, gs_substitute=_gs_substitute(args, paths), catalog=catalog, store_note=note)
+    data = sys.stdin.readline().rstrip("\r\n") if args.data == "-" else args.data
+    report = explain(data, gs_substitute=_gs_substitute(args, paths), catalog=catalog, store_note=note)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:

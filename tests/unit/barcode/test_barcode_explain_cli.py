@@ -106,3 +106,14 @@ def test_setup_hints(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "control characters (0x04)" not in out  # typed escapes other than GS stay text
     _, out, _ = run(capsys, "--data-dir", str(home), "barcode", "explain", "]C0ABC\x04")
     assert "control characters (0x04)" in out
+
+
+def test_explain_reads_a_scan_from_standard_input(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "floorapp", "--data-dir", str(tmp_path), "barcode", "explain", "--json", "-"],
+        input="]C10109501101020917" + "10AB\x1d17261231\r\n", capture_output=True, text=True, check=False,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [e["ai"] for e in report["gs1"]["elements"]] == ["01", "10", "17"]
