@@ -81,6 +81,8 @@ def to_tree(domain: list[Any]) -> Any:
 def anyfy(tree: Any) -> Any:
     if tree[0] == "leaf":
         path, op, value = tree[1:]
+        if op in ("any", "not any"):
+            return (op, path, anyfy(to_tree(value)))
         if isinstance(path, str) and "." in path:
             head, rest = path.split(".", 1)
             return ("any", head, anyfy(("leaf", rest, op, value)))
@@ -236,8 +238,8 @@ def tables_strategy(draw: st.DrawFn) -> Tables:
     return {"thing": things, "tag": tags}
 
 
-def _leaf(prefix: str = "") -> st.SearchStrategy[tuple[str, str, Any]]:
-    ids = st.integers(0, 8)
+def _scalar(prefix: str = "") -> st.SearchStrategy[tuple[str, str, Any]]:
+    """Leaves on the char and float fields, behind an optional path prefix."""
     char = st.one_of(
         st.tuples(st.just(prefix + "name"), st.sampled_from(["=", "!="]), st.sampled_from(NAMES)),
         st.tuples(st.just(prefix + "name"), st.sampled_from(["like", "ilike", "not like", "not ilike", "=like",
@@ -250,10 +252,15 @@ def _leaf(prefix: str = "") -> st.SearchStrategy[tuple[str, str, Any]]:
         st.tuples(st.just(prefix + "qty"), st.sampled_from(["in", "not in"]), st.lists(st.sampled_from(QTYS),
                                                                                        max_size=3)),
     )
+    return st.one_of(char, qty)
+
+
+def _leaf(prefix: str = "") -> st.SearchStrategy[tuple[str, str, Any]]:
     if prefix:
-        return st.one_of(char, qty)
+        return _scalar(prefix)
+    ids = st.integers(0, 8)
     return st.one_of(
-        char, qty,
+        _scalar(),
         st.tuples(st.just("ok"), st.sampled_from(["=", "!="]), st.booleans()),
         st.tuples(st.just("ok"), st.sampled_from(["in", "not in"]), st.lists(st.booleans(), max_size=2)),
         st.tuples(st.just("state"), st.sampled_from(["=", "!=", "=?"]), st.sampled_from([False, "draft", "done"])),
@@ -268,6 +275,11 @@ def _leaf(prefix: str = "") -> st.SearchStrategy[tuple[str, str, Any]]:
         _leaf("parent_id."), _leaf("parent_id.parent_id."),
         st.tuples(st.just("tag_ids.name"), st.sampled_from(["=", "!=", "ilike", "not ilike"]),
                   st.sampled_from(NAMES[1:])),
+        st.tuples(st.just("parent_id"), st.sampled_from(["any", "not any"]),
+                  st.lists(_scalar(), min_size=0, max_size=2)),
+        st.tuples(st.just("tag_ids"), st.sampled_from(["any", "not any"]),
+                  st.lists(st.tuples(st.just("name"), st.sampled_from(["=", "!=", "ilike"]),
+                                     st.sampled_from(NAMES)), min_size=1, max_size=2)),
     )
 
 
