@@ -804,6 +804,10 @@ class WavePickingHandler:
             line = ctx.lines.get(line_id)
             if line is None:
                 continue
+            picking = ctx.pickings[line.picking_id]
+            if self._already_queued(ctx.session, f"picking:{picking.id}"):
+                # Another picker confirmed the wave meanwhile: the outbox holds this line as it is now.
+                raise _Refused(f"{picking.name} is already confirmed for sync; it cannot be undone on the floor.")
             if line.claimed_by not in (None, self.picker.user_id) and state.claimed_by is None:
                 raise _Refused("Another picker has taken this line since; it cannot be undone here.")
             line.picked_quantity = state.picked_quantity

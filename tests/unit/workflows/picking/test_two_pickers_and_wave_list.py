@@ -13,6 +13,7 @@ from floorapp.workflows.picking import (
     PickResult,
     SkipLine,
     StartWave,
+    UndoLastScan,
     describe_age,
     list_waves,
 )
@@ -133,3 +134,21 @@ def test_wave_list_shows_mine_and_open_waves_with_data_age(tmp_path: Path) -> No
         ("WAVE/00043", False, 0),
         ("WAVE/00042", True, 2),
     ]
+
+
+def test_no_undo_after_the_other_picker_confirmed_the_wave(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=2, lines_per_order=1)
+    clock = FakeClock()
+    ana, ben = fx.handler(clock, make_picker(7, "ana")), fx.handler(clock, make_picker(8, "ben"))
+    ana_result = ana.handle(StartWave(fx.wave_id))
+    ben_result = ben.handle(StartWave(fx.wave_id))
+    ana_done = Walker(fx, ana).walk(ana_result)
+    ben_done = Walker(fx, ben).walk(ben_result)
+    assert (ana_done.expect, ben_done.expect) == (Expect.WAIT, Expect.CONFIRM)
+    assert ben_done.can_undo
+    ana_confirm = ana.handle(ConfirmWave("5b0e6a52-8d7c-4a8e-9f59-6b1f6f7a2c10"))
+    assert ana_confirm.outcome is Outcome.DONE
+    refused = ben.handle(UndoLastScan())
+    assert refused.outcome is Outcome.ERROR
+    assert refused.message.endswith("is already confirmed for sync; it cannot be undone on the floor.")
+    assert {line.floor_status for line in lines_of(fx)} == {"picked"}
