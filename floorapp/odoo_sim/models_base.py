@@ -388,6 +388,33 @@ class ProductProduct(BaseModel):
         return {"type": "consu", "tracking": "none", "is_storable": False, "active": True, "uom_id": 1,
                 "uom_po_id": 1, "sale_ok": True, "purchase_ok": True}
 
+    @rpc_model
+    def name_search(
+        self, name: str = "", domain: Sequence[Any] | None = None, operator: str = "ilike", limit: int = 100,
+        args: Sequence[Any] | None = None,
+    ) -> list[list[Any]]:
+        """Odoo's product lookup: an exact internal reference, else an exact barcode, else references and names
+        matching ``operator`` (so a scanned barcode finds its product)."""
+        self.check_access("read")
+        domain = list(domain or args or [])
+        if not name:
+            return super().name_search(name, domain, operator, limit)
+        limit = limit or 0
+        ids: list[int] = []
+        if operator in ("=", "ilike", "=ilike", "like", "=like"):
+            ids = self._search_ids([("default_code", "=", name), *domain], 0, limit or None, None)
+            if not ids:
+                ids = self._search_ids([("barcode", "=", name), *domain], 0, limit or None, None)
+        if not ids and operator not in ("!=", "not like", "not ilike", "not in"):
+            ids = self._search_ids([*domain, ("default_code", operator, name)], 0, limit or None, None)
+            if not limit or len(ids) < limit:
+                ids += self._search_ids([*domain, ("name", operator, name), ("id", "not in", ids)], 0,
+                                        (limit - len(ids)) or None if limit else None, None)
+        elif not ids:
+            ids = self._search_ids([*domain, "&", ("default_code", operator, name), ("name", operator, name)], 0,
+                                   limit or None, None)
+        return [[rid, self._display_name_of(rid)] for rid in ids]
+
     def _prepare_create(self, vals: Record) -> Record:
         if vals.get("barcode"):
             self._check_barcode_unique(vals["barcode"], None)

@@ -57,6 +57,7 @@ class StockLocation(BaseModel):
     _order = "complete_name, id"
     _parent_name = "location_id"
     _rec_name = "complete_name"
+    _rec_names_search: ClassVar[tuple[str, ...]] = ("complete_name", "barcode")
     _acl = CONFIG_ACL
     _index = ("barcode", "complete_name", "location_id")
     _inverse: ClassVar[dict[str, tuple[str, str]]] = {

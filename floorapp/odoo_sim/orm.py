@@ -376,6 +376,8 @@ class BaseModel:
     _order: ClassVar[str] = "id"
     _rec_name: ClassVar[str | None] = "name"
     _parent_name: ClassVar[str | None] = None
+    #: Fields ``name_search`` looks in (Odoo's ``_rec_names_search``); empty: the display name.
+    _rec_names_search: ClassVar[tuple[str, ...]] = ()
     #: one2many field -> (comodel, inverse many2one field)
     _inverse: ClassVar[dict[str, tuple[str, str]]] = {}
     #: extra fields to index for fast equality search
@@ -706,9 +708,16 @@ class BaseModel:
         self, name: str = "", domain: Sequence[Any] | None = None, operator: str = "ilike", limit: int = 100,
         args: Sequence[Any] | None = None,
     ) -> list[list[Any]]:
-        """[[id, display_name], ...] of records whose name matches."""
+        """[[id, display_name], ...] of records whose name matches (on ``_rec_names_search`` when set)."""
         self.check_access("read")
         domain = list(domain or args or [])
+        if name and self._rec_names_search:
+            # Odoo ORs the leaves on each searched field; a negative operator ANDs them instead.
+            negative = operator in ("!=", "not like", "not ilike", "not in")
+            fields = list(self._rec_names_search)
+            joined = ["&" if negative else "|"] * (len(fields) - 1) + [(f, operator, name) for f in fields]
+            ids = self._search_ids([*domain, *joined], 0, limit or None, None)
+            return [[rid, self._display_name_of(rid)] for rid in ids]
         ids = self._search_ids(domain, 0, None, None)
         out = []
         for rid in ids:

@@ -112,3 +112,18 @@ def test_deletions_and_missing_records(rpc: JsonRpc) -> None:
     with pytest.raises(RpcError) as caught:
         rpc.call("product.product", "create", {"name": "Bad", "no_such_field": 1})
     assert caught.value.name == "builtins.ValueError"
+
+
+def test_name_search_finds_scanned_codes(rpc: JsonRpc) -> None:
+    product = rpc.call("product.product", "search_read", [("barcode", "!=", False), ("default_code", "!=", False)],
+                       fields=["barcode", "default_code", "display_name"], limit=1, order="id")[0]
+    expected = [[product["id"], product["display_name"]]]
+    # Odoo's product lookup: exact internal reference, else exact barcode, else reference/name matches.
+    assert rpc.call("product.product", "name_search", product["default_code"]) == expected
+    assert rpc.call("product.product", "name_search", product["barcode"]) == expected
+    fuzzy = rpc.call("product.product", "name_search", product["default_code"][:-1], limit=5)
+    assert len(fuzzy) == 5 and all(label.startswith("[" + product["default_code"][:-1]) for _, label in fuzzy)
+    bin_ = rpc.call("stock.location", "search_read", [("barcode", "=like", "WH-A%")], fields=["barcode",
+                                                                                           "complete_name"],
+                    limit=1, order="id")[0]
+    assert rpc.call("stock.location", "name_search", bin_["barcode"]) == [[bin_["id"], bin_["complete_name"]]]
