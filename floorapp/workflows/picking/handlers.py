@@ -808,7 +808,7 @@ class WavePickingHandler:
             if self._already_queued(ctx.session, f"picking:{picking.id}"):
                 # Another picker confirmed the wave meanwhile: the outbox holds this line as it is now.
                 raise _Refused(f"{picking.name} is already confirmed for sync; it cannot be undone on the floor.")
-            if line.claimed_by not in (None, self.picker.user_id) and state.claimed_by is None:
+            if line.claimed_by not in (None, self.picker.user_id):
                 raise _Refused("Another picker has taken this line since; it cannot be undone here.")
             line.picked_quantity = state.picked_quantity
             line.picked_lot_name = state.picked_lot_name

@@ -152,3 +152,19 @@ def test_no_undo_after_the_other_picker_confirmed_the_wave(tmp_path: Path) -> No
     assert refused.outcome is Outcome.ERROR
     assert refused.message.endswith("is already confirmed for sync; it cannot be undone on the floor.")
     assert {line.floor_status for line in lines_of(fx)} == {"picked"}
+
+
+def test_undoing_a_skip_cannot_take_the_line_back_from_the_picker_who_took_it(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=2, lines_per_order=1)  # Widget in A-01-01, Gadget in A-01-02
+    clock = FakeClock()
+    ana, ben = fx.handler(clock, make_picker(7, "ana")), fx.handler(clock, make_picker(8, "ben"))
+    first = ana.handle(StartWave(fx.wave_id))
+    assert first.task is not None and first.task.location == "A-01-02"
+    moved_on = ana.handle(SkipLine())  # the Gadget is released; Ana takes the Widget
+    assert moved_on.task is not None and moved_on.task.location == "A-01-01"
+    taken = ben.handle(StartWave(fx.wave_id))
+    assert taken.task is not None and taken.task.location == "A-01-02"  # Ben takes the released task
+    refused = ana.handle(UndoLastScan())
+    assert refused.outcome is Outcome.ERROR
+    assert "Another picker has taken this line" in refused.message
+    assert {line.claimed_by for line in lines_of(fx) if line.location_id == 12} == {8}
