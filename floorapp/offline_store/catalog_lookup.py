@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import threading
 import time
@@ -27,12 +26,7 @@ from floorapp.barcode.resolve import (
     UserRef,
 )
 from floorapp.offline_store.db import storage_fault_for
-
-
-def badge_digest(badge: str) -> str:
-    """The digest stored for a badge barcode (``floor_user.badge_digest``): SHA-256 hex of its UTF-8 text with
-    surrounding whitespace ignored, the same digest sign-in stores."""
-    return hashlib.sha256(badge.strip().encode("utf-8")).hexdigest()
+from floorapp.offline_store.models import badge_digest
 
 
 def _odoo_date(value: str | None) -> date | None:

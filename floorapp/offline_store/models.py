@@ -11,6 +11,7 @@ Local timestamps are timezone-aware UTC datetimes stored as ISO strings by ``Utc
 from __future__ import annotations
 
 import enum
+import hashlib
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -203,6 +204,15 @@ class UserRole(enum.StrEnum):
     PACKER = "packer"
     INSPECTOR = "inspector"
     SUPERVISOR = "supervisor"
+
+
+def badge_digest(badge: str) -> str:
+    """The digest kept in ``FloorUser.badge_digest``: SHA-256 hex of the badge text, surrounding whitespace ignored.
+
+    Sign-in, the catalog lookup and the user sync all use this one function, so a badge scanned at the sign-in
+    screen matches the digest pulled from Odoo's HR app.
+    """
+    return hashlib.sha256(badge.strip().encode("utf-8")).hexdigest()
 
 
 class FloorUser(Base):

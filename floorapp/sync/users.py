@@ -15,13 +15,13 @@ from typing import Any
 from sqlalchemy import select
 
 from floorapp.errors import InputRejected
-from floorapp.offline_store.models import FloorUser, UserRole
+from floorapp.offline_store.models import FloorUser, UserRole, badge_digest
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.client import ErpClient, JsonDict, many2one_id, parse_record_ids
 from floorapp.sync.errors import Rejected
 from floorapp.sync.log import sync_log
 from floorapp.sync.worker import StoreAccess
-from floorapp.workflows.auth import badge_digest, hash_pin, validate_pin, verify_pin
+from floorapp.workflows.auth import hash_pin, validate_pin, verify_pin
 
 STOCK_USER_GROUP = ("stock", "group_stock_user")
 STOCK_MANAGER_GROUP = ("stock", "group_stock_manager")

@@ -24,7 +24,7 @@ from floorapp.errors import Bug, InputRejected, PermissionDenied
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database
 from floorapp.offline_store.journal import JournalKind, JournalOutcome
-from floorapp.offline_store.models import FloorUser, UserRole
+from floorapp.offline_store.models import FloorUser, UserRole, badge_digest
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
@@ -79,11 +79,6 @@ def verify_pin(pin: str, stored: str) -> bool:
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, *, length: int = _KEY_BYTES) -> bytes:
     maxmem = 128 * r * (n + p + 2) + 1024 * 1024
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=length)
-
-
-def badge_digest(badge: str) -> str:
-    """SHA-256 hex of a badge barcode (surrounding whitespace ignored), as kept in ``FloorUser.badge_digest``."""
-    return hashlib.sha256(badge.strip().encode()).hexdigest()
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from floorapp.odoo_sim import OdooSim
 from floorapp.offline_store.db import Database, open_database
-from floorapp.offline_store.models import FloorUser
+from floorapp.offline_store.models import FloorUser, badge_digest
 from floorapp.sync.client import ConnectionConfig, ErpClient, connect
 from floorapp.sync.users import pull_floor_users
 from floorapp.sync.worker import StoreAccess, photo_loader_for
-from floorapp.workflows.auth import badge_digest, verify_pin
+from floorapp.workflows.auth import verify_pin
 
 
 @pytest.fixture

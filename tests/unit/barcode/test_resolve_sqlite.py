@@ -15,8 +15,9 @@ from floorapp.barcode.gs1 import GS1ParseError, with_check_digit
 from floorapp.barcode.resolve import AmbiguousBarcode, Resolution, ScanKind, UnknownBarcode, resolve_scan
 from floorapp.errors import InputRejected
 from floorapp.offline_store import models as m
-from floorapp.offline_store.catalog_lookup import SqlCatalogLookup, badge_digest
+from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.db import Database, open_database
+from floorapp.offline_store.models import badge_digest
 
 TODAY = date(2026, 11, 27)
 JUICE_EAN = "4006381333931"
