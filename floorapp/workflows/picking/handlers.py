@@ -603,6 +603,10 @@ class WavePickingHandler:
         if expiry is not None and expiry < ctx.today:
             raise _Refused(f"Expired on {expiry.isoformat()}: do not pick lot {lot_name}. Take another.")
         lot = ctx.session.scalars(select(Lot).where(Lot.product_id == task.product.id, Lot.name == lot_name)).first()
+        if lot is None and not (ctx.picking_type is not None and ctx.picking_type.use_create_lots):
+            # Picking takes existing stock: a lot this device has never heard of is a misread or a label
+            # from elsewhere, and Odoo would refuse (or invent) it at sync.
+            raise _Refused(f"Lot {lot_name} is not known for {task.product.label}. Check the label.")
         if lot is not None and lot.expiration_date and lot.expiration_date[:10] < ctx.today.isoformat():
             raise _Refused(f"Lot {lot_name} expired on {lot.expiration_date[:10]}: do not pick it. Take another.")
         if hand.lot_name is not None and hand.lot_name != lot_name:

@@ -246,6 +246,9 @@ def test_wrong_location_product_expired_lot_and_unknown_barcode_are_refused(tmp_
     expired_lot = handler.handle(ScanDuringPick(gs1_scan(fx, 102, "L102-OLD")))
     assert expired_lot.outcome is Outcome.ERROR
     assert "L102-OLD expired" in expired_lot.message
+    unknown_lot = handler.handle(ScanDuringPick(gs1_scan(fx, 102, "L102-NEW")))
+    assert unknown_lot.outcome is Outcome.ERROR
+    assert unknown_lot.message == "Lot L102-NEW is not known for [G-200] Gadget. Check the label."
     unknown = handler.handle(scan("NO-SUCH-THING"))
     assert unknown.outcome is Outcome.ERROR
     assert unknown.message == "Unknown barcode NO-SUCH-THING."
@@ -264,7 +267,7 @@ def test_wrong_location_product_expired_lot_and_unknown_barcode_are_refused(tmp_
 
     with fx.session() as s:
         journal = list(s.scalars(select(JournalEntry).order_by(JournalEntry.id)))
-    assert [j.outcome for j in journal].count("rejected") == 8
+    assert [j.outcome for j in journal].count("rejected") == 9
     assert all(j.user_id == 7 and j.device_id == fx.db.device_id and j.online is False for j in journal)
     assert journal[1].kind == "scan"
     assert journal[1].detail["scan"] == "LOC-C-03-02"
