@@ -170,3 +170,15 @@ def test_web_errors_come_with_http_200(sim: OdooSim, recorded_errors: dict[str, 
         status = response.status
     for key in ("call_kw_nonexistent_model", "call_kw_without_session", "web_session_authenticate_wrong_password"):
         assert recorded_errors[key]["http_status"] == status == 200
+
+
+def test_xmlrpc_recordset_result_faults_after_commit(sim: OdooSim) -> None:
+    models = xmlrpc.client.ServerProxy(f"{sim.url}/xmlrpc/2/object")
+    picking = sim.read("stock.picking", [("state", "=", "assigned"), ("picking_type_code", "=", "outgoing"),
+                                         ("carrier_id", "=", False)], ["id"])[0]["id"]
+    with pytest.raises(xmlrpc.client.Fault) as fault:
+        models.execute_kw(sim.db_name, 2, "admin", "stock.picking", "action_put_in_pack", [[picking]])
+    assert fault.value.faultCode == 1 and "cannot marshal" in fault.value.faultString
+    # The package was made and the lines are in it: the fault came after the commit.
+    lines = sim.read("stock.move.line", [("picking_id", "=", picking)], ["result_package_id"])
+    assert lines and all(line["result_package_id"] for line in lines)
