@@ -22,7 +22,9 @@ picking.validate       1 read picking; check preconditions (state, line     pick
                        state (done meanwhile -> conflict);
                        3 record ``validate_sent``; ``button_validate``
                        with the backorder context, wizards answered
-                       (backorder, SMS, tracking); 4 read backorders.
+                       (backorder, SMS, tracking); 4 read backorders;
+                       5 chatter note "by <floor user> [<uuid>]", searched
+                       for by its UUID first.
 picking.put_in_pack    1 package searched by its floor name, created with   every listed line has
                        that name in one call if absent;                     ``result_package_id`` = the package
                        2 absolute write ``result_package_id`` on the lines.  named by the floor.
@@ -229,7 +231,7 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
         matches, theirs = _check_done_with_ours(c, p)
         if ctx.refs.get("validate_sent") and matches:
             sync_log().info("%s already validated with our quantities (reply was lost)", p.picking_name)
-            return _after_validate(c, pid)
+            return _after_validate(c, pid) | _note_floor_user(ctx, pid, p.floor_user, "Picked and validated")
         raise ConflictDetected(
             "picking_done_elsewhere",
             f"{p.picking_name} was validated in Odoo by someone else; nothing was shipped twice.",
@@ -306,7 +308,26 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
     if after is None or after["state"] != "done":
         raise Rejected(f"Odoo did not finish validating {p.picking_name} (state {after and after['state']}).",
                        odoo_name="floorapp.NotDone")
-    return _after_validate(c, pid)
+    return _after_validate(c, pid) | _note_floor_user(ctx, pid, p.floor_user, "Picked and validated")
+
+
+def _note_floor_user(ctx: ApplyContext, picking_id: int, floor_user: str | None, what: str) -> dict[str, Any]:
+    """Who did it on the floor, as a note in the picking's chatter (the call runs as the integration user).
+
+    A chatter post is not repeatable, so the note carries the UUID and is searched for first.
+    """
+    if not floor_user:
+        return {}
+    c = ctx.client
+    marker = return_marker(ctx.client_uuid)
+    found = c.search("mail.message", [("model", "=", "stock.picking"), ("res_id", "=", picking_id),
+                                      ("body", "ilike", marker)], limit=1)
+    if found:
+        return {"note_message_id": found[0]}
+    posted = parse_record_ids(c.call("stock.picking", "message_post", [picking_id],
+                                     body=f"{what} by {floor_user} on FloorApp {marker}",
+                                     message_type="comment", subtype_xmlid="mail.mt_note"))
+    return {"note_message_id": posted[0] if posted else None}
 
 
 def _already(row: JsonDict | None, values: JsonDict) -> bool:

@@ -296,6 +296,9 @@ def scenario_validate_backorder(h: Harness) -> Prepared:
         done = h.admin.search_read("stock.move", [("product_id", "in", picking["products"]), ("state", "=", "done"),
                                                   ("picking_id", "!=", False)], ["quantity"])
         assert [m["quantity"] for m in done] == [4.0]
+        notes = h.admin.search("mail.message", [("model", "=", "stock.picking"), ("res_id", "=", picking["id"]),
+                                                ("body", "ilike", uuid_)])
+        assert len(notes) == 1, "the floor user is noted once in the chatter"
 
     return Prepared([uuid_], check)
 
