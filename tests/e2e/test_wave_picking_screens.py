@@ -16,14 +16,16 @@ from sqlalchemy import select
 
 from floorapp.offline_store.models import CountTask, JournalEntry
 from floorapp.ui.profile import HANDHELD
-from floorapp.workflows.picking import Expect, Outcome, PickResult
+from floorapp.workflows.picking import Expect, Outcome, PickResult, StartWave
 from floorapp.workflows.transactions import ShortPickReason, ValidatePicking
 from tests.integration.picking.handheld import Handheld, fixed_clock
 from tests.unit.workflows.picking.wavekit import (
     NOW,
+    Walker,
     WaveFixture,
     gs1_scan,
     lines_of,
+    make_picker,
     outbox_entries,
     seed_wave,
     tote_for,
@@ -195,3 +197,28 @@ def test_every_visible_text_fits_its_label(qtbot: QtBot, wave: WaveFixture, hand
         if label.isVisible() and not label.wordWrap() and label.text():
             assert label.sizeHint().width() <= label.width() + 1, (label.objectName(), label.text())
     assert result.outcome is Outcome.OK
+
+
+def test_a_picker_waiting_for_another_checks_again_and_confirms(qtbot: QtBot, tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "floorapp.sqlite", orders=2, lines_per_order=1)
+    h = Handheld(qtbot, fx.db, fixed_clock(NOW))
+    try:
+        ben = fx.handler(fixed_clock(NOW), make_picker(8, "ben"))  # a second picker on this device's store
+        bens = ben.handle(StartWave(fx.wave_id))
+        assert bens.task is not None
+        with qtbot.waitSignal(h.screen.waves_shown, timeout=5000):
+            h.screen.activated()
+        assert "1 line taken by another picker" in h.screen.wave_list.waves.item(0).text()
+        result = h.open_wave()
+        assert result.task is not None and result.task.location != bens.task.location
+        while result.expect is not Expect.WAIT:
+            result = answer(h, fx, result)
+        assert h.screen.pick.check_again_button.isVisible()
+        assert not h.screen.pick.confirm_button.isVisible()
+        h.screenshot("wave_picking-13-waiting")
+        Walker(fx, ben).walk(bens)
+        again = h.tap(h.screen.pick.check_again_button)
+        assert again.expect is Expect.CONFIRM
+        assert h.screen.pick.confirm_button.isVisible()
+    finally:
+        h.close()

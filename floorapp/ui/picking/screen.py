@@ -139,7 +139,12 @@ class WaveListPage(QWidget):
                 + self.tr("Data: {age}").format(age=describe_age(wave.data_age))
             )
             if wave.lines_claimed_by_others and not wave.queued_for_sync:
-                text += "\n" + self.tr("{n} lines taken by other pickers").format(n=wave.lines_claimed_by_others)
+                n = wave.lines_claimed_by_others
+                text += "\n" + (
+                    self.tr("1 line taken by another picker")
+                    if n == 1
+                    else self.tr("{n} lines taken by other pickers").format(n=n)
+                )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, wave.wave_id)
             if wave.queued_for_sync:
@@ -258,6 +263,8 @@ class PickPage(QWidget):
         self.confirm_button = BigButton()
         self.confirm_button.setObjectName("confirmWave")
         self.confirm_button.hide()
+        self.check_again_button = BigButton()
+        self.check_again_button.hide()
 
         self.action_bar = QWidget()
         actions = QHBoxLayout(self.action_bar)
@@ -280,6 +287,7 @@ class PickPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.keypad)
         layout.addWidget(self.confirm_button)
+        layout.addWidget(self.check_again_button)
         layout.addWidget(self.action_bar)
         self.keypad_button.toggled.connect(self._show_keypad)
         self.close_keypad_button.clicked.connect(lambda: self.keypad_button.setChecked(False))
@@ -312,6 +320,7 @@ class PickPage(QWidget):
         self.close_keypad_button.setText("✕")
         self.close_keypad_button.setAccessibleName(self.tr("Close the keypad"))
         self.confirm_button.setText(self.tr("Confirm wave"))
+        self.check_again_button.setText(self.tr("Check again"))
 
     def show_result(self, result: PickResult) -> None:
         """Show a handler result exactly as it says."""
@@ -361,6 +370,8 @@ class PickPage(QWidget):
             self.keypad_button.setChecked(False)
         self.undo_button.setEnabled(result.can_undo)
         self.confirm_button.setVisible(result.expect is Expect.CONFIRM)
+        # Other pickers hold the rest: look again when they skip or finish (their lines may come free).
+        self.check_again_button.setVisible(result.expect is Expect.WAIT)
         # Nothing left to pick: only Undo (of the last tote) still matters, and Confirm must be the obvious tap.
         for button in (self.skip_button, self.short_button, self.keypad_button):
             button.setVisible(picking)
@@ -558,6 +569,7 @@ class WavePickingScreen(Screen):
         self.pick.short_button.clicked.connect(lambda: self.pages.setCurrentIndex(PAGE_SHORT))
         self.pick.enter_button.clicked.connect(self._enter_quantity)
         self.pick.confirm_button.clicked.connect(self.confirm)
+        self.pick.check_again_button.clicked.connect(self._check_again)
         self.short_page.chosen.connect(self._short)
         self.short_page.cancelled.connect(lambda: self.pages.setCurrentIndex(PAGE_PICK))
         self.done_page.back_button.clicked.connect(self.show_wave_list)
@@ -637,6 +649,10 @@ class WavePickingScreen(Screen):
             self.wave_list.message.show_error(error.user_message)
 
         self.services.operations.query(self._download, done, failed)
+
+    def _check_again(self) -> None:
+        if self.handler.wave_id is not None:
+            self.run(StartWave(self.handler.wave_id))
 
     def confirm(self) -> None:
         """Finish the wave; when the operation type asks about backorders, the picker answers first."""

@@ -93,6 +93,11 @@ def _fmt(quantity: float) -> str:
     return f"{quantity:g}"
 
 
+def _lines(count: int) -> str:
+    """``1 line is`` / ``3 lines are``: the start of a sentence about open lines."""
+    return "1 line is" if count == 1 else f"{count} lines are"
+
+
 @dataclass(frozen=True, slots=True)
 class _InHand:
     """Progress on the current task that is not on disk yet: what the picker proved and holds in hand."""
@@ -528,7 +533,7 @@ class WavePickingHandler:
     def _no_task_message(self, ctx: _Ctx) -> str:
         open_lines = [line for line in ctx.lines.values() if line.floor_status not in FINISHED]
         if open_lines:
-            return f"{len(open_lines)} lines are being picked by other pickers."
+            return f"{_lines(len(open_lines))} being picked by other pickers."
         return "Every line is picked: confirm the wave."
 
     def _when_no_task(self, ctx: _Ctx, prefix: str) -> _Step:
@@ -840,8 +845,8 @@ class WavePickingHandler:
         if unfinished:
             others = sum(1 for line in unfinished if line.claimed_by not in (None, self.picker.user_id))
             if others:
-                raise _Refused(f"{len(unfinished)} lines are not picked yet ({others} by other pickers).")
-            raise _Refused(f"{len(unfinished)} lines are not picked yet: pick them or mark them short.")
+                raise _Refused(f"{_lines(len(unfinished))} not picked yet ({others} by other pickers).")
+            raise _Refused(f"{_lines(len(unfinished))} not picked yet: pick them or mark them short.")
         try:
             namespace = uuid.UUID(command.confirmation_id)
         except ValueError:
