@@ -367,7 +367,60 @@ def scenario_return_photo(h: Harness) -> Prepared:
     return Prepared([uuid_], check)
 
 
+def scenario_validate_other_lot(h: Harness) -> Prepared:
+    """The picker takes another lot than Odoo reserved: the reserved line goes to 0, a new line is created."""
+    product = h.new_product(0.0, tracking="lot")
+    loc = h.stock_location()
+    lots = []
+    for name in ("A", "B"):
+        lot = h.admin.create("stock.lot", {"name": f"LOT-{name}-{uuid.uuid4().hex[:6]}", "product_id": product})
+        quant = h.admin.create("stock.quant", {"product_id": product, "location_id": loc, "lot_id": lot,
+                                               "inventory_quantity": 10.0}, context={"inventory_mode": True})
+        h.admin.call("stock.quant", "action_apply_inventory", [quant])
+        lots.append(lot)
+    pick = h.admin.create("stock.picking", {
+        "picking_type_id": h.delivery_type(), "location_id": loc, "location_dest_id": h.customers_location(),
+        "move_ids": [[0, 0, {"product_id": product, "product_uom_qty": 4.0, "name": "lot test", "location_id": loc,
+                             "location_dest_id": h.customers_location()}]],
+    })
+    h.admin.call("stock.picking", "action_confirm", [pick])
+    h.admin.call("stock.picking", "action_assign", [pick])
+    picking = h.describe_picking(pick)
+    reserved = h.admin.read("stock.move.line", [picking["lines"][0]["id"]], ["lot_id"])[0]
+    reserved_lot = many2one_id(reserved["lot_id"])
+    other_lot = lots[1] if reserved_lot == lots[0] else lots[0]
+    line = picking["lines"][0]
+    move_id = many2one_id(line["move_id"]) or 0
+    payload = ValidatePicking(
+        picking_id=pick, picking_name=picking["name"], floor_user="demo", backorder=BackorderDecision.NO_BACKORDER,
+        lines=(
+            PickedLine(move_id=move_id, product_id=product, quantity=0.0, location_id=loc,
+                       location_dest_id=h.customers_location(), move_line_id=int(line["id"]), lot_id=reserved_lot),
+            PickedLine(move_id=move_id, product_id=product, quantity=4.0, location_id=loc,
+                       location_dest_id=h.customers_location(), lot_id=other_lot),
+        ))
+    pre = Preconditions(picking_state=picking["state"], picking_write_date=picking["write_date"],
+                        line_write_dates={str(line["id"]): line["write_date"]})
+    uuid_ = h.enqueue(payload, pre)
+
+    def by_lot() -> dict[int, float]:
+        rows = h.admin.search_read("stock.quant", [("product_id", "=", product), ("location_id", "=", loc)],
+                                   ["lot_id", "quantity"])
+        return {many2one_id(r["lot_id"]) or 0: float(r["quantity"]) for r in rows}
+
+    def check() -> None:
+        assert h.entry(uuid_).state == "applied", h.entry(uuid_).last_error
+        assert h.admin.read("stock.picking", [pick], ["state"])[0]["state"] == "done"
+        assert by_lot() == {reserved_lot: 10.0, other_lot: 6.0}
+        lines = h.admin.search_read("stock.move.line", [("picking_id", "=", pick), ("quantity", ">", 0)],
+                                    ["lot_id", "quantity"])
+        assert [(many2one_id(r["lot_id"]), r["quantity"]) for r in lines] == [(other_lot, 4.0)]
+
+    return Prepared([uuid_], check)
+
+
 SCENARIOS: dict[str, Callable[[Harness], Prepared]] = {
+    "validate_other_lot": scenario_validate_other_lot,
     "validate_backorder": scenario_validate_backorder,
     "validate_no_backorder": scenario_validate_no_backorder,
     "put_in_pack": scenario_put_in_pack,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pytest
-from synckit import Harness, return_marker
+from synckit import SCENARIOS, Harness, return_marker
 
 from floorapp.workflows.transactions import BackorderDecision
 
@@ -108,3 +108,9 @@ def test_return_with_photo_is_created_documented_and_received_once(any_harness: 
     assert returns[0]["state"] == "done"
     assert len(h.return_attachments(returns[0]["id"])) == 2
     assert h.on_hand(product) == before + 2.0
+
+
+def test_another_lot_than_reserved_ships_that_lot(any_harness: Harness) -> None:
+    prepared = SCENARIOS["validate_other_lot"](any_harness)
+    any_harness.sync_until_settled()
+    prepared.check()
