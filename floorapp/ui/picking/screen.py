@@ -175,8 +175,11 @@ class PickPage(QWidget):
     def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         p = services.profile
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(p.margin_px, p.spacing_px, p.margin_px, p.margin_px)
+        # A station has room for the keypad beside the task, always open; a handheld shows it on demand.
+        self.keypad_beside = p.side_by_side
+        self.task_column = QWidget()
+        layout = QVBoxLayout(self.task_column)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(p.spacing_px // 2)
 
         self.header = QWidget()
@@ -285,12 +288,24 @@ class PickPage(QWidget):
         layout.addWidget(self.tote)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(self.keypad)
+        if not self.keypad_beside:
+            layout.addWidget(self.keypad)
         layout.addWidget(self.confirm_button)
         layout.addWidget(self.check_again_button)
         layout.addWidget(self.action_bar)
-        self.keypad_button.toggled.connect(self._show_keypad)
-        self.close_keypad_button.clicked.connect(lambda: self.keypad_button.setChecked(False))
+
+        outer = QHBoxLayout(self) if self.keypad_beside else QVBoxLayout(self)
+        outer.setContentsMargins(p.margin_px, p.spacing_px, p.margin_px, p.margin_px)
+        outer.setSpacing(p.margin_px)
+        outer.addWidget(self.task_column, 3)
+        if self.keypad_beside:
+            outer.addWidget(self.keypad, 2)
+            self.keypad.show()
+            self.close_keypad_button.hide()
+            self.keypad_button.hide()
+        else:
+            self.keypad_button.toggled.connect(self._show_keypad)
+            self.close_keypad_button.clicked.connect(lambda: self.keypad_button.setChecked(False))
         self.retranslate()
 
     def _show_keypad(self, shown: bool) -> None:
@@ -373,8 +388,11 @@ class PickPage(QWidget):
         # Other pickers hold the rest: look again when they skip or finish (their lines may come free).
         self.check_again_button.setVisible(result.expect is Expect.WAIT)
         # Nothing left to pick: only Undo (of the last tote) still matters, and Confirm must be the obvious tap.
-        for button in (self.skip_button, self.short_button, self.keypad_button):
+        for button in (self.skip_button, self.short_button):
             button.setVisible(picking)
+        self.keypad_button.setVisible(picking and not self.keypad_beside)
+        if self.keypad_beside:
+            self.keypad.setEnabled(picking and result.expect in (Expect.QUANTITY, Expect.TOTE))
 
 
 class ShortReasonPage(QWidget):

@@ -91,6 +91,11 @@ QListWidget#waveList::item:disabled {{
     color: #555555;
     background: {MUTED_PAPER};
 }}
+QPushButton[variant="digit"]:disabled {{
+    color: #767676;
+    background: {PAPER};
+    border: 2px dashed #9aa3b2;
+}}
 QPushButton[variant="secondary"]:disabled {{
     color: #767676;
     background: {PAPER};
