@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--only", nargs="+", metavar="NAME", choices=benchmark_names(), help="Run only these benchmarks."
     )
+    parser.add_argument(
+        "--render-only", action="store_true", help="Only regenerate the docs page from the results files."
+    )
     parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--docs", type=Path, default=DOCS_FILE, help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", type=Path, default=CACHE_DIR, help=argparse.SUPPRESS)
@@ -44,17 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Tiny sizes only prove the plumbing; their figures must never land in the committed results.
         print("--mode tiny needs its own --results-dir and --docs", file=sys.stderr)
         return 2
-    results = run_benchmarks(mode, args.only, cache_dir=args.cache_dir)
+    results = [] if args.render_only else run_benchmarks(mode, args.only, cache_dir=args.cache_dir)
     results_file = args.results_dir / f"{mode}.json"
-    document = results_document(mode, results, load_results(results_file))
-    write_results(results_file, document)
+    if not args.render_only:
+        write_results(results_file, results_document(mode, results, load_results(results_file)))
     documents = {}
     for m in (*MODES, "tiny"):
         loaded = load_results(args.results_dir / f"{m}.json")
         if loaded is not None:
             documents[m] = loaded
     write_docs(args.docs, documents)
-    print(f"wrote {results_file} and {args.docs}")
+    print(f"wrote {args.docs}" if args.render_only else f"wrote {results_file} and {args.docs}")
     return 1 if any(r.error for r in results) else 0
 
 

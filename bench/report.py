@@ -110,6 +110,7 @@ def render_mode(document: dict[str, Any]) -> list[str]:
                 )
             if row.get("not_measured"):
                 not_measured.append(f"- **{title}**, {row.get('case')}: {row['not_measured']}")
+        notes.append(f"- **{title}**: run {bench.get('date', '?')}, {bench.get('seconds', 0):.0f} s.")
         notes.extend(f"- **{title}**: {n}" for n in bench.get("notes", []))
     lines.append("")
     lines.append("### Goals not met")

@@ -80,3 +80,18 @@ def test_tiny_run_writes_results_and_docs(tmp_path: Path, only: list[str]) -> No
           "--cache-dir", str(tmp_path / "cache")])
     again = json.loads((results_dir / "tiny.json").read_text())
     assert [b["name"] for b in again["benchmarks"]] == names
+
+
+def test_render_only_rebuilds_the_page_from_results_files(tmp_path: Path) -> None:
+    result = BenchResult("label_print", "t")
+    ours, raw = Side("ours", {"p50_ms": 1, "p99_ms": 2}), Side("raw", {"p50_ms": 1, "p99_ms": 1})
+    result.rows.append(Row("case A", ours, [raw], ratio=2.0, ratio_means="our p99 / raw p99"))
+    harness.write_results(tmp_path / "results" / "tiny.json", harness.results_document("tiny", [result], None))
+    docs = tmp_path / "benchmarks.md"
+    assert main(["--mode", "tiny", "--render-only", "--results-dir", str(tmp_path / "results"),
+                 "--docs", str(docs)]) == 0
+    assert "| label_print | case A |" in docs.read_text()
+
+
+def test_tiny_mode_never_writes_the_committed_results(tmp_path: Path) -> None:
+    assert main(["--mode", "tiny", "--only", "label_print", "--docs", str(tmp_path / "b.md")]) == 2
