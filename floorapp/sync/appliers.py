@@ -152,6 +152,10 @@ def finish_wizards(client: ErpClient, result: Any, *, no_backorder: bool) -> Any
             method = "dont_send_sms"
         elif model == "stock.track.confirmation":
             method = "action_confirm"
+        elif model == "expiry.picking.confirmation":
+            # product_expiry: a picked lot is past its expiration date. Shipping it is a person's decision.
+            raise ConflictDetected("lot_expired", "Odoo says a picked lot is expired; a supervisor decides.",
+                                   ours={}, theirs={"wizard": model, "context": context})
         else:
             raise Rejected(
                 f"Odoo asks a question FloorApp cannot answer ({model}); finish this transfer in Odoo.",
@@ -303,7 +307,11 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
         context.update({"skip_backorder": True, "picking_ids_not_to_backorder": [pid]})
     ctx.record(validate_sent=True)
     result = c.call("stock.picking", "button_validate", [pid], context=context)
-    finish_wizards(c, result, no_backorder=no_backorder)
+    try:
+        finish_wizards(c, result, no_backorder=no_backorder)
+    except ConflictDetected as exc:
+        exc.ours = _picked_summary(p)
+        raise
     after = c.read_one("stock.picking", pid, ["state"])
     if after is None or after["state"] != "done":
         raise Rejected(f"Odoo did not finish validating {p.picking_name} (state {after and after['state']}).",
