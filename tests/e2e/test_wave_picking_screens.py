@@ -222,3 +222,20 @@ def test_a_picker_waiting_for_another_checks_again_and_confirms(qtbot: QtBot, tm
         assert h.screen.pick.confirm_button.isVisible()
     finally:
         h.close()
+
+
+def test_a_failed_download_says_why_and_keeps_the_waves_on_the_device(qtbot: QtBot, tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "floorapp.sqlite", orders=2, lines_per_order=1)
+
+    class UnreachableReport:  # what a sync run answers in a dead zone
+        error = "Odoo cannot be reached."
+
+    h = Handheld(qtbot, fx.db, fixed_clock(NOW), download=UnreachableReport)
+    try:
+        with qtbot.waitSignal(h.screen.waves_shown, timeout=5000):
+            qtbot.mouseClick(h.screen.wave_list.download_button, h.left)
+        assert h.screen.wave_list.message.text() == "Download failed: Odoo cannot be reached."
+        assert h.screen.wave_list.message.tone == "error"
+        assert h.screen.wave_list.waves.count() == 1  # what was downloaded before is still there to pick
+    finally:
+        h.close()

@@ -23,7 +23,9 @@ def wave_picking_screen_factory(
     """The home tile's screen factory: ``catalog.register_screen("wave_picking", wave_picking_screen_factory())``.
 
     ``download(session)`` returns the callable that pulls that picker's waves (the sync engine's work-package
-    pull); leave it out on a device without a server.
+    pull, e.g. ``lambda session: sync_service.sync_once``: a returned report with an ``error`` is shown as a
+    failed download); leave it out on a device without a server. ``is_online`` feeds the journal's online
+    flag (e.g. ``lambda: bool(sync_service.status().online)``).
     """
 
     def build(services: ScreenServices, session: object) -> Screen:

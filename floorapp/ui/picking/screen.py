@@ -657,12 +657,21 @@ class WavePickingScreen(Screen):
         self.wave_list.message.show_info(self.tr("Downloading waves…"))
         self.wave_list.download_button.setEnabled(False)
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
+            if not isValid(self):
+                return
             self.wave_list.download_button.setEnabled(True)
-            self.wave_list.message.show_info(self.tr("Waves downloaded."))
+            # A sync run reports a failure instead of raising it (``SyncReport.error``).
+            error = getattr(result, "error", None)
+            if error:
+                self.wave_list.message.show_error(self.tr("Download failed: {error}").format(error=error))
+            else:
+                self.wave_list.message.show_info(self.tr("Waves downloaded."))
             self.refresh_waves()
 
         def failed(error: FloorAppError) -> None:
+            if not isValid(self):
+                return
             self.wave_list.download_button.setEnabled(True)
             self.wave_list.message.show_error(error.user_message)
 
