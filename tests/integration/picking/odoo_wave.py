@@ -22,8 +22,7 @@ from floorapp.offline_store.models import FloorUser
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.sync.client import ConnectionConfig, ErpClient, connect
-from floorapp.sync.pull import Puller
-from floorapp.sync.worker import Backoff, OutboxWorker, StoreAccess
+from floorapp.sync.service import SyncOptions, SyncReport, SyncService
 from floorapp.workflows.picking import (
     ConfirmWave,
     EnterQuantity,
@@ -186,7 +185,7 @@ def seed_wave_in_odoo(sim: OdooSim, orders: int = 20, lines_per_order: int = 3) 
 
 
 class Device:
-    """A handheld's store, writer, puller and outbox worker, syncing as the integration user."""
+    """A handheld's store and writer with the app's own sync service (push, then pull of the picker's work)."""
 
     def __init__(self, path: Path, sim: OdooSim, demo_uid: int) -> None:
         self.sim = sim
@@ -194,31 +193,29 @@ class Device:
         self.database: Database = open_database(path)
         self.writer = StoreWriter(self.database)
         self.clock = StepClock()
-        self.worker = OutboxWorker(
-            self.database,
-            lambda: admin_client(self.sim, self.url),
-            clock=self.clock,
-            rng=random.Random(3),
-            backoff=Backoff(base_seconds=1.0, max_seconds=30.0),
-        )
         with UnitOfWork(self.database) as uow:
             uow.session.add(FloorUser(id=1, odoo_user_id=demo_uid, login="demo", name="Marc Demo", role="picker"))
             uow.commit()
         self.demo_uid = demo_uid
-
-    def download(self) -> object:
-        """Pull the picker's waves (a work package) while the network is there."""
-        puller = Puller(
-            StoreAccess(self.database, writer=self.writer),
-            admin_client(self.sim, self.url),
-            work_user_ids=[self.demo_uid],
+        self.sync = SyncService(
+            self.database,
+            ConnectionConfig(
+                url=self.url, database=sim.db_name, login="admin", secret=sim.api_keys["admin"], timeout_seconds=5.0
+            ),
+            options=SyncOptions(max_backoff_seconds=30.0),
+            writer=self.writer,
+            clock=self.clock,
         )
-        return puller.pull()
+        self.worker = self.sync.worker
+
+    def download(self) -> SyncReport:
+        """What the wave list's Download does: a sync run (push, then pull of the picker's waves)."""
+        return self.sync.sync_once(users=False)
 
     def sync_until_settled(self, max_runs: int = 40) -> None:
-        """Push until nothing can be sent any more, waiting out backoff by moving the worker's clock."""
+        """Sync until nothing can be sent any more, waiting out backoff by moving the sync clock."""
         for _ in range(max_runs):
-            self.worker.run_once()
+            self.sync.sync_once(users=False)
             with UnitOfWork(self.database) as uow:
                 left = uow.outbox.claimable(now=self.clock() + timedelta(days=365))
             if not left:
@@ -228,7 +225,7 @@ class Device:
 
     def close(self) -> None:
         """Stop the writer and close the store."""
-        self.worker.reset_client()
+        self.sync.stop()
         self.writer.close()
         self.database.close()
 
