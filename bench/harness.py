@@ -12,7 +12,6 @@ import math
 import os
 import platform
 import subprocess
-import sys
 import tempfile
 import time
 import traceback
@@ -537,11 +536,6 @@ def write_results(path: Path, document: dict[str, Any]) -> None:
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(document, indent=2, sort_keys=False) + "\n")
     tmp.replace(path)
-
-
-def python_exe() -> str:
-    """The interpreter running the benchmarks, for subprocess measurements."""
-    return sys.executable
 
 
 def _fmt_ms(value: float | int) -> str:

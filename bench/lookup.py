@@ -60,7 +60,8 @@ def _gs1_lot_text(product_id: int) -> str:
     return f"010{product_ean13(product_id)}10{lot_name(product_id)}"
 
 
-def _raw_product(con: sqlite3.Connection, text: str) -> Any:
+def raw_product_lookup(con: sqlite3.Connection, text: str) -> Any:
+    """The baseline for a product or packaging barcode: one indexed SELECT joining the product."""
     return con.execute(_PRODUCT_SQL, (text,)).fetchone()
 
 
@@ -81,13 +82,13 @@ CASES: tuple[ScanCase, ...] = (
         "product",
         "product EAN-13",
         lambda rng, c: (product_ean13(_random_id(rng, c.shape.products)), "]E0"),
-        _raw_product,
+        raw_product_lookup,
     ),
     ScanCase(
         "packaging",
         "packaging GTIN-14 (ITF-14)",
         lambda rng, c: (packaging_gtin14(_random_id(rng, c.shape.products, is_packaged)), "]I1"),
-        _raw_product,
+        raw_product_lookup,
     ),
     ScanCase(
         "gs1_lot",
