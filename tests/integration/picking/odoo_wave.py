@@ -180,6 +180,7 @@ def seed_wave_in_odoo(sim: OdooSim, orders: int = 20, lines_per_order: int = 3) 
     seeded.wave_id = c.create(
         "stock.picking.batch", {"is_wave": True, "user_id": demo, "picking_ids": [[6, 0, seeded.picking_ids]]}
     )
+    c.call("stock.picking.batch", "action_confirm", [seeded.wave_id])  # as Odoo's "Add to wave" leaves it
     seeded.wave_name = str(c.read("stock.picking.batch", [seeded.wave_id], ["name"])[0]["name"])
     return seeded
 
