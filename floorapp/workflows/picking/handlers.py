@@ -34,6 +34,7 @@ from floorapp.offline_store.models import (
     Quant,
     Wave,
 )
+from floorapp.workflows.auth import Job, may_do
 from floorapp.workflows.picking.commands import (
     ConfirmWave,
     EnterQuantity,
@@ -84,7 +85,6 @@ from floorapp.workflows.transactions import (
 
 log = logging.getLogger("floorapp.workflows.picking")
 
-PICKING_ROLES = frozenset({"picker", "supervisor"})
 COUNT_TASK_SOURCE = "short_pick"
 _UUID_NAMESPACE = uuid.UUID("5b0c6c1e-4f43-4a55-9d2e-6f6f2a8f1c11")
 
@@ -269,8 +269,9 @@ class WavePickingHandler:
         interpreter: ScanInterpreter,
         route_order: RouteOrder = RouteOrder.PICK_SEQUENCE,
     ) -> None:
-        if picker.role not in PICKING_ROLES:
-            raise PermissionDenied(f"{picker.name} may not pick: the role {picker.role} does not allow it.")
+        # The role table lives with sign-in (floorapp.workflows.auth): one place says who may pick.
+        if not may_do(picker.role, Job.WAVE_PICKING):
+            raise PermissionDenied(f"{picker.name} is signed in as {picker.role} and may not do wave picking.")
         self._uow = unit_of_work
         self.picker = picker
         self._clock = clock
@@ -325,6 +326,7 @@ class WavePickingHandler:
         except BaseException:
             self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             raise
+        log.debug("wave %s: %s -> %s", ctx.wave.name, type(command).__name__, outcome.value)
         try:
             result = self._result(ctx, outcome, message, detail)
             uow.journal.record(
