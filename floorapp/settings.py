@@ -109,6 +109,10 @@ SETTINGS: tuple[SettingSpec, ...] = (
     _spec("odoo.timeout_seconds", float, 20.0, "Timeout of one call to Odoo.", minimum=0.1),
     _spec("odoo.transport", str, "auto", "auto (from version_info), jsonrpc or json2.",
           choices=("auto", "jsonrpc", "json2")),
+    # Wave picking
+    _spec("picking.route_order", str, "pick_sequence",
+          "Walking order of pick lines: pick_sequence (the site's order, then location name) or location_name.",
+          choices=("pick_sequence", "location_name")),
     # Sync
     _spec("sync.interval_seconds", float, 30.0, "How often the outbox is pushed and data pulled when online.",
           minimum=1.0),
