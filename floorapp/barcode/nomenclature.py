@@ -110,25 +110,61 @@ class NomenclatureMatch:
         return self.rule.type
 
 
+# Characters that stand for themselves in a pattern; a run of them at the start is a prefix every match has.
+_LITERAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%_-/:;,=!@#&'\"<> ")
+_QUANTIFIERS = frozenset("*+?{")
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...]:
+    """Prefixes one of which every barcode matching ``pattern`` starts with; ``()`` when none can be told.
+
+    Only plain patterns are read: literal characters at the start (``"23....."`` -> ``("23",)``), or a top-level
+    alternation of such (``"043|044"`` -> ``("043", "044")``). A literal followed by a quantifier is optional,
+    so the prefix stops before it; anything else (groups, classes, escapes, flags) ends the prefix. Used to skip
+    a rule without running its regular expression: it never changes what matches.
+    """
+    if any(c in pattern for c in "()[]\\"):
+        alternatives = [pattern] if "|" not in pattern else []
+    else:
+        alternatives = pattern.split("|")
+    prefixes: list[str] = []
+    for alternative in alternatives:
+        end = 0
+        while end < len(alternative) and alternative[end] in _LITERAL:
+            end += 1
+        if end < len(alternative) and alternative[end] in _QUANTIFIERS:
+            end -= 1
+        if end <= 0:
+            return ()
+        prefixes.append(alternative[:end])
+    return tuple(prefixes)
+
+
 @dataclass(frozen=True, slots=True)
 class _PreparedRule:
-    """A rule with its pattern compiled and its value group located, once per nomenclature."""
+    """A rule with its pattern compiled and its value group located, once per nomenclature.
+
+    ``prefixes`` (see ``literal_prefixes``) lets a scan skip the rule with a ``startswith``: most rules of a
+    nomenclature start with a literal (``23``, ``414``, ``PACK``) and a scan is matched against all of them.
+    """
 
     rule: BarcodeRule
     compiled: re.Pattern[str]
     value_start: int  # -1 when the pattern embeds no value
     whole_len: int
     decimal_len: int
+    prefixes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, rule: BarcodeRule) -> _PreparedRule | None:
         compiled = rule.compiled()
         if compiled is None:
             return None
+        prefixes = literal_prefixes(rule.pattern)
         group = _VALUE_GROUP.search(rule.pattern)
         if group is None:
-            return cls(rule, compiled, -1, 0, 0)
-        return cls(rule, compiled, group.start(), len(group.group(1)), len(group.group(2)))
+            return cls(rule, compiled, -1, 0, 0, prefixes)
+        return cls(rule, compiled, group.start(), len(group.group(1)), len(group.group(2)), prefixes)
 
     def match(self, barcode: str) -> tuple[str, Decimal, bool] | None:
         """``(base_code, value, has_value)`` when the pattern matches ``barcode`` the way Odoo reads it."""
@@ -193,11 +229,18 @@ class Nomenclature:
         for prepared in self._prepared:
             rule = prepared.rule
             candidate = barcode
-            if rule.encoding == "ean13" and self.upc_ean_conv in ("upc2ean", "always") and encoded(barcode, "upca"):
-                candidate = upca_to_ean13(barcode)
-            elif rule.encoding == "upca" and self.upc_ean_conv in ("ean2upc", "always") and encoded(barcode, "ean13"):
-                candidate = ean13_to_upca(barcode) or barcode
-            if rule.encoding != "any" and not encoded(candidate, rule.encoding):
+            encoding = rule.encoding
+            if encoding != "any":
+                if encoding == "ean13" and self.upc_ean_conv in ("upc2ean", "always") and encoded(barcode, "upca"):
+                    candidate = upca_to_ean13(barcode)
+                elif encoding == "upca" and self.upc_ean_conv in ("ean2upc", "always") and encoded(barcode, "ean13"):
+                    candidate = ean13_to_upca(barcode) or barcode
+                # The pattern's literal prefix is cheaper to test than the check digit; both must hold.
+                if prepared.prefixes and not candidate.startswith(prepared.prefixes):
+                    continue
+                if not encoded(candidate, encoding):
+                    continue
+            elif prepared.prefixes and not candidate.startswith(prepared.prefixes):
                 continue
             matched = prepared.match(candidate)
             if matched is None:
@@ -208,7 +251,7 @@ class Nomenclature:
                 aliased_from = aliased_from or barcode
                 barcode = rule.alias or barcode
                 continue
-            if rule.encoding in ("ean13", "ean8", "upca") and has_value:
+            if encoding in ("ean13", "ean8", "upca") and has_value:
                 base_code = with_check_digit(base_code[:-1])
             return NomenclatureMatch(rule, candidate, base_code, value, has_value, aliased_from)
         return None

@@ -14,6 +14,7 @@ worker.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -247,7 +248,9 @@ class Resolution:
         return f"{self.kind.value}: {body}"
 
 
+@functools.lru_cache(maxsize=64)
 def _is_gtin(code: str) -> bool:
+    # Cached: one scan asks it of the same code twice (the lookup order, then the GTIN spellings).
     return code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)
 
 

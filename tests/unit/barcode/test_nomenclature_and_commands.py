@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +17,7 @@ from floorapp.barcode.nomenclature import (
     BarcodeRule,
     Nomenclature,
     ean13_to_upca,
+    literal_prefixes,
     upca_to_ean13,
 )
 
@@ -116,3 +119,32 @@ def test_any_weight_label_round_trips(item: int, grams: int) -> None:
     assert match is not None and match.type == "weight"
     assert match.value == Decimal(grams) / 1000
     assert match.base_code == with_check_digit(f"21{item:05d}00000")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        ("23.....{NNNDD}", ("23",)),
+        ("22{NN}", ("2",)),  # a brace may be a quantifier to the regex: the character before it is left out
+        ("043|044", ("043", "044")),
+        ("PACK", ("PACK",)),
+        ("10?", ("1",)),
+        (".*", ()),
+        ("(?i)pack", ()),
+        ("a|b(c)", ()),
+        (r"\d+", ()),
+    ],
+)
+def test_literal_prefixes_only_claim_what_every_match_starts_with(pattern: str, prefixes: tuple[str, ...]) -> None:
+    assert literal_prefixes(pattern) == prefixes
+
+
+def test_prefix_skipping_never_changes_which_rule_matches() -> None:
+    # The same rules with the prefilter emptied must give the same answer for scans of every kind.
+    scans = ["2301234012340", "2100000012349", "4000000311911", "042123", "0441", "414", "PACK00017",
+             "10LOT7", "%B123", "LOC000017", "036000291452", "0360002914526"]  # fmt: skip
+    for nomenclature in (DEFAULT_NOMENCLATURE, DEFAULT_GS1_NOMENCLATURE):
+        plain = Nomenclature(nomenclature.name, nomenclature.rules, nomenclature.upc_ean_conv)
+        object.__setattr__(plain, "_prepared", tuple(replace(p, prefixes=()) for p in plain._prepared))
+        for scan in scans:
+            assert nomenclature.match(scan) == plain.match(scan), scan
