@@ -7,12 +7,16 @@ an ``AppContext`` and pass its parts to what needs them.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
-from collections.abc import Mapping
+import socket
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
 
+from floorapp.errors import FloorAppError
 from floorapp.logging_setup import LoggingSetup, configure_logging
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database, open_database
@@ -20,6 +24,12 @@ from floorapp.offline_store.writer import StoreWriter
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
 from floorapp.workflows.auth import AuthService
+
+if TYPE_CHECKING:
+    from floorapp.devices.discovery import Advertiser
+    from floorapp.devices.spool import PrintSpool, SpoolWorker
+    from floorapp.sync.pull import PullProgress
+    from floorapp.sync.service import SyncReport, SyncService
 
 log = logging.getLogger("floorapp.store")
 
@@ -88,3 +98,204 @@ def start_cli(args: argparse.Namespace) -> tuple[AppPaths, LoggingSetup]:
     paths = paths_from_args(args)
     setup = configure_logging(paths, getattr(args, "log_level", "INFO"), bool(getattr(args, "json_logging", False)))
     return paths, setup
+
+
+# -- the running app's background services ------------------------------------------------------------------------
+
+SyncProgressListener = Callable[["PullProgress"], None]
+SyncReportListener = Callable[["SyncReport"], None]
+
+
+class SyncEvents:
+    """Fans the sync thread's progress and reports out to whoever listens (the UI subscribes after start-up).
+
+    Listeners are called on the sync thread; a Qt listener hops to the GUI thread itself.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._progress: list[SyncProgressListener] = []
+        self._reports: list[SyncReportListener] = []
+
+    def on_progress(self, listener: SyncProgressListener) -> Callable[[], None]:
+        """Call ``listener(PullProgress)`` on each pull step; returns the unsubscribe function."""
+        with self._lock:
+            self._progress.append(listener)
+        return lambda: self._remove(self._progress, listener)
+
+    def on_report(self, listener: SyncReportListener) -> Callable[[], None]:
+        """Call ``listener(SyncReport)`` after each run; returns the unsubscribe function."""
+        with self._lock:
+            self._reports.append(listener)
+        return lambda: self._remove(self._reports, listener)
+
+    def _remove(self, listeners: list[Any], listener: Any) -> None:
+        with self._lock:
+            if listener in listeners:
+                listeners.remove(listener)
+
+    def progress(self, step: PullProgress) -> None:
+        """The ``progress`` callback given to ``SyncService``."""
+        with self._lock:
+            listeners = list(self._progress)
+        for listener in listeners:
+            listener(step)
+
+    def report(self, report: SyncReport) -> None:
+        """The ``on_report`` callback given to ``SyncService``."""
+        with self._lock:
+            listeners = list(self._reports)
+        for listener in listeners:
+            listener(report)
+
+
+@dataclass
+class AppServices:
+    """The background parts of the running app (not of headless CLI commands): sync, print spool, advertisement.
+
+    Built by ``build_app_services``; nothing runs until ``start()``; ``stop()`` takes them down (safe twice).
+    ``sync`` is None when no Odoo is configured or no secret is stored; ``offline_reason`` then says why, in
+    words a supervisor can act on.
+    """
+
+    sync: SyncService | None
+    offline_reason: str | None
+    sync_events: SyncEvents
+    spool: PrintSpool
+    spool_worker: SpoolWorker
+    advertise: bool
+    station_name: str
+    site: str
+    advertiser: Advertiser | None = None
+    _advertising: threading.Thread | None = None
+    _started: bool = False
+
+    def start(self) -> None:
+        """Start the spool worker, the sync thread and the station announcement."""
+        if self._started:
+            return
+        self._started = True
+        self.spool_worker.start()
+        if self.sync is not None:
+            self.sync.start()
+        else:
+            log.info("sync is off: %s", self.offline_reason, extra={"event": "sync.off"})
+        if self.advertise:
+            # zeroconf probes the name for a second or two before it answers: never on the GUI thread.
+            self._advertising = threading.Thread(target=self._advertise, name="floorapp-advertise", daemon=True)
+            self._advertising.start()
+
+    def _advertise(self) -> None:
+        from floorapp.devices.discovery import advertise_station
+
+        try:
+            advertiser = advertise_station(self.station_name, version=_app_version(), site=self.site)
+        except (FloorAppError, OSError) as exc:
+            # Being findable on the network is a convenience; the floor work goes on without it.
+            message = exc.user_message if isinstance(exc, FloorAppError) else str(exc)
+            log.warning("station not advertised: %s", message, extra={"event": "station.not_advertised"})
+            return
+        self.advertiser = advertiser
+        log.info("station advertised", extra={"event": "station.advertised", "service_name": advertiser.name})
+
+    def stop(self) -> None:
+        """Withdraw the announcement, stop sync after its current run, stop the spool worker."""
+        if not self._started:
+            return
+        self._started = False
+        try:
+            if self._advertising is not None:
+                self._advertising.join(timeout=30)
+                self._advertising = None
+            if self.advertiser is not None:
+                self.advertiser.close()
+                self.advertiser = None
+        finally:
+            try:
+                if self.sync is not None:
+                    self.sync.stop()
+            finally:
+                self.spool_worker.stop()
+
+    def sync_now(self) -> bool:
+        """Ask for a sync run at once; False when sync is off."""
+        if self.sync is None:
+            return False
+        self.sync.sync_now()
+        return True
+
+
+class FromKeyring:
+    """Marker: read the secret from the keyring (the default) rather than the one passed in."""
+
+
+KEYRING = FromKeyring()
+
+
+def build_app_services(
+    context: AppContext,
+    *,
+    odoo_secret: str | FromKeyring | None = KEYRING,
+    advertise: bool | None = None,
+    spool_idle_wait: float = 30.0,
+) -> AppServices:
+    """The running app's sync service, print spool and station announcement, built but not started.
+
+    ``odoo_secret``: by default read through ``floorapp.secrets.get_odoo_secret`` (keyring or
+    ``FLOORAPP_ODOO_KEY``); the demo passes its simulator's API key here so nothing touches the keyring. The
+    secret is registered with the log redaction filter and never stored. ``advertise`` overrides the
+    ``discovery.advertise`` setting (tests keep off the network).
+    """
+    # Imported here, not at the top: headless CLI commands import this module and need none of it.
+    from floorapp.devices.factory import printer_lookup
+    from floorapp.devices.spool import PrintSpool, SpoolWorker
+    from floorapp.logging_setup import register_secret
+    from floorapp.sync.service import SyncOptions, SyncService, connection_config
+
+    settings = context.settings
+    events = SyncEvents()
+    sync: SyncService | None = None
+    reason: str | None = None
+    if not settings.text("odoo.url"):
+        reason = "No Odoo server is set up (setting odoo.url); all work is kept on this device."
+    else:
+        secret: str | None
+        try:
+            if isinstance(odoo_secret, FromKeyring):
+                from floorapp.secrets import get_odoo_secret
+
+                secret = get_odoo_secret(settings)
+            else:
+                secret = odoo_secret
+                if secret:
+                    register_secret(secret)
+        except FloorAppError as exc:
+            secret, reason = None, exc.user_message
+        else:
+            if not secret:
+                reason = ("No Odoo password or API key is stored on this device (floorapp config set-secret); "
+                          "all work is kept on this device until one is.")
+        if secret:
+            try:
+                sync = SyncService(
+                    context.database, connection_config(settings, secret),
+                    options=SyncOptions.from_settings(settings), writer=context.writer,
+                    photo_dir=context.paths.photo_dir, clock=context.clock,
+                    progress=events.progress, on_report=events.report,
+                )
+            except FloorAppError as exc:
+                sync, reason = None, exc.user_message
+    spool = PrintSpool(context.database, printer_lookup(settings), clock=context.clock)
+    worker = SpoolWorker(spool, idle_wait=spool_idle_wait)
+    return AppServices(
+        sync=sync, offline_reason=reason, sync_events=events, spool=spool, spool_worker=worker,
+        advertise=settings.flag("discovery.advertise") if advertise is None else advertise,
+        station_name=settings.text("device.name") or socket.gethostname(), site=settings.text("site.name"),
+    )
+
+
+def _app_version() -> str:
+    try:
+        return importlib.metadata.version("floorapp")
+    except importlib.metadata.PackageNotFoundError:
+        return ""

@@ -165,3 +165,41 @@ def seed_demo_store(paths: AppPaths, settings: Settings | None = None) -> DemoSu
         return seed_demo(database)
     finally:
         database.close()
+
+
+# -- the demo backed by the shipped Odoo-compatible server ---------------------------------------------------------
+
+SIM_DEMO_MARKER = "demo_sim_seeded_at"
+"""``device_meta`` key of a demo store whose warehouse comes from the simulated Odoo."""
+
+LOCAL_ONLY_ROLES = ("packer", "inspector")
+"""Roles the simulated Odoo has no user for: these demo users are made on the device, as a supervisor would."""
+
+
+def local_only_demo_users() -> tuple[DemoUser, ...]:
+    """The demo users that exist only on the device when the warehouse comes from Odoo."""
+    return tuple(user for user in DEMO_USERS if user.role in LOCAL_ONLY_ROLES)
+
+
+def is_offline_demo_store(database: Database) -> bool:
+    """True for a store seeded by the offline demo (its own product and bin ids, which Odoo's would clash with)."""
+    with UnitOfWork(database) as uow:
+        return uow.meta.get(DEMO_MARKER) is not None and uow.meta.get(SIM_DEMO_MARKER) is None
+
+
+def seed_local_demo_users(database: Database) -> int:
+    """Create the local-only demo users (packer, inspector) once; everything else comes from Odoo.
+
+    Returns how many were created now.
+    """
+    created = 0
+    with UnitOfWork(database) as uow:
+        logins = set(uow.session.scalars(select(FloorUser.login)).all())
+        for user in local_only_demo_users():
+            if user.login not in logins:
+                create_user(uow, user.login, user.name, user.role, pin=user.pin, badge=user.badge)
+                created += 1
+        if uow.meta.get(SIM_DEMO_MARKER) is None:
+            uow.meta.set_time(SIM_DEMO_MARKER, utcnow())
+        uow.commit()
+    return created

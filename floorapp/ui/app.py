@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from floorapp.bootstrap import AppServices
 from floorapp.devices.qt_bridge import WedgeScannerBridge
 from floorapp.devices.scanner.wedge import wedge_config_from_settings
 from floorapp.offline_store.db import Database
@@ -53,16 +54,41 @@ class ShellContext(Protocol):
         ...
 
 
-def shipped_job_catalog(is_online: Callable[[], bool] = lambda: False) -> JobCatalog:
+def shipped_job_catalog(
+    is_online: Callable[[], bool] = lambda: False,
+    *,
+    database: Database | None = None,
+    app_services: AppServices | None = None,
+) -> JobCatalog:
     """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders.
 
-    ``is_online`` tells job screens whether Odoo was reached lately (the status bar's view).
+    ``is_online`` tells job screens whether Odoo was reached lately (the status bar's view). ``database`` and
+    ``app_services`` (the composition root's sync service and print spool) feed the sync screen; without a
+    database the sync tile stays a placeholder.
     """
     from floorapp.ui.devices_screen import DevicesScreen
     from floorapp.ui.picking import wave_picking_screen_factory
+    from floorapp.ui.sync_screen import SyncScreen
+    from floorapp.workflows.auth import Job
 
     catalog = default_job_catalog()
-    catalog.register_screen("wave_picking", wave_picking_screen_factory(is_online=is_online))
+    sync = app_services.sync if app_services is not None else None
+    download: Callable[[object], Callable[[], object]] | None = None
+    if sync is not None:
+        running_sync = sync
+
+        def download(session: object) -> Callable[[], object]:
+            # The wave list's "Download": one sync run now (push first, so the picker's own work is in Odoo).
+            return running_sync.sync_once
+
+    catalog.register_screen("wave_picking", wave_picking_screen_factory(is_online=is_online, download=download))
+    if database is not None:
+        store = database
+
+        def sync_screen(services: ScreenServices, session: object) -> Screen:
+            return SyncScreen(services, session, store, app_services)
+
+        catalog.register_screen(Job.SYNC.value, sync_screen)
 
     def devices(services: ScreenServices, session: object) -> Screen:
         return HostedScreen(services, lambda go_home: DevicesScreen(services, go_home))
@@ -124,8 +150,13 @@ def build_shell(
     sounds: bool | None = None,
     scanner_clock: Callable[[], float] = time.monotonic,
     idle_clock: Callable[[], float] = time.monotonic,
+    services: AppServices | None = None,
 ) -> Shell:
-    """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global."""
+    """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global.
+
+    ``services`` (``bootstrap.build_app_services``) brings sync, the print spool and their screens; without
+    it the UI runs on the store alone, as in most UI tests.
+    """
     settings = context.settings
     profile = profile_named(profile_name or settings.text("ui.profile"))
     apply_profile(app, profile)
@@ -139,20 +170,34 @@ def build_shell(
         # Asked when a job screen opens, long after the window below exists.
         return bool(built) and built[0].status_bar.connectivity is Connectivity.ONLINE
 
+    sync = services.sync if services is not None else None
+    live_online: Callable[[], bool | None] | None = None
+    if sync is not None:
+        running_sync = sync
+
+        def live_online() -> bool | None:
+            return running_sync.status().online
+
     window = MainWindow(
         database=context.database,
         writer=context.writer,
         settings=settings,
         auth=context.auth,
         profile=profile,
-        jobs=jobs or shipped_job_catalog(is_online),
+        jobs=jobs or shipped_job_catalog(is_online, database=context.database, app_services=services),
         scanner=scanner,
         monotonic=idle_clock,
         sounds=sounds,
+        live_online=live_online,
+        offline_reason=services.offline_reason if services is not None else None,
     )
     built.append(window)
+    closers: list[Callable[[], None]] = []
+    if services is not None:
+        # A finished sync run refreshes the status bar at once (the report comes on the sync thread).
+        closers.append(services.sync_events.on_report(lambda _report: window.status_monitor.request_refresh()))
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
     app.installEventFilter(activity)
     return Shell(app=app, window=window, profile=profile, translations=translations, scanner=scanner,
-                 activity=activity)
+                 activity=activity, _closers=closers)

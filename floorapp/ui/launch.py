@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from floorapp.bootstrap import build_app_context, load_settings
+from floorapp.bootstrap import KEYRING, FromKeyring, build_app_context, build_app_services, load_settings
 from floorapp.paths import AppPaths
+from floorapp.settings import Settings
 from floorapp.ui.app import build_shell, create_application
 from floorapp.ui.profile import UiProfile
 
@@ -25,13 +26,21 @@ def launch(
     exit_after: float | None = None,
     demo: bool = False,
     argv: Sequence[str] | None = None,
+    settings: Settings | None = None,
+    odoo_secret: str | FromKeyring | None = KEYRING,
 ) -> int:
-    """Open the window and run the event loop; returns the process exit code. Logging is set up by the caller."""
-    settings = load_settings(paths)
+    """Open the window and run the event loop; returns the process exit code. Logging is set up by the caller.
+
+    ``settings`` replaces the instance's saved settings (the demo points them at its server in memory);
+    ``odoo_secret`` replaces the keyring's secret (the demo's API key), never stored.
+    """
+    settings = settings if settings is not None else load_settings(paths)
     context = build_app_context(paths, settings)
     try:
+        services = build_app_services(context, odoo_secret=odoo_secret)
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
-        shell = build_shell(app, context, profile_name=profile_name, language=language)
+        shell = build_shell(app, context, profile_name=profile_name, language=language, services=services)
+        services.start()
         try:
             if screen_matches(app, shell.profile):
                 # A handheld or station whose screen is the profile's size: use all of it, no window frame.
@@ -45,7 +54,10 @@ def launch(
                                                  "language": shell.translations.language})
             code = int(app.exec())
         finally:
-            shell.close()
+            try:
+                shell.close()
+            finally:
+                services.stop()
         log.info("floor app closed", extra={"event": "ui.closed", "exit_code": code})
         return code
     finally:

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         scanner: WedgeScannerBridge | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         sounds: bool | None = None,
+        live_online: Callable[[], bool | None] | None = None,
+        offline_reason: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +95,8 @@ class MainWindow(QMainWindow):
             profile,
             server_configured=bool(settings.text("odoo.url")),
             sync_interval_s=settings.number("sync.interval_seconds"),
+            live_online=live_online,
+            offline_reason=offline_reason,
         )
         self.status_monitor = StatusMonitor(database, self.operations, parent=self)
         self.status_monitor.updated.connect(self.status_bar.show_status)

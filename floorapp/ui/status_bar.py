@@ -84,6 +84,10 @@ class StatusMonitor(QObject):
             self._unsubscribe()
             self._unsubscribe = None
 
+    def request_refresh(self) -> None:
+        """Ask for a refresh from any thread (a sync report arrives on the sync thread)."""
+        self._commit_seen.emit()
+
     def refresh(self) -> None:
         """Read the status in the background; a refresh asked for while one runs is done right after it."""
         if self._busy:
@@ -133,12 +137,19 @@ class StatusBarWidget(QFrame):
         *,
         server_configured: bool,
         sync_interval_s: float,
+        live_online: Callable[[], bool | None] | None = None,
+        offline_reason: str | None = None,
+        clock: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self._server_configured = server_configured
         self._sync_interval_s = sync_interval_s
+        # The running sync service's own view (probe and last run) beats the store's last-success guess.
+        self._live_online = live_online
+        self._offline_reason = offline_reason
+        self._clock = clock
         self._status: StoreStatus | None = None
         layout = QGridLayout(self)
         layout.setContentsMargins(profile.margin_px, 4, profile.margin_px, 4)
@@ -165,6 +176,10 @@ class StatusBarWidget(QFrame):
         """The connection state currently shown (None before the first read)."""
         if self._status is None:
             return None
+        if self._server_configured and self._live_online is not None:
+            online = self._live_online()
+            if online is not None:
+                return Connectivity.ONLINE if online else Connectivity.OFFLINE
         return connectivity_of(
             self._status, server_configured=self._server_configured, sync_interval_s=self._sync_interval_s
         )
@@ -187,6 +202,8 @@ class StatusBarWidget(QFrame):
             set_style_property(self.connection_label, "state", "offline")
         if state is Connectivity.NOT_CONFIGURED:
             self.connection_label.setToolTip(self.tr("No Odoo server is set up; all work is kept on this device."))
+        elif self._offline_reason:
+            self.connection_label.setToolTip(self._offline_reason)
         queue = self.tr("Queue: %n", "", status.queued)
         if status.needs_attention:
             queue += " · " + self.tr("parked: %n", "", status.needs_attention)
@@ -196,7 +213,16 @@ class StatusBarWidget(QFrame):
             self.oldest_label.setText(self.tr("Oldest: –"))
         else:
             self.oldest_label.setText(self.tr("Oldest: {age}").format(age=format_age(status.oldest_pending_age)))
-        self.last_sync_label.setText(self.tr("Synced: {when}").format(when=self._when(status.last_sync_ok_at)))
+        synced = self.tr("Synced: {when}").format(when=self._when(status.last_sync_ok_at))
+        if status.last_pull_at is None:
+            self.last_sync_label.setText(synced)
+            self.last_sync_label.setToolTip("")
+        else:
+            # How old the device's Odoo data is matters more on the floor than when the queue was last pushed.
+            now = self._clock() if self._clock is not None else status.checked_at
+            age = max(now - status.last_pull_at, timedelta(0))
+            self.last_sync_label.setText(self.tr("Data: {age}").format(age=format_age(age)))
+            self.last_sync_label.setToolTip(synced)
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-render in the new language."""

@@ -1,0 +1,263 @@
+"""The supervisor's sync queue, without Qt: parked and conflicting transactions in words, retry and discard.
+
+The screen ("Sync & parked transactions") reads ``attention_entries`` and ``sync_overview`` and sends
+``RetryTransaction`` / ``DiscardTransaction`` to ``SyncAdminHandler``. The supervisor rule itself lives in
+the sync engine (``floorapp.sync.worker.retry_entry`` / ``discard_entry``), so a picker is refused there
+whatever screen asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from floorapp.errors import InputRejected
+from floorapp.offline_store.clock import Clock, utcnow
+from floorapp.offline_store.db import Database
+from floorapp.offline_store.models import FloorUser, OutboxEntry, OutboxState, Product
+from floorapp.offline_store.status import store_status
+from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
+
+T = TypeVar("T")
+
+ATTENTION_STATES = (OutboxState.PARKED.value, OutboxState.CONFLICT.value)
+
+_KIND_NAMES = {
+    "picking.validate": "Validate picking",
+    "picking.put_in_pack": "Put in pack",
+    "quant.count": "Count",
+    "picking.return": "Return",
+}
+
+# Conflict reasons (docs/sync.md, "Conflicts") in a supervisor's words.
+_REASONS = {
+    "picking_done_elsewhere": "Validated in Odoo by someone else",
+    "picking_cancelled": "Cancelled in Odoo",
+    "picking_gone": "Deleted in Odoo",
+    "line_gone": "A line was removed in Odoo",
+    "line_changed": "A line was changed in Odoo",
+    "stock_moved": "Stock moved since the count",
+    "record_gone": "Record deleted in Odoo",
+    "lot_expired": "Lot expired",
+    "ambiguous_return": "More than one return in Odoo",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionEntry:
+    """A parked or conflicting transaction as the supervisor sees it.
+
+    ``problem`` is Odoo's message (parked) or the conflict's message; ``ours`` is what the floor user did and
+    ``theirs`` what Odoo holds now (conflicts only), each as short readable lines.
+    """
+
+    entry_id: int
+    client_uuid: str
+    state: str
+    kind: str
+    title: str
+    done_by: str
+    created_at: datetime
+    attempts: int
+    problem: str
+    reason: str | None
+    ours: tuple[str, ...]
+    theirs: tuple[str, ...]
+
+    @property
+    def is_conflict(self) -> bool:
+        """True for a conflict (both sides shown), False for a transaction Odoo rejected."""
+        return self.state == OutboxState.CONFLICT.value
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    """Outbox counts and data age for the sync screen (the live sync state comes from ``SyncService.status``)."""
+
+    queued: int
+    parked: int
+    conflicts: int
+    last_sync_ok_at: datetime | None
+    last_pull_at: datetime | None
+    data_age: timedelta | None
+    checked_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RetryTransaction:
+    """A supervisor sends a parked or conflicting transaction again (same client UUID: still only once)."""
+
+    entry_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardTransaction:
+    """A supervisor gives up on a parked or conflicting transaction; it stays in the store as a record."""
+
+    entry_id: int
+    reason: str = "Discarded on the sync screen"
+
+
+SyncAdminCommand = RetryTransaction | DiscardTransaction
+
+
+def sync_overview(database: Database, *, clock: Clock = utcnow) -> SyncOverview:
+    """The outbox counts and how old the device's Odoo data is (a read; safe off the writer thread)."""
+    status = store_status(database)
+    counts = status.counts
+    newest = status.last_pull_at
+    now = clock()
+    return SyncOverview(
+        queued=status.queued, parked=counts[OutboxState.PARKED], conflicts=counts[OutboxState.CONFLICT],
+        last_sync_ok_at=status.last_sync_ok_at, last_pull_at=newest,
+        data_age=(now - newest) if newest is not None else None, checked_at=now,
+    )
+
+
+def attention_entries(database: Database, *, limit: int = 200) -> list[AttentionEntry]:
+    """Parked and conflicting transactions, oldest first (a read; safe off the writer thread)."""
+    with database.session() as session:
+        rows = session.scalars(
+            select(OutboxEntry).where(OutboxEntry.state.in_(ATTENTION_STATES)).order_by(OutboxEntry.id).limit(limit)
+        ).all()
+        user_ids = {row.user_id for row in rows if row.user_id is not None}
+        users = {u.id: u.name for u in session.scalars(select(FloorUser).where(FloorUser.id.in_(user_ids)))}
+        product_ids: set[int] = set()
+        for row in rows:
+            _collect_product_ids(row.payload, product_ids)
+            _collect_product_ids((row.conflict or {}).get("ours"), product_ids)
+        products = {p.id: p.name for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))}
+        return [_entry(row, users, products) for row in rows]
+
+
+class SyncAdminHandler:
+    """Runs the supervisor's commands through the sync engine's own retry/discard (which check the role)."""
+
+    def __init__(self, store: StoreAccess, *, on_requeued: Callable[[], None] | None = None) -> None:
+        self.store = store
+        # Called after a retry so the sync service runs now instead of at its next interval.
+        self.on_requeued = on_requeued
+
+    @classmethod
+    def in_unit_of_work(cls, uow: UnitOfWork) -> SyncAdminHandler:
+        """A handler that writes in ``uow`` (the UI's write already runs on the store's writer thread)."""
+        return cls(_InUnitOfWork(uow))
+
+    def handle(self, command: SyncAdminCommand, actor: Actor) -> None:
+        """Apply ``command`` as ``actor``; ``PermissionDenied`` unless a supervisor, ``InputRejected`` for a
+        transaction that is no longer parked or in conflict (someone else already dealt with it)."""
+        if isinstance(command, RetryTransaction):
+            retry_entry(self.store, command.entry_id, actor=actor)
+            if self.on_requeued is not None:
+                self.on_requeued()
+        else:
+            reason = command.reason.strip()
+            if not reason:
+                raise InputRejected("Say why the transaction is discarded.")
+            discard_entry(self.store, command.entry_id, actor=actor, reason=reason)
+
+
+class _InUnitOfWork(StoreAccess):
+    """StoreAccess that runs the function in a unit of work already open on the writer thread."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        super().__init__(uow.database)
+        self._uow = uow
+
+    def write(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """Run ``fn`` in the open unit of work (it commits)."""
+        return fn(self._uow)
+
+
+# -- words -----------------------------------------------------------------------------------------------------
+
+
+def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, str]) -> AttentionEntry:
+    payload = row.payload or {}
+    conflict = row.conflict or {}
+    title = _KIND_NAMES.get(row.kind, row.kind)
+    subject = payload.get("picking_name") or payload.get("package_name")
+    if subject:
+        title = f"{title} {subject}"
+    done_by = str(payload.get("floor_user") or users.get(row.user_id or -1) or "?")
+    if row.state == OutboxState.CONFLICT.value:
+        reason = str(conflict.get("reason") or "") or None
+        problem = str(conflict.get("message") or row.last_error or "")
+        ours = _describe(conflict.get("ours") or payload, products)
+        theirs = _describe(conflict.get("theirs") or {}, products)
+    else:
+        reason, problem = None, str(row.last_error or "")
+        ours, theirs = _describe(payload, products), ()
+    return AttentionEntry(
+        entry_id=row.id, client_uuid=row.client_uuid, state=row.state, kind=row.kind, title=title,
+        done_by=done_by, created_at=row.created_at, attempts=row.attempts, problem=problem,
+        reason=_REASONS.get(reason or "", reason), ours=ours, theirs=theirs,
+    )
+
+
+def _collect_product_ids(data: Any, into: set[int]) -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "product_id" and isinstance(value, int):
+                into.add(value)
+            else:
+                _collect_product_ids(value, into)
+    elif isinstance(data, list):
+        for value in data:
+            _collect_product_ids(value, into)
+
+
+_SKIPPED_KEYS = frozenset({"floor_user", "wave_id", "picking_id", "count_task_uuid", "context"})
+
+
+def _describe(data: Any, products: Mapping[int, str], *, limit: int = 12) -> tuple[str, ...]:
+    """Short lines a supervisor reads: a line per picked/counted line, ``name: value`` for the rest."""
+    lines: list[str] = []
+    if not isinstance(data, dict):
+        return (str(data),) if data not in (None, "") else ()
+    for key, value in data.items():
+        if key in _SKIPPED_KEYS or value in (None, "", [], {}):
+            continue
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for item in value:
+                lines.append(_line(item, products))
+        elif isinstance(value, dict):
+            inner = ", ".join(f"{k}: {_value(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+            lines.append(f"{_label(key)}: {inner}")
+        else:
+            lines.append(f"{_label(key)}: {_value(value)}")
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… {len(lines) - limit} more"]
+    return tuple(lines)
+
+
+def _line(item: Mapping[str, Any], products: Mapping[int, str]) -> str:
+    product_id = item.get("product_id")
+    name = products.get(product_id, f"product {product_id}") if isinstance(product_id, int) else None
+    quantity = item.get("quantity", item.get("counted_quantity", item.get("quantity_short")))
+    parts = []
+    if name:
+        parts.append(str(name))
+    if quantity is not None:
+        parts.append(f"× {_value(quantity)}")
+    for key in ("lot", "lot_name", "package_name", "state", "picked", "reason"):
+        if item.get(key) not in (None, "", False):
+            parts.append(f"{_label(key)} {_value(item[key])}")
+    return " ".join(parts) if parts else ", ".join(f"{k}: {_value(v)}" for k, v in item.items())
+
+
+def _label(key: str) -> str:
+    return key.replace("_name", "").replace("_", " ")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(_value(v) for v in value)
+    return str(value)
