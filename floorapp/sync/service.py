@@ -36,7 +36,14 @@ from floorapp.sync.errors import AuthenticationFailed, OdooUnreachable, Rejected
 from floorapp.sync.log import sync_log, sync_run
 from floorapp.sync.pull import ProgressCallback, Puller, PullReport
 from floorapp.sync.users import UsersReport, pull_floor_users
-from floorapp.sync.worker import Backoff, OutboxWorker, PushReport, StoreAccess, photo_loader_for
+from floorapp.sync.worker import (
+    Backoff,
+    OutboxWorker,
+    PushReport,
+    StoreAccess,
+    UserClientFactory,
+    photo_loader_for,
+)
 
 
 def connection_config(settings: Settings, secret: str) -> ConnectionConfig:
@@ -127,6 +134,7 @@ class SyncService:
         progress: ProgressCallback | None = None,
         work_user_ids: Callable[[], list[int]] | None = None,
         on_report: Callable[[SyncReport], None] | None = None,
+        user_client_factory: UserClientFactory | None = None,
     ) -> None:
         if not config.url:
             raise ConfigError("The Odoo URL is not set (setting odoo.url).")
@@ -143,7 +151,7 @@ class SyncService:
             database, self._shared_client, writer=writer, clock=clock,
             backoff=Backoff(max_seconds=self.options.max_backoff_seconds),
             photo_loader=photo_loader_for(photo_dir) if photo_dir else None,
-            interval_seconds=self.options.interval_seconds,
+            interval_seconds=self.options.interval_seconds, user_client_factory=user_client_factory,
         )
         self._lock = threading.Lock()
         self._wake = threading.Event()

@@ -47,6 +47,8 @@ from floorapp.sync.log import sync_log, sync_run
 
 T = TypeVar("T")
 ClientFactory = Callable[[], ErpClient]
+#: Local floor user id -> a client signed in with that user's own API key, or None (integration user).
+UserClientFactory = Callable[[int], ErpClient | None]
 
 
 class StoreAccess:
@@ -118,6 +120,7 @@ class OutboxWorker:
         backoff: Backoff | None = None,
         photo_loader: PhotoLoader | None = None,
         interval_seconds: float = 30.0,
+        user_client_factory: UserClientFactory | None = None,
     ) -> None:
         self.database = database
         self.store = StoreAccess(database, writer=writer, clock=clock)
@@ -128,6 +131,9 @@ class OutboxWorker:
         self.interval_seconds = interval_seconds
         self._client_factory = client_factory
         self._client: ErpClient | None = None
+        # Sites that give FloorApp per-user API keys: the floor user's own client (None: integration user).
+        self._user_client_factory = user_client_factory
+        self._user_clients: dict[int, ErpClient | None] = {}
         self._recovered = False
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -165,10 +171,22 @@ class OutboxWorker:
         return self._client
 
     def reset_client(self) -> None:
-        """Forget the connection (after a network failure the next run connects afresh)."""
+        """Forget the connections (after a network failure the next run connects afresh)."""
         if self._client is not None:
             self._client.close()
         self._client = None
+        for client in self._user_clients.values():
+            if client is not None:
+                client.close()
+        self._user_clients.clear()
+
+    def _client_for(self, user_id: int | None) -> ErpClient:
+        """The floor user's own client when the site gave them an API key, else the integration user's."""
+        if self._user_client_factory is None or user_id is None:
+            return self.client()
+        if user_id not in self._user_clients:
+            self._user_clients[user_id] = self._user_client_factory(user_id)
+        return self._user_clients[user_id] or self.client()
 
     def _drain(self, report: PushReport) -> None:
         tried: set[int] = set()
@@ -195,7 +213,7 @@ class OutboxWorker:
             raise _StopRun from exc
 
     def _process(self, entry_id: int, report: PushReport) -> None:
-        client = self._connect(report)
+        self._connect(report)  # offline or refused: stop before an entry is marked in flight
 
         def start(uow: UnitOfWork) -> tuple[OutboxEntry, dict[str, str]]:
             entry = uow.outbox.mark_in_flight(entry_id)
@@ -215,12 +233,12 @@ class OutboxWorker:
 
             self.store.write(save)
 
-        ctx = ApplyContext(
-            client=client, client_uuid=uuid, preconditions=dict(entry.preconditions or {}),
-            refs=dict(entry.odoo_refs or {}), remember=remember, photo_loader=self.photo_loader,
-            own_line_write_dates=own,
-        )
         try:
+            ctx = ApplyContext(
+                client=self._client_for(entry.user_id), client_uuid=uuid,
+                preconditions=dict(entry.preconditions or {}), refs=dict(entry.odoo_refs or {}), remember=remember,
+                photo_loader=self.photo_loader, own_line_write_dates=own,
+            )
             refs = apply_transaction(entry.kind, dict(entry.payload), ctx)
         except OdooUnreachable as exc:
             self._retry(entry_id, entry.attempts, f"{exc.user_message} ({exc})")

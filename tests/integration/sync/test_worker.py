@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synckit import Harness
 
 from floorapp.offline_store.unit_of_work import UnitOfWork
-from floorapp.sync.client import CallEvent
+from floorapp.sync.client import CallEvent, ConnectionConfig, ErpClient, connect
+from floorapp.sync.worker import OutboxWorker
 
 
 def _claimable(h: Harness, at_seconds: float = 0) -> list[str]:
@@ -95,3 +96,30 @@ def test_each_rpc_is_reported_to_listeners(harness: Harness) -> None:
     h.worker.run_once()
     assert ("stock.quant", "action_apply_inventory") in {(e.model, e.method) for e in events}
     assert all(e.ok for e in events)
+
+
+def test_with_per_user_api_keys_the_floor_user_does_it_in_odoo(harness: Harness) -> None:
+    h = harness
+    sim = h.target.sim
+    demo_floor_user, keyless_floor_user = 41, 42
+
+    def user_client(floor_user_id: int) -> ErpClient | None:
+        if floor_user_id != demo_floor_user:
+            return None  # no key for this user: the integration user does it
+        return connect(ConnectionConfig(url=sim.url, database=sim.db_name, login="demo",
+                                        secret=sim.api_keys["demo"], timeout_seconds=3.0))
+
+    h.worker = OutboxWorker(h.database, h.client_factory, clock=h.clock, user_client_factory=user_client)
+    mine, theirs = h.new_delivery([1.0]), h.new_delivery([1.0])
+    for picking, floor_user in ((mine, demo_floor_user), (theirs, keyless_floor_user)):
+        payload, pre = h.validate_payload(picking)
+        with UnitOfWork(h.database, clock=h.clock) as uow:
+            uow.outbox.add(payload.kind.value, payload.to_payload(), payload.document_key, user_id=floor_user,
+                           preconditions=pre.to_dict())
+            uow.commit()
+
+    assert len(h.worker.run_once().applied) == 2
+
+    write_uids = {p["id"]: h.admin.read("stock.picking", [p["id"]], ["write_uid"])[0]["write_uid"][0]
+                  for p in (mine, theirs)}
+    assert write_uids == {mine["id"]: sim.info.demo_uid, theirs["id"]: sim.info.admin_uid}
