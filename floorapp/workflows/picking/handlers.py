@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from floorapp.barcode.commands import FloorCommand
@@ -222,6 +222,27 @@ class _Lines:
             yield self._loaded.get(line_id, row)
 
 
+class _WriteWatch:
+    """Whether a session changed anything since this was made: pending objects, or rows already flushed."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._flushed = False
+        event.listen(session, "after_flush", self._on_flush)
+
+    def _on_flush(self, *_: object) -> None:
+        self._flushed = True
+
+    def changed(self) -> bool:
+        """True when something was flushed or is waiting to be (new, changed or deleted objects)."""
+        session = self._session
+        return self._flushed or bool(session.new or session.dirty or session.deleted)
+
+    def close(self) -> None:
+        """Stop watching (the session outlives the command when the caller made it)."""
+        event.remove(self._session, "after_flush", self._on_flush)
+
+
 @dataclass
 class _Ctx:
     """Everything one command works on, loaded inside its transaction."""
@@ -314,18 +335,24 @@ class WavePickingHandler:
             self.wave_id = None
             return PickResult(Outcome.ERROR, gone.message, Expect.NOTHING, Progress(0, 0, 0, 0))
         client_uuid: str | None = None
+        writes = _WriteWatch(uow.session)
         try:
             outcome, message, detail = self._dispatch(ctx, uow, command)
             client_uuid = detail.pop("client_uuid", None)
         except _Refused as refused:
             outcome, message, detail = Outcome.ERROR, refused.message, {}
-            # A refused command changes nothing on disk but its journal line.
-            uow.session.rollback()
             self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
-            ctx = self._load(uow.session, self.wave_id)
+            # A refused command changes nothing on disk but its journal line. When it changed nothing at all
+            # (a wrong product scanned: the common refusal) the loaded wave is still what the store holds, and
+            # reloading it would only make the picker wait for the error sound.
+            if writes.changed():
+                uow.session.rollback()
+                ctx = self._load(uow.session, self.wave_id)
         except BaseException:
             self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             raise
+        finally:
+            writes.close()
         log.debug("wave %s: %s -> %s", ctx.wave.name, type(command).__name__, outcome.value)
         try:
             result = self._result(ctx, outcome, message, detail)
