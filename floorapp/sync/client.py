@@ -16,7 +16,6 @@ import abc
 import json
 import re
 import ssl
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Sequence
@@ -133,7 +132,7 @@ class ErpClient(abc.ABC):
         self.version = version
         self.uid: int = 0
         self._listeners: list[CallListener] = []
-        self._lock = threading.Lock()
+        self._fields_cache: dict[str, frozenset[str]] = {}
 
     # -- the one primitive ------------------------------------------------------------------------------------
 
@@ -241,6 +240,17 @@ class ErpClient(abc.ABC):
         if not ids:
             raise OdooUnreachable("Odoo did not return the new record's id.", maybe_applied=True)
         return ids[0]
+
+    def available_fields(self, model: str) -> frozenset[str]:
+        """The field names ``model`` has on this server (``fields_get``, cached for the client's life).
+
+        Optional modules add fields (``product_expiry``: ``use_expiration_date``, lot dates) and versions rename
+        them (19: ``res.users.group_ids``); asking ``search_read`` for a missing field is an error.
+        """
+        if model not in self._fields_cache:
+            described = self.call(model, "fields_get", None, attributes=["type"])
+            self._fields_cache[model] = frozenset(described or {})
+        return self._fields_cache[model]
 
     def write(self, model: str, ids: Sequence[int], values: JsonDict, *, context: JsonDict | None = None) -> None:
         """Absolute write of ``values`` on ``ids``."""

@@ -354,8 +354,10 @@ class Puller:
         newest: str | None = None
         total = 0
         context = {"active_test": False} if spec.archivable else None
+        available = self.client.available_fields(spec.model)
+        fields = [f for f in spec.fields if f in available]  # optional modules add some of them
         while True:
-            rows = self.client.search_read(spec.model, domain, spec.fields, order="id", limit=self.batch_size,
+            rows = self.client.search_read(spec.model, domain, fields, order="id", limit=self.batch_size,
                                            offset=offset, context=context)
             if rows:
                 changed = self.store.write(_upsert(spec, rows, fresh_from))

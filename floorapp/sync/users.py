@@ -66,8 +66,10 @@ def pull_floor_users(
     if not groups:
         raise Rejected("Odoo's Inventory groups were not found; is the Inventory app installed?",
                        odoo_name="floorapp.NoStockGroups")
-    users = client.search_read("res.users", [("groups_id", "in", groups), ("share", "=", False)],
-                               ["login", "name", "groups_id", "active"])
+    # Odoo 19 renamed res.users.groups_id to group_ids.
+    groups_field = "group_ids" if "group_ids" in client.available_fields("res.users") else "groups_id"
+    users = client.search_read("res.users", [(groups_field, "in", groups), ("share", "=", False)],
+                               ["login", "name", groups_field, "active"])
     employees: dict[int, JsonDict] = {}
     report.hr_installed = _hr_installed(client)
     if report.hr_installed and users:
@@ -83,7 +85,7 @@ def pull_floor_users(
         for u in users:
             uid = int(u["id"])
             seen.add(uid)
-            is_manager = manager_group in parse_record_ids(u.get("groups_id"))
+            is_manager = manager_group in parse_record_ids(u.get(groups_field))
             local = session.scalars(select(FloorUser).where(FloorUser.odoo_user_id == uid)).first()
             if local is None:
                 local = session.scalars(select(FloorUser).where(FloorUser.login == u["login"])).first()
