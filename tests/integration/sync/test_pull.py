@@ -197,3 +197,17 @@ def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_search_reads(tm
     finally:
         device.close()
         server.stop()
+
+
+@pytest.mark.parametrize("sim", [18, 19], indirect=True, ids=["jsonrpc-18", "json2-19"])
+def test_both_transports_pull_the_same_work(sim: OdooSim, tmp_path: Path) -> None:
+    device = Device(sim, tmp_path)
+    try:
+        assert device.client.transport_name == ("json2" if sim.version >= 19 else "jsonrpc")
+        report = device.puller.pull(reconcile=True)
+        assert report.reconciled
+        assert device.get(Picking, _wave_picking(device)["id"]) is not None
+        assert len(device.rows(CountTask)) >= 5
+        assert report.pulled["product.product"] == len(device.rows(Product))
+    finally:
+        device.close()

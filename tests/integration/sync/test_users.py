@@ -83,3 +83,10 @@ def test_photos_are_read_only_from_the_photo_folder(tmp_path: Path) -> None:
     assert load("a.jpg") == b"jpeg"
     with pytest.raises(OSError):
         load("../secret.txt")
+
+
+@pytest.mark.parametrize("sim", [19], indirect=True, ids=["json2-19"])
+def test_floor_users_over_json2(sim: OdooSim, store: Database) -> None:
+    pull_floor_users(StoreAccess(store), _admin(sim))
+    users = _users(store)
+    assert users["admin"].role == "supervisor" and users["demo"].role == "picker"
