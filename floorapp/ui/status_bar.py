@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from floorapp.offline_store.db import Database
 from floorapp.offline_store.status import StoreStatus, store_status
@@ -99,12 +100,16 @@ class StatusMonitor(QObject):
 
     def _deliver(self, status: StoreStatus) -> None:
         self._busy = False
+        if not isValid(self):
+            return  # the window closed while this read was running
         self.latest = status
         self.updated.emit(status)
         self._follow_up()
 
     def _failed(self, error: Exception) -> None:
         self._busy = False
+        if not isValid(self):
+            return
         log.warning("status refresh failed: %s", error)
         self._follow_up()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from floorapp.errors import FloorAppError
 from floorapp.offline_store.db import Database
@@ -236,8 +237,14 @@ class SyncScreen(Screen):
             self._show_read, self._read_failed,
         )
 
+    def _gone(self) -> bool:
+        # A read or write finishing after the user left: the screen was deleted meanwhile.
+        return not isValid(self) or not isValid(self.entry_list)
+
     def _show_read(self, result: tuple[SyncOverview, list[AttentionEntry]]) -> None:
         self._busy = False
+        if self._gone():
+            return
         self.overview, entries = result
         selected = self._selected()
         self.entries = entries
@@ -247,6 +254,8 @@ class SyncScreen(Screen):
 
     def _read_failed(self, error: Exception) -> None:
         self._busy = False
+        if self._gone():
+            return
         self.message.show_error(as_floor_error(error).user_message)
 
     def _show_state(self) -> None:
@@ -358,6 +367,8 @@ class SyncScreen(Screen):
             steps=steps))
 
     def _show_report(self, report: Any) -> None:
+        if self._gone():
+            return
         push = getattr(report, "push", None)
         if getattr(report, "ok", False):
             applied = len(push.applied) if push is not None else 0
@@ -396,6 +407,8 @@ class SyncScreen(Screen):
             SyncAdminHandler.in_unit_of_work(uow).handle(command, session)
 
         def done(_: object) -> None:
+            if self._gone():
+                return
             if what == "retry":
                 self.message.show_info(self.tr("Sent back to the queue."))
                 if self.app_services is not None:
@@ -406,6 +419,8 @@ class SyncScreen(Screen):
             self.refresh()
 
         def failed(error: Exception) -> None:
+            if self._gone():
+                return
             floor_error = error if isinstance(error, FloorAppError) else as_floor_error(error)
             self.message.show_error(floor_error.user_message)
             self.services.feedback.error()

@@ -212,7 +212,9 @@ def _collect_product_ids(data: Any, into: set[int]) -> None:
             _collect_product_ids(value, into)
 
 
-_SKIPPED_KEYS = frozenset({"floor_user", "wave_id", "picking_id", "count_task_uuid", "context"})
+# Said in the entry's title or by-line already, or ids that mean nothing to a person.
+_SKIPPED_KEYS = frozenset({"floor_user", "wave_id", "picking_id", "picking", "picking_name", "count_task_uuid",
+                           "context"})
 
 
 def _describe(data: Any, products: Mapping[int, str], *, limit: int = 12) -> tuple[str, ...]:
