@@ -3,8 +3,8 @@
 Each run queues 1-3 random transactions (different documents, so they interleave), arms 0-3 random faults at
 random RPCs (lost reply after commit, drop before commit, 502/503, timeout, a crash of the sync process that
 leaves the entry in flight and restarts the worker) and syncs until settled; every transaction must then be
-applied once. ``FLOORAPP_SOAK_RUNS`` (default 200) sets the number of runs, ``FLOORAPP_SOAK_SEED`` replays one
-run: a failure names the seed to replay.
+applied once. ``FLOORAPP_SOAK_RUNS`` (default 200) sets the number of runs over JSON-RPC (a quarter as many run
+over JSON-2), ``FLOORAPP_SOAK_SEED`` replays one run: a failure names the seed to replay.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+import pytest
 from synckit import SCENARIOS, Harness
 
 from floorapp.odoo_sim import OdooSim
@@ -89,9 +90,10 @@ def _one_run(harness: Harness, rng: random.Random) -> int:
     return schedule.fired
 
 
-def test_soak_random_transactions_and_faults_apply_exactly_once(harness: Harness) -> None:
+@pytest.mark.parametrize(("sim", "share"), [(18, 1.0), (19, 0.25)], indirect=["sim"], ids=["jsonrpc-18", "json2-19"])
+def test_soak_random_transactions_and_faults_apply_exactly_once(harness: Harness, share: float) -> None:
     base = int(SEED) if SEED else random.SystemRandom().randint(0, 2**31)
-    runs = 1 if SEED else RUNS
+    runs = 1 if SEED else max(1, int(RUNS * share))
     fired = 0
     for i in range(runs):
         seed = base + i
