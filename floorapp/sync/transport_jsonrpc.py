@@ -7,6 +7,7 @@ odoorpc's ``save()`` is never called (it writes the secret to a plain-text file)
 from __future__ import annotations
 
 import contextlib
+import logging
 import urllib.parse
 import urllib.request
 from collections.abc import Sequence
@@ -33,11 +34,18 @@ _POSITIONAL: dict[str, tuple[str, ...]] = {
 }
 
 
+# odoorpc logs every request at DEBUG and masks only a parameter named "password"; execute_kw carries the API
+# key inside "args", so its DEBUG lines would hold the secret. Keep that logger above DEBUG.
+_ODOORPC_LOGGER = logging.getLogger("odoorpc")
+
+
 class JsonRpcClient(ErpClient):
     """ErpClient over ``/jsonrpc`` ``object.execute_kw`` with odoorpc."""
 
     def __init__(self, config: ConnectionConfig, version: OdooVersion) -> None:
         super().__init__(config, version)
+        if _ODOORPC_LOGGER.getEffectiveLevel() < logging.INFO:
+            _ODOORPC_LOGGER.setLevel(logging.INFO)
         parsed = urllib.parse.urlsplit(config.url)
         https = parsed.scheme == "https"
         handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPCookieProcessor(CookieJar())]

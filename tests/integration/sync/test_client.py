@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import logging
 import ssl
 import subprocess
 import sys
@@ -143,3 +144,10 @@ def test_https_is_verified_by_default_and_a_site_ca_bundle_is_honoured(tls_serve
         fetch_version(ConnectionConfig(**base))  # type: ignore[arg-type]
     assert "certificate" in refused.value.user_message
     assert fetch_version(ConnectionConfig(**base, ca_bundle=str(cert))).major == 18  # type: ignore[arg-type]
+
+
+def test_the_api_key_never_reaches_a_debug_log(sim: OdooSim, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = _client(sim)
+    client.search_count("product.product", [])
+    assert sim.api_keys["admin"] not in caplog.text
