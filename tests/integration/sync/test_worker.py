@@ -123,3 +123,22 @@ def test_with_per_user_api_keys_the_floor_user_does_it_in_odoo(harness: Harness)
     write_uids = {p["id"]: h.admin.read("stock.picking", [p["id"]], ["write_uid"])[0]["write_uid"][0]
                   for p in (mine, theirs)}
     assert write_uids == {mine["id"]: sim.info.demo_uid, theirs["id"]: sim.info.admin_uid}
+
+
+def test_background_worker_sends_when_woken(harness: Harness) -> None:
+    import threading
+
+    h = harness
+    applied = threading.Event()
+    h.worker.interval_seconds = 3600
+    h.worker.listeners.append(lambda report: applied.set() if report.applied else None)
+    h.worker.start()
+    try:
+        picking = h.new_delivery([1.0])
+        payload, pre = h.validate_payload(picking)
+        uuid = h.enqueue(payload, pre)
+        h.worker.wake()
+        assert applied.wait(30)
+    finally:
+        h.worker.stop()
+    assert h.entry(uuid).state == "applied"
