@@ -211,7 +211,8 @@ class StatusBarWidget(QFrame):
             self.connection_label.setToolTip(self._offline_reason)
         queue = self.tr("Queue: %n", "", status.queued)
         if status.needs_attention:
-            queue += " · " + self.tr("parked: %n", "", status.needs_attention)
+            # Parked and conflicting entries alike wait for a supervisor on the sync screen.
+            queue += " · " + self.tr("to check: %n", "", status.needs_attention)
         self.queue_label.setText(queue)
         set_style_property(self.queue_label, "state", "warn" if status.needs_attention else "")
         if status.oldest_pending_age is None:

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -96,7 +95,7 @@ class SyncScreen(Screen):
         self.data_age_label = QLabel()
         self.queue_label = QLabel()
         self.queue_label.setWordWrap(True)
-        for label in (self.last_ok_label, self.data_age_label, self.queue_label):
+        for label in (self.last_ok_label, self.data_age_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress_label = QLabel()
         self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -125,14 +124,19 @@ class SyncScreen(Screen):
         )
 
         # -- layout --------------------------------------------------------------------------------------------
-        status = QGridLayout()
-        status.setHorizontalSpacing(profile.spacing_px)
-        status.addWidget(self.connection_label, 0, 0, 1, 2)
-        status.addWidget(self.last_ok_label, 1, 0)
-        status.addWidget(self.data_age_label, 1, 1)
-        status.addWidget(self.queue_label, 2, 0, 1, 2)
-        status.addWidget(self.progress_label, 3, 0, 1, 2)
-        status.addWidget(self.progress_bar, 4, 0, 1, 2)
+        # One line each, in the small font: on a 480x800 handheld the list of entries needs the height.
+        for label in (self.last_ok_label, self.data_age_label, self.queue_label, self.progress_label):
+            label.setObjectName("hint")
+        status = QVBoxLayout()
+        status.setSpacing(2)
+        for widget in (self.connection_label, self.last_ok_label, self.data_age_label, self.queue_label,
+                       self.progress_label, self.progress_bar):
+            status.addWidget(widget)
+        # The bar shows only while a download runs; an empty bar reads as "stuck".
+        self.progress_bar.hide()
+        self.progress_label.hide()
+        # The entries carry several lines each; the small font keeps a whole one on a handheld's screen.
+        self.entry_list.setStyleSheet(f"QListWidget {{ font-size: {profile.small_font_px}px; }}")
 
         transactions = QWidget()
         tx_layout = QVBoxLayout(transactions)
@@ -167,12 +171,16 @@ class SyncScreen(Screen):
             columns.addLayout(right, 3)
             layout.addLayout(columns)
         else:
+            # The handheld: Back beside "Sync now" saves a row for the entries.
+            self.sync_button.setMinimumHeight(profile.touch_target_px)
             layout.addWidget(self.heading)
             layout.addLayout(status)
-            layout.addWidget(self.sync_button)
+            buttons = QHBoxLayout()
+            buttons.addWidget(self.back_button, 1)
+            buttons.addWidget(self.sync_button, 2)
+            layout.addLayout(buttons)
             layout.addWidget(self.tabs, 1)
             layout.addWidget(self.message)
-            layout.addWidget(self.back_button)
 
         self.sync_button.clicked.connect(self.sync_now)
         self.retry_button.clicked.connect(self.retry_selected)
@@ -292,9 +300,6 @@ class SyncScreen(Screen):
                                      .format(queued=overview.queued, parked=overview.parked,
                                              conflicts=overview.conflicts))
             set_style_property(self.queue_label, "state", "warn" if overview.parked + overview.conflicts else "")
-        running = bool(status is not None and status.running)
-        if not running and not self.progress_label.text():
-            self.progress_label.setText(self.tr("No download running."))
         self.sync_button.setEnabled(self.sync is not None)
 
     def _when(self, at: datetime | None, now: datetime) -> str:
@@ -315,7 +320,7 @@ class SyncScreen(Screen):
             self.entry_list.setCurrentRow(0)
         self.empty_label.setText(
             self.tr("Nothing needs you: no parked or conflicting transactions.") if not self.entries
-            else self.tr("Select one, fix it in Odoo if needed, then Retry; or Discard it.")
+            else self.tr("Fix it in Odoo, then Retry. Or Discard it.")
         )
         self.entry_list.setVisible(bool(self.entries))
         self._update_buttons()
@@ -362,6 +367,8 @@ class SyncScreen(Screen):
         steps = max(int(getattr(step, "steps", 0) or 0), 1)
         self.progress_bar.setRange(0, steps)
         self.progress_bar.setValue(min(int(getattr(step, "step", 0) or 0), steps))
+        self.progress_bar.show()
+        self.progress_label.show()
         self.progress_label.setText(self.tr("Downloading {model}: {rows} rows (step {step} of {steps})").format(
             model=getattr(step, "model", "?"), rows=getattr(step, "rows", 0), step=getattr(step, "step", 0),
             steps=steps))
@@ -376,7 +383,7 @@ class SyncScreen(Screen):
         elif getattr(report, "error", None):
             self.message.show_error(self.tr("Sync stopped: {error}").format(error=report.error))
         self.progress_label.setText(self.tr("Download finished."))
-        self.progress_bar.setValue(self.progress_bar.maximum())
+        self.progress_bar.hide()
         self.refresh()
 
     # -- supervisor actions --------------------------------------------------------------------------------------

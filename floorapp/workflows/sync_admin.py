@@ -212,6 +212,12 @@ def _collect_product_ids(data: Any, into: set[int]) -> None:
             _collect_product_ids(value, into)
 
 
+_BACKORDER = {
+    "policy": "Backorder: as the operation type says",
+    "create": "Backorder for what was not picked",
+    "no_backorder": "No backorder: the rest is cancelled",
+}
+
 # Said in the entry's title or by-line already, or ids that mean nothing to a person.
 _SKIPPED_KEYS = frozenset({"floor_user", "wave_id", "picking_id", "picking", "picking_name", "count_task_uuid",
                            "context"})
@@ -225,7 +231,9 @@ def _describe(data: Any, products: Mapping[int, str], *, limit: int = 12) -> tup
     for key, value in data.items():
         if key in _SKIPPED_KEYS or value in (None, "", [], {}):
             continue
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        if key == "backorder":
+            lines.append(_BACKORDER.get(str(value), f"backorder: {value}"))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             for item in value:
                 lines.append(_line(item, products))
         elif isinstance(value, dict):
