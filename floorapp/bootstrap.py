@@ -11,7 +11,7 @@ import importlib.metadata
 import logging
 import socket
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -166,6 +166,7 @@ class AppServices:
     advertise: bool
     station_name: str
     site: str
+    advertise_on: tuple[str, ...] | None = None
     advertiser: Advertiser | None = None
     _advertising: threading.Thread | None = None
     _started: bool = False
@@ -189,7 +190,9 @@ class AppServices:
         from floorapp.devices.discovery import advertise_station
 
         try:
-            advertiser = advertise_station(self.station_name, version=_app_version(), site=self.site)
+            on = self.advertise_on
+            advertiser = advertise_station(self.station_name, version=_app_version(), site=self.site,
+                                           interfaces=list(on) if on else None, addresses=on or ())
         except (FloorAppError, OSError) as exc:
             # Being findable on the network is a convenience; the floor work goes on without it.
             message = exc.user_message if isinstance(exc, FloorAppError) else str(exc)
@@ -237,6 +240,7 @@ def build_app_services(
     *,
     odoo_secret: str | FromKeyring | None = KEYRING,
     advertise: bool | None = None,
+    advertise_on: Sequence[str] | None = None,
     spool_idle_wait: float = 30.0,
 ) -> AppServices:
     """The running app's sync service, print spool and station announcement, built but not started.
@@ -244,7 +248,8 @@ def build_app_services(
     ``odoo_secret``: by default read through ``floorapp.secrets.get_odoo_secret`` (keyring or
     ``FLOORAPP_ODOO_KEY``); the demo passes its simulator's API key here so nothing touches the keyring. The
     secret is registered with the log redaction filter and never stored. ``advertise`` overrides the
-    ``discovery.advertise`` setting (tests keep off the network).
+    ``discovery.advertise`` setting (tests keep off the network); ``advertise_on`` limits the announcement to
+    those interface addresses (tests use 127.0.0.1), by default every interface with this machine's address.
     """
     # Imported here, not at the top: headless CLI commands import this module and need none of it.
     from floorapp.devices.factory import printer_lookup
@@ -291,6 +296,7 @@ def build_app_services(
         sync=sync, offline_reason=reason, sync_events=events, spool=spool, spool_worker=worker,
         advertise=settings.flag("discovery.advertise") if advertise is None else advertise,
         station_name=settings.text("device.name") or socket.gethostname(), site=settings.text("site.name"),
+        advertise_on=tuple(advertise_on) if advertise_on else None,
     )
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from floorapp.odoo_sim.seed import api_key_for
+
 pytestmark = pytest.mark.e2e
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +36,7 @@ class FloorAppProcess:
         )
         self.events: queue.Queue[dict[str, Any]] = queue.Queue()
         self.other_lines: list[str] = []
+        self.seen: list[dict[str, Any]] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -45,6 +48,7 @@ class FloorAppProcess:
             except ValueError:
                 self.other_lines.append(line.rstrip())
                 continue
+            self.seen.append(record)
             self.events.put(record)
 
     def wait_for(self, event: str) -> dict[str, Any]:
@@ -66,22 +70,51 @@ class FloorAppProcess:
         return self.process.returncode, stdout
 
 
-def test_demo_starts_shows_the_window_and_exits_cleanly(tmp_path: Path) -> None:
+def test_demo_starts_the_simulated_odoo_pulls_its_waves_and_exits_cleanly(tmp_path: Path) -> None:
     demo_dir = tmp_path / "demo-home"
     app = FloorAppProcess("--data-dir", str(demo_dir), "demo", "--exit-after", "3", home=tmp_path / "real-home")
+    backend = app.wait_for("demo.backend_started")
+    assert backend["odoo_url"].startswith("http://127.0.0.1:")
+    assert backend["printer"] and backend["printer"].startswith("127.0.0.1:")
     seeded = app.wait_for("demo.seeded")
+    # Odoo's two inventory users (with PINs and badges from its HR app) plus the device-only packer and inspector.
     assert seeded["users"] == 4
+    assert seeded["sync_ok"] is True, seeded
+    assert "WAVE/00001" in seeded["waves"]  # the simulated Odoo's wave, pulled for Marc Demo
+    assert seeded["products"] > 6
     shown = app.wait_for("ui.window_shown")
     assert (shown["profile"], shown["width"], shown["height"]) == ("handheld", 480, 800)
     app.wait_for("ui.running")
     closed = app.wait_for("ui.closed")
     assert closed["exit_code"] == 0
+    app.wait_for("demo.backend_stopped")
     code, stdout = app.finish()
     assert code == 0
-    assert "picker" in stdout and "PIN 1111" in stdout
+    assert "Simulated Odoo at http://127.0.0.1:" in stdout
+    assert "Marc Demo" in stdout and "PIN 2222" in stdout and "Mitchell Admin" in stdout and "PIN 1111" in stdout
+    assert "packer" in stdout and "inspector" in stdout
     assert (demo_dir / "data" / "floorapp.sqlite").exists()
+    assert (demo_dir / "data" / "odoo-sim.sqlite").exists()
+    # The app was pointed at the server in memory: nothing about it, least of all the API key, was saved.
+    config = (demo_dir / "config" / "floorapp.toml").read_text()
+    assert "odoo" not in config
+    stderr_text = "\n".join(app.other_lines) + "".join(str(e) for e in app.seen)
+    assert "Traceback" not in stderr_text
+    key = api_key_for(1, "admin")  # the integration user's key the app synced with
+    assert key not in stdout and key not in stderr_text
+    assert key not in (demo_dir / "logs" / "floorapp.log").read_text()
     # The demo never touches the real instance's data.
     assert not (tmp_path / "real-home" / "data" / "floorapp.sqlite").exists()
+
+
+def test_offline_demo_seeds_the_local_warehouse(tmp_path: Path) -> None:
+    app = FloorAppProcess("--data-dir", str(tmp_path / "offline"), "demo", "--offline", "--seed-only",
+                          home=tmp_path / "home")
+    seeded = app.wait_for("demo.seeded")
+    assert seeded["users"] == 4
+    code, stdout = app.finish()
+    assert code == 0
+    assert "(offline)" in stdout and "PIN 9999" in stdout
 
 
 def test_demo_without_data_dir_stays_beside_the_real_data(tmp_path: Path) -> None:
