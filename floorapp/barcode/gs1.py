@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -80,18 +81,12 @@ class AIDefinition:
     @property
     def fixed_length(self) -> int | None:
         """Length of the data when every component is fixed and mandatory, else None."""
-        total = 0
-        for part in self.fmt.split("+"):
-            if ".." in part or part.startswith("["):
-                return None
-            total += int(part[1:])
-        return total
+        return _fixed_length(self.fmt)
 
     @property
     def max_length(self) -> int:
         """Longest data allowed."""
-        parts = (part.strip("[]") for part in self.fmt.split("+"))
-        return sum(int(part.split("..")[-1] if ".." in part else part[1:]) for part in parts)
+        return _max_length(self.fmt)
 
     @property
     def predefined_length(self) -> bool:
@@ -104,6 +99,26 @@ class AIDefinition:
         return _format_regex(self.fmt)
 
 
+# The three below are asked of every element of every scan, of a few dozen distinct formats: computed once each.
+
+
+@functools.cache
+def _fixed_length(fmt: str) -> int | None:
+    total = 0
+    for part in fmt.split("+"):
+        if ".." in part or part.startswith("["):
+            return None
+        total += int(part[1:])
+    return total
+
+
+@functools.cache
+def _max_length(fmt: str) -> int:
+    parts = (part.strip("[]") for part in fmt.split("+"))
+    return sum(int(part.split("..")[-1] if ".." in part else part[1:]) for part in parts)
+
+
+@functools.cache
 def _format_regex(fmt: str) -> re.Pattern[str]:
     # Components joined by "+"; "[...]" marks an optional final component (GS1 Syntax Dictionary notation).
     parts: list[str] = []

@@ -48,12 +48,25 @@ def _quantity(value: float) -> Decimal:
 # Plain SQL on the tables of ``offline_store.models``: a scan is resolved on every trigger pull, and the ORM's
 # per-query overhead is many times the indexed lookup itself (see bench/lookup.py).
 _PRODUCT_COLUMNS = "p.id, p.name, p.barcode, p.default_code, p.tracking, p.uom_name"
-_PRODUCTS_BY_BARCODE = (
+_PRODUCT_BY_BARCODE = (
     f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name "
     "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
     "LEFT JOIN packaging pk ON pk.id = pb.packaging_id "
-    "WHERE pb.barcode IN ({marks}) AND p.active = 1"
+    "WHERE pb.barcode = ? AND p.active = 1"
 )
+# The statement for each number of spellings, made once (a GTIN has at most five; see ``gtin_variants``). One
+# indexed SELECT per spelling glued by UNION ALL: SQLite runs it as that many index probes, without the temporary
+# b-tree it builds for ``IN (?, ?, ...)``, which costs more than the probes themselves on this path.
+_PRODUCTS_BY_BARCODE_SQL: dict[int, str] = {}
+
+
+def _products_by_barcode_sql(count: int) -> str:
+    sql = " UNION ALL ".join([_PRODUCT_BY_BARCODE] * count)
+    if count <= 8:
+        _PRODUCTS_BY_BARCODE_SQL[count] = sql
+    return sql
+
+
 _PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
 _LOCATION_BY_BARCODE = (
     "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1 ORDER BY id LIMIT 1"
@@ -132,8 +145,8 @@ class SqlCatalogLookup:
         """The product or packaging named by the first of ``barcodes`` (in order) that is known; one query."""
         if not barcodes:
             return None
-        marks = ",".join("?" * len(barcodes))
-        rows = {row[0]: row for row in self._rows(_PRODUCTS_BY_BARCODE.format(marks=marks), barcodes)}
+        sql = _PRODUCTS_BY_BARCODE_SQL.get(len(barcodes)) or _products_by_barcode_sql(len(barcodes))
+        rows = {row[0]: row for row in self._rows(sql, barcodes)}
         for barcode in barcodes:
             row = rows.get(barcode)
             if row is None:
