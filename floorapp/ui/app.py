@@ -16,6 +16,7 @@ from floorapp.bootstrap import AppServices
 from floorapp.devices.qt_bridge import WedgeScannerBridge
 from floorapp.devices.scanner.wedge import wedge_config_from_settings
 from floorapp.offline_store.db import Database
+from floorapp.offline_store.status import StoreStatus
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
 from floorapp.ui.i18n import Translations
@@ -97,6 +98,19 @@ def shipped_job_catalog(
     return catalog
 
 
+def _push_when_queued(sync_now: Callable[[], None]) -> Callable[[StoreStatus], None]:
+    """Wake the sync service when the outbox grew: the status monitor already re-reads it after every commit,
+    and only a floor action adds entries (sync's own writes only move them on)."""
+    seen: list[int] = []
+
+    def check(status: StoreStatus) -> None:
+        if seen and status.queued > seen[-1]:
+            sync_now()
+        seen[:] = [status.queued]
+
+    return check
+
+
 def create_application(argv: Sequence[str]) -> QApplication:
     """The process's QApplication (the existing one when there is one, e.g. under pytest-qt)."""
     existing = QApplication.instance()
@@ -151,11 +165,13 @@ def build_shell(
     scanner_clock: Callable[[], float] = time.monotonic,
     idle_clock: Callable[[], float] = time.monotonic,
     services: AppServices | None = None,
+    push_new_work: bool = True,
 ) -> Shell:
     """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global.
 
     ``services`` (``bootstrap.build_app_services``) brings sync, the print spool and their screens; without
-    it the UI runs on the store alone, as in most UI tests.
+    it the UI runs on the store alone, as in most UI tests. ``push_new_work``: a floor action that queues a
+    transaction asks for a sync run at once instead of at the next interval.
     """
     settings = context.settings
     profile = profile_named(profile_name or settings.text("ui.profile"))
@@ -196,6 +212,8 @@ def build_shell(
     if services is not None:
         # A finished sync run refreshes the status bar at once (the report comes on the sync thread).
         closers.append(services.sync_events.on_report(lambda _report: window.status_monitor.request_refresh()))
+    if sync is not None and push_new_work:
+        window.status_monitor.updated.connect(_push_when_queued(sync.sync_now))
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
     app.installEventFilter(activity)

@@ -116,8 +116,14 @@ def profile_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
+def push_new_work() -> bool:
+    """Off: the tests below decide when sync runs (the one that checks the automatic push turns it on)."""
+    return False
+
+
+@pytest.fixture
 def running_app(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, sim: OdooSim,
-                profile_name: str) -> Iterator[RunningApp]:
+                profile_name: str, push_new_work: bool) -> Iterator[RunningApp]:
     settings = Settings.load(app_paths.config_file, environ={})
     for name, value in (("odoo.url", sim.url), ("odoo.database", sim.db_name), ("odoo.user", "admin"),
                         ("sync.interval_seconds", 3600)):
@@ -125,7 +131,8 @@ def running_app(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, sim: Odoo
     context = build_app_context(app_paths, settings)
     services = build_app_services(context, odoo_secret=sim.api_keys["admin"], advertise=False)
     assert services.sync is not None, services.offline_reason
-    shell = build_shell(qapp, context, profile_name=profile_name, language="en", sounds=False, services=services)
+    shell = build_shell(qapp, context, profile_name=profile_name, language="en", sounds=False, services=services,
+                        push_new_work=push_new_work)
     qtbot.addWidget(shell.window)
     services.start()
     shell.window.show()
@@ -271,6 +278,20 @@ def test_sync_now_applies_a_pending_transaction_and_the_status_bar_follows_the_s
     qtbot.waitUntil(lambda: window.status_bar.connectivity is Connectivity.OFFLINE, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.status_bar.connection_label.text() == "Offline", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: screen.connection_label.text().startswith("Offline"), timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("push_new_work", [True])
+def test_a_newly_queued_transaction_is_pushed_without_waiting_for_the_interval(
+    qtbot: QtBot, running_app: RunningApp
+) -> None:
+    app, sim = running_app, running_app.sim
+    # The status bar has read the empty outbox once; the service's interval is an hour.
+    qtbot.waitUntil(lambda: app.shell.window.status_monitor.latest is not None, timeout=WAIT_MS)
+    picker = app.sign_in("demo", "2222")
+    payload, _ = validate_payload(sim, "S00005", floor_user=picker.name)
+    entry_id = app.enqueue(payload, picker)
+    qtbot.waitUntil(lambda: app.state_of(entry_id) == OutboxState.APPLIED, timeout=WAIT_MS)
+    assert picking_state(sim, payload.picking_id) == "done"
 
 
 def test_the_pulled_wave_is_on_the_pickers_wave_list(qtbot: QtBot, running_app: RunningApp) -> None:
