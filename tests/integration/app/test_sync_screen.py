@@ -325,6 +325,16 @@ def test_the_apps_spool_worker_delivers_a_queued_label(qtbot: QtBot, running_app
 
         qtbot.waitUntil(delivered, timeout=WAIT_MS)
 
+        # The supervisor sees the job in the sync screen's print queue.
+        screen = running_app.open_sync_screen(qtbot, running_app.sign_in("admin", "1111"))
+        queue = screen.print_queue
+        assert queue is not None
+        screen.tabs.setCurrentWidget(queue)
+        qtbot.waitUntil(lambda: queue.list.count() == 1, timeout=WAIT_MS)
+        text = queue.list.item(0).text()
+        assert "station 1" in text and "printed" in text
+        save(running_app.shell.window, f"sync-screen-print-queue-{running_app.size}")
+
 
 def test_without_a_secret_the_app_runs_offline_and_says_why(qapp: QApplication, app_paths: AppPaths) -> None:
     settings = Settings.load(app_paths.config_file, environ={})
