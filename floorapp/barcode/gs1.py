@@ -665,6 +665,8 @@ def parse_hri(text: str, *, today: date | None = None, verify_check_digits: bool
 
 def looks_like_hri(text: str) -> bool:
     """True when ``text`` starts like a human-readable GS1 string ``(NN)``."""
+    if not text.startswith("("):
+        return False
     match = _HRI_AI.match(text)
     return match is not None and match.group(1) in AI_TABLE
 
@@ -688,7 +690,7 @@ def _dl_ai(name: str) -> str:
 
 def looks_like_digital_link(text: str) -> bool:
     """True for an http(s) URI whose path carries a GS1 primary key (``.../01/09506000134352/10/ABC``)."""
-    if not text.lower().startswith(("http://", "https://")):
+    if not text[:8].lower().startswith(("http://", "https://")):
         return False
     segments = [unquote(s) for s in urlsplit(text).path.split("/") if s]
     return any(

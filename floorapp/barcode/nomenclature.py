@@ -40,11 +40,14 @@ _VALUE_GROUP = re.compile(r"\{(N*)(D*)\}")
 DEFAULT_GS1_SEPARATOR = r"(Alt029|#|\x1D)"
 
 
+_ENCODING_LENGTHS = {"ean13": 13, "ean8": 8, "upca": 12}
+
+
 def is_encoding(barcode: str, encoding: str) -> bool:
     """True when ``barcode`` is a valid code of ``encoding`` (length and check digit); ``any`` accepts all."""
-    lengths = {"ean13": 13, "ean8": 8, "upca": 12}
-    if encoding in lengths:
-        return len(barcode) == lengths[encoding] and has_valid_check_digit(barcode)
+    length = _ENCODING_LENGTHS.get(encoding)
+    if length is not None:
+        return len(barcode) == length and has_valid_check_digit(barcode)
     return encoding in ("any", "gs1-128")
 
 
@@ -200,13 +203,32 @@ class Nomenclature:
     gs1_separator: str | None = None
     _ordered: tuple[BarcodeRule, ...] = field(init=False, repr=False, compare=False)
     _prepared: tuple[_PreparedRule, ...] = field(init=False, repr=False, compare=False)
+    _by_first_char: dict[str, tuple[_PreparedRule, ...]] | None = field(init=False, repr=False, compare=False)
+    _no_first_char: tuple[_PreparedRule, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.rules, key=lambda r: (r.sequence, r.rule_id)))
         object.__setattr__(self, "_ordered", ordered)
         # Non-GS1 rules, compiled once: a nomenclature is matched on every scan.
-        prepared = (_PreparedRule.of(r) for r in ordered if r.encoding != "gs1-128")
-        object.__setattr__(self, "_prepared", tuple(p for p in prepared if p is not None))
+        prepared = tuple(p for p in (_PreparedRule.of(r) for r in ordered if r.encoding != "gs1-128") if p)
+        object.__setattr__(self, "_prepared", prepared)
+        # The rules a barcode can match, by its first character, in order: a rule of encoding "any" whose
+        # pattern starts with literals is left out of the other characters' lists. EAN/UPC rules stay in every
+        # list (their UPC/EAN conversion adds a leading zero), and an alias rewrites the barcode mid-way, so a
+        # nomenclature with aliases tries every rule.
+        buckets: dict[str, tuple[_PreparedRule, ...]] | None = None
+        always = tuple(p for p in prepared if p.rule.encoding != "any" or not p.prefixes)
+        if not any(p.rule.type == "alias" for p in prepared):
+            firsts = {prefix[0] for p in prepared if p.rule.encoding == "any" for prefix in p.prefixes}
+            buckets = {
+                first: tuple(
+                    p for p in prepared
+                    if p.rule.encoding != "any" or not p.prefixes or any(x[0] == first for x in p.prefixes)
+                )
+                for first in firsts
+            }  # fmt: skip
+        object.__setattr__(self, "_by_first_char", buckets)
+        object.__setattr__(self, "_no_first_char", always if buckets is not None else prepared)
 
     @property
     def ordered_rules(self) -> tuple[BarcodeRule, ...]:
@@ -226,7 +248,9 @@ class Nomenclature:
                 known = encodings[key] = is_encoding(code, encoding)
             return known
 
-        for prepared in self._prepared:
+        buckets = self._by_first_char
+        rules = self._no_first_char if buckets is None else buckets.get(barcode[:1], self._no_first_char)
+        for prepared in rules:
             rule = prepared.rule
             candidate = barcode
             encoding = rule.encoding

@@ -276,6 +276,11 @@ _ADD_ON_SYMBOLOGIES = frozenset({"]E1", "]E2", "]E3"})
 _LOOKUP_ORDER = ("location", "product", "package", "lot", "picking", "user")
 # Rule types of a nomenclature that put one lookup first (a hint: the record lookups still decide).
 _RULE_HINTS = {"location": "location", "location_dest": "location", "package": "package", "lot": "lot"}
+# The lookup order with each hint moved to the front, made once.
+_HINTED_ORDERS: dict[str | None, tuple[str, ...]] = {
+    None: _LOOKUP_ORDER,
+    **{kind: (kind, *(k for k in _LOOKUP_ORDER if k != kind)) for kind in _LOOKUP_ORDER},
+}
 
 
 def resolve_scan(
@@ -384,15 +389,12 @@ def _resolve_plain(
     if scan.symbology in _ADD_ON_SYMBOLOGIES and len(text) in (15, 18) and text.isdigit():
         # EAN-13 with a 2- or 5-digit add-on (issue number, price): the article is the main symbol.
         code = text[:13]
-    order = list(_LOOKUP_ORDER)
     hint = _RULE_HINTS.get(match.type) if match is not None else None
     if hint is None and _is_gtin(code):
         # A valid GTIN is nearly always an article: asking for it first saves a query per product scan.
         hint = "product"
-    if hint is not None:
-        order.remove(hint)
-        order.insert(0, hint)
-    candidates = [code] if code == text else [code, text]
+    order = _HINTED_ORDERS[hint]
+    candidates = (code,) if code == text else (code, text)
     for kind in order:
         for candidate in candidates:
             found = _lookup(kind, scan, candidate, catalog, product_id, match=match)

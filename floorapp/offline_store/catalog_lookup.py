@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 import time
@@ -39,6 +40,7 @@ def _odoo_date(value: str | None) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)  # a catalog has few distinct pack sizes, and each scan of a case asks one
 def _quantity(value: float) -> Decimal:
     """A stored float quantity as the Decimal it was meant to be (12.0 -> 12, 0.25 -> 0.25)."""
     exact = Decimal(repr(float(value)))
@@ -68,9 +70,9 @@ def _products_by_barcode_sql(count: int) -> str:
 
 
 _PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
-_LOCATION_BY_BARCODE = (
-    "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1 ORDER BY id LIMIT 1"
-)
+# Without ORDER BY: SQLite would sort the (nearly always single) match in a temporary b-tree on every scan of a
+# bin; the lowest id is taken in Python instead.
+_LOCATION_BY_BARCODE = "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1"
 _LOTS_BY_NAME = "SELECT id, name, product_id, expiration_date FROM lot WHERE name = ? AND active = 1"
 _PACKAGE_BY_NAME = "SELECT id, name, location_id FROM package WHERE name = ? ORDER BY id LIMIT 1"
 _PICKING_BY_NAME = "SELECT id, name, state FROM picking WHERE name = ? ORDER BY id LIMIT 1"
@@ -174,7 +176,7 @@ class SqlCatalogLookup:
         rows = self._rows(_LOCATION_BY_BARCODE, [barcode])
         if not rows:
             return None
-        location_id, complete_name, name, stored = rows[0]
+        location_id, complete_name, name, stored = rows[0] if len(rows) == 1 else min(rows)
         return LocationRef(location_id, complete_name or name, stored)
 
     def lots_by_name(self, name: str, product_id: int | None = None) -> Sequence[LotRef]:

@@ -231,3 +231,13 @@ def test_pallet_label_sscc_with_content_and_count(catalog: SqlCatalogLookup) -> 
 def test_ean13_with_add_on_resolves_the_main_symbol(catalog: SqlCatalogLookup) -> None:
     r = resolve(catalog, "]E3" + JUICE_EAN + "12345")
     assert r.product is not None and r.product.id == 1
+
+
+def test_a_barcode_shared_by_two_active_locations_names_the_older_one(database: Database) -> None:
+    with database.write_session() as session, session.begin():
+        session.add_all([
+            m.Location(id=9, name="B-02 new", complete_name="WH/Stock/B-02 new", barcode="LOC-B-02"),
+            m.Location(id=8, name="B-02", complete_name="WH/Stock/B-02", barcode="LOC-B-02"),
+        ])  # fmt: skip
+    location = SqlCatalogLookup(database.session).location_by_barcode("LOC-B-02")
+    assert location is not None and location.id == 8 and location.name == "WH/Stock/B-02"
