@@ -90,6 +90,8 @@ def _one_run(harness: Harness, rng: random.Random) -> int:
     return schedule.fired
 
 
+# More runs (FLOORAPP_SOAK_RUNS) need more than the suite's default per-test timeout.
+@pytest.mark.timeout(max(300, int(RUNS * 1.5)))
 @pytest.mark.parametrize(("sim", "share"), [(18, 1.0), (19, 0.25)], indirect=["sim"], ids=["jsonrpc-18", "json2-19"])
 def test_soak_random_transactions_and_faults_apply_exactly_once(harness: Harness, share: float) -> None:
     base = int(SEED) if SEED else random.SystemRandom().randint(0, 2**31)
