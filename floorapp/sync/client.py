@@ -273,7 +273,7 @@ def _opener(config: ConnectionConfig) -> urllib.request.OpenerDirector:
 
 def fetch_version(config: ConnectionConfig) -> OdooVersion:
     """Ask Odoo which version it is (``/web/webclient/version_info``, a JSON-RPC route); also the probe."""
-    from floorapp.sync.http import translate_network_error
+    from floorapp.sync.network import translate_network_error
 
     body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": {}, "id": 1}).encode()
     request = urllib.request.Request(

@@ -14,7 +14,7 @@ from typing import Any
 
 from floorapp.sync.client import ConnectionConfig, ErpClient, JsonDict, OdooVersion
 from floorapp.sync.errors import AuthenticationFailed, OdooUnreachable, map_odoo_error
-from floorapp.sync.http import translate_network_error
+from floorapp.sync.network import translate_network_error
 
 
 class Json2Client(ErpClient):

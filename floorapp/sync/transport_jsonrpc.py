@@ -19,8 +19,8 @@ import odoorpc.error
 
 from floorapp.sync.client import ConnectionConfig, ErpClient, JsonDict, OdooVersion
 from floorapp.sync.errors import AuthenticationFailed, OdooUnreachable, SessionExpired, map_odoo_error
-from floorapp.sync.http import translate_network_error
 from floorapp.sync.log import sync_log
+from floorapp.sync.network import translate_network_error
 
 # Odoo methods whose leading parameters are positional in Odoo's signatures; everything else travels as
 # keyword arguments, as JSON-2 requires.
