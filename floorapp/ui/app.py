@@ -67,10 +67,10 @@ def shipped_job_catalog(
     ``app_services`` (the composition root's sync service and print spool) feed the sync screen; without a
     database the sync tile stays a placeholder.
     """
-    from floorapp.ui.devices_screen import DevicesScreen
-    from floorapp.ui.picking import wave_picking_screen_factory
-    from floorapp.ui.sync_screen import SyncScreen
     from floorapp.workflows.auth import Job
+
+    # Each screen's module is imported when its tile is first tapped, not here: the sign-in screen comes up
+    # without waiting for the picking workflow, the sync screen or the device tools.
 
     catalog = default_job_catalog()
     sync = app_services.sync if app_services is not None else None
@@ -82,16 +82,25 @@ def shipped_job_catalog(
             # The wave list's "Download": one sync run now (push first, so the picker's own work is in Odoo).
             return running_sync.sync_once
 
-    catalog.register_screen("wave_picking", wave_picking_screen_factory(is_online=is_online, download=download))
+    def wave_picking(services: ScreenServices, session: object) -> Screen:
+        from floorapp.ui.picking import wave_picking_screen_factory
+
+        return wave_picking_screen_factory(is_online=is_online, download=download)(services, session)
+
+    catalog.register_screen("wave_picking", wave_picking)
     if database is not None:
         store = database
 
         def sync_screen(services: ScreenServices, session: object) -> Screen:
+            from floorapp.ui.sync_screen import SyncScreen
+
             return SyncScreen(services, session, store, app_services)
 
         catalog.register_screen(Job.SYNC.value, sync_screen)
 
     def devices(services: ScreenServices, session: object) -> Screen:
+        from floorapp.ui.devices_screen import DevicesScreen
+
         return HostedScreen(services, lambda go_home: DevicesScreen(services, go_home))
 
     catalog.register_screen("devices", devices)
