@@ -336,6 +336,7 @@ class WavePickingHandler:
             return PickResult(Outcome.ERROR, gone.message, Expect.NOTHING, Progress(0, 0, 0, 0))
         client_uuid: str | None = None
         writes = _WriteWatch(uow.session)
+        route = ctx.route
         try:
             outcome, message, detail = self._dispatch(ctx, uow, command)
             client_uuid = detail.pop("client_uuid", None)
@@ -345,7 +346,7 @@ class WavePickingHandler:
             # A refused command changes nothing on disk but its journal line. When it changed nothing at all
             # (a wrong product scanned: the common refusal) the loaded wave is still what the store holds, and
             # reloading it would only make the picker wait for the error sound.
-            if writes.changed():
+            if writes.changed() or ctx.route is not route:
                 uow.session.rollback()
                 ctx = self._load(uow.session, self.wave_id)
         except BaseException:
