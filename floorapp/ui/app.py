@@ -84,8 +84,11 @@ def shipped_job_catalog(
 
     def wave_picking(services: ScreenServices, session: object) -> Screen:
         from floorapp.ui.picking import wave_picking_screen_factory
+        from floorapp.workflows.picking import RouteOrder
 
-        return wave_picking_screen_factory(is_online=is_online, download=download)(services, session)
+        route_order = RouteOrder(services.settings.text("picking.route_order"))
+        factory = wave_picking_screen_factory(is_online=is_online, download=download, route_order=route_order)
+        return factory(services, session)
 
     catalog.register_screen("wave_picking", wave_picking)
     if database is not None:
