@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Self, TypeVar
 
@@ -15,6 +17,8 @@ from floorapp.offline_store.journal import JournalRepository
 from floorapp.offline_store.outbox import OutboxRepository
 
 T = TypeVar("T")
+
+log = logging.getLogger("floorapp.store")
 
 
 def _inside(part: T | None) -> T:
@@ -42,6 +46,9 @@ class UnitOfWork:
         self.database = database
         self.clock = clock
         self.committed = False
+        self.after_result_work: list[Callable[[UnitOfWork], None]] = []
+        # The StoreWriter runs ``after_result_work`` itself, once the caller has its result; alone, exit runs it.
+        self.run_after_result_on_exit = True
         self._session: Session | None = None
         self._outbox: OutboxRepository | None = None
         self._journal: JournalRepository | None = None
@@ -68,6 +75,8 @@ class UnitOfWork:
             session.rollback()  # a no-op after commit(); discards anything not committed
         finally:
             session.close()
+        if exc_type is None and self.run_after_result_on_exit:
+            run_after_result(self)
 
     @property
     def session(self) -> Session:
@@ -97,3 +106,31 @@ class UnitOfWork:
     def rollback(self) -> None:
         """Discard everything not yet committed."""
         self.session.rollback()
+
+    def after_result(self, work: Callable[[UnitOfWork], None]) -> None:
+        """Run ``work(uow)`` in a unit of work of its own, after the caller has this one's result.
+
+        For what only records that something happened and must not keep a floor worker waiting for its fsync:
+        the journal line of a refused scan that changed nothing. On the ``StoreWriter`` it runs on the writer
+        thread right after the result is handed back, before any later job, so journal order is kept; used
+        alone, it runs when this unit of work's block ends without an error. ``work`` commits what it keeps.
+        Never use it for a floor action or an outbox entry: those commit with their domain change.
+        """
+        self.after_result_work.append(work)
+
+
+def run_after_result(uow: UnitOfWork) -> bool:
+    """Run the ``after_result`` work of ``uow``, each in a fresh unit of work; True when any of it committed.
+
+    A failure is logged, not raised: the caller has its result already and the work only records it.
+    """
+    committed = False
+    work, uow.after_result_work = uow.after_result_work, []
+    for item in work:
+        try:
+            with UnitOfWork(uow.database, clock=uow.clock) as later:
+                item(later)
+                committed = committed or later.committed
+        except Exception:
+            log.exception("work after a result failed: %r", item)
+    return committed

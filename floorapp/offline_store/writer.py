@@ -14,7 +14,7 @@ from typing import Any, Self, TypeVar
 from floorapp.errors import Bug, FloorAppError
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database
-from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.offline_store.unit_of_work import UnitOfWork, run_after_result
 
 log = logging.getLogger("floorapp.store")
 
@@ -105,8 +105,12 @@ class StoreWriter:
             if not job.future.set_running_or_notify_cancel():
                 continue
             committed = False
+            uow = UnitOfWork(self.database, clock=self.clock)
+            # Work a job leaves for after its result (a refused scan's journal line) runs here once the caller
+            # has the result, before the next job: the worker is not kept waiting for that line's fsync.
+            uow.run_after_result_on_exit = False
             try:
-                with UnitOfWork(self.database, clock=self.clock) as uow:
+                with uow:
                     try:
                         result = job.fn(uow)
                     finally:
@@ -117,6 +121,7 @@ class StoreWriter:
                 job.future.set_exception(exc)
             else:
                 job.future.set_result(result)
+                committed = run_after_result(uow) or committed
             if committed:
                 self._notify()
 

@@ -319,7 +319,8 @@ class WavePickingHandler:
         """Apply one command in ``uow``, journal it and commit; answer what to show.
 
         Refusals (wrong bin, wrong product, too many ...) are results with outcome error, journaled as rejected,
-        not exceptions. When this returns, what the result reports is durable.
+        not exceptions. When this returns, what the result reports is durable; a refusal changes nothing, and its
+        journal line is written just after the picker is told (``after_result``), not fsynced before it.
         """
         if isinstance(command, StartWave):
             self.wave_id = command.wave_id
@@ -337,11 +338,13 @@ class WavePickingHandler:
         client_uuid: str | None = None
         writes = _WriteWatch(uow.session)
         route = ctx.route
+        refused = False
         try:
             outcome, message, detail = self._dispatch(ctx, uow, command)
             client_uuid = detail.pop("client_uuid", None)
-        except _Refused as refused:
-            outcome, message, detail = Outcome.ERROR, refused.message, {}
+        except _Refused as refusal:
+            refused = True
+            outcome, message, detail = Outcome.ERROR, refusal.message, {}
             self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             # A refused command changes nothing on disk but its journal line. When it changed nothing at all
             # (a wrong product scanned: the common refusal) the loaded wave is still what the store holds, and
@@ -357,16 +360,22 @@ class WavePickingHandler:
         log.debug("wave %s: %s -> %s", ctx.wave.name, type(command).__name__, outcome.value)
         try:
             result = self._result(ctx, outcome, message, detail)
-            uow.journal.record(
-                kind="scan" if isinstance(command, ScanDuringPick) else "action",
-                subject=f"wave {ctx.wave.name}: {_describe(command)}",
-                outcome={Outcome.OK: "ok", Outcome.DONE: "ok", Outcome.ERROR: "rejected"}.get(outcome, "info"),
-                user_id=self.picker.user_id,
-                online=self._is_online(),
-                detail={"message": message, "expect": result.expect.value, **_journal_detail(command, ctx)},
-                client_uuid=client_uuid,
-            )
-            uow.commit()
+            line: dict[str, Any] = {
+                "kind": "scan" if isinstance(command, ScanDuringPick) else "action",
+                "subject": f"wave {ctx.wave.name}: {_describe(command)}",
+                "outcome": {Outcome.OK: "ok", Outcome.DONE: "ok", Outcome.ERROR: "rejected"}.get(outcome, "info"),
+                "user_id": self.picker.user_id,
+                "online": self._is_online(),
+                "detail": {"message": message, "expect": result.expect.value, **_journal_detail(command, ctx)},
+                "client_uuid": client_uuid,
+            }
+            if refused:
+                # Only the audit line is left to write: the picker hears the refusal without waiting for its
+                # fsync, and the writer saves it right after, before any later command (order is kept).
+                uow.after_result(lambda later: _record_and_commit(later, line))
+            else:
+                uow.journal.record(**line)
+                uow.commit()
         except BaseException:
             self._in_hand, self._undo, self._at_location = saved[0], list(saved[1]), saved[2]
             raise
@@ -1122,6 +1131,11 @@ class WavePickingHandler:
 class _WaveGone(_Refused):
     def __init__(self, wave_id: int) -> None:
         super().__init__(f"Wave {wave_id} is no longer on this device. Download it again.")
+
+
+def _record_and_commit(uow: PickingUnitOfWork, line: dict[str, Any]) -> None:
+    uow.journal.record(**line)
+    uow.commit()
 
 
 def _move_id(line: LineLike) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
@@ -63,6 +64,10 @@ class PickingUnitOfWork(Protocol):
 
     def commit(self) -> None:
         """Make everything durable; without it, leaving the block rolls back."""
+        ...
+
+    def after_result(self, work: Callable[[PickingUnitOfWork], None]) -> None:
+        """Run ``work`` in a unit of work of its own once the caller has this one's result (a journal line)."""
         ...
 
     def __enter__(self) -> PickingUnitOfWork: ...

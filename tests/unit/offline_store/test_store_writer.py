@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from floorapp.errors import Bug, InputRejected
 from floorapp.offline_store.db import Database
-from floorapp.offline_store.models import OutboxEntry
+from floorapp.offline_store.models import JournalEntry, OutboxEntry
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 
@@ -161,3 +161,58 @@ def test_a_cancelled_job_does_not_run(writer: StoreWriter, database: Database) -
 def test_on_writer_thread(writer: StoreWriter) -> None:
     assert not writer.on_writer_thread()
     assert writer.submit(lambda uow: writer.on_writer_thread()).result(10) is True
+
+
+def _journal_subjects(database: Database) -> list[str]:
+    with database.session() as session:
+        return [entry.subject for entry in session.scalars(select(JournalEntry).order_by(JournalEntry.id))]
+
+
+def test_work_after_a_result_runs_once_the_caller_has_it_and_before_the_next_job(database: Database) -> None:
+    gate = threading.Event()
+    order: list[str] = []
+
+    def refused_scan_line(uow: UnitOfWork) -> None:
+        assert gate.wait(5)
+        order.append("journal line")
+        uow.journal.record("scan", "wrong product", "rejected", 1)
+        uow.commit()
+
+    def refused_scan(uow: UnitOfWork) -> str:
+        uow.after_result(refused_scan_line)
+        return "refused"
+
+    with StoreWriter(database) as writer:
+        first = writer.submit(refused_scan)
+        # The result arrives while the journal line is still waiting to be written.
+        assert first.result(timeout=5) == "refused"
+        second = writer.submit(lambda uow: order.append("next command"))
+        gate.set()
+        second.result(timeout=5)
+    assert order == ["journal line", "next command"]
+    assert _journal_subjects(database) == ["wrong product"]
+
+
+def _journal_line(subject: str) -> Any:
+    def write(uow: UnitOfWork) -> None:
+        uow.journal.record("scan", subject, "rejected", 1)
+        uow.commit()
+
+    return write
+
+
+def test_work_after_a_failed_job_is_dropped(database: Database) -> None:
+    def failing(uow: UnitOfWork) -> None:
+        uow.after_result(_journal_line("never"))
+        raise InputRejected("refused outright")
+
+    with StoreWriter(database) as writer, pytest.raises(InputRejected):
+        writer.submit(failing).result(timeout=5)
+    assert _journal_subjects(database) == []
+
+
+def test_a_unit_of_work_alone_runs_its_after_result_work_when_its_block_ends(database: Database) -> None:
+    with UnitOfWork(database) as uow:
+        uow.after_result(_journal_line("later"))
+        assert _journal_subjects(database) == []
+    assert _journal_subjects(database) == ["later"]
