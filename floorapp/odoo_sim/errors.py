@@ -107,6 +107,15 @@ class OdooTypeError(OdooError):
     json2_status = 422
 
 
+class UnexpectedError(OdooError):
+    """Any other Python exception raised by a model method: Odoo still answers with an error reply whose
+    ``data.name`` is the exception's qualified class name (``builtins.KeyError`` ...) and message ``str(exc)``."""
+
+    def __init__(self, exc: Exception) -> None:
+        super().__init__(str(exc))
+        self.name = f"{type(exc).__module__}.{type(exc).__qualname__}"
+
+
 class SessionExpired(OdooError):
     """``odoo.http.SessionExpiredException``: no (valid) web session cookie; JSON-RPC code 100."""
 

@@ -917,8 +917,9 @@ class BaseModel:
 
     @rpc
     def unlink(self) -> bool:
-        """Delete the records."""
+        """Delete the records; an id that is already gone is a ``MissingError``, as in Odoo (not a no-op)."""
         self.check_access("unlink")
+        self._check_exist()
         self._check_unlink()
         self.unlink_records()
         return True
@@ -938,14 +939,18 @@ class BaseModel:
     _cascade: ClassVar[frozenset[str]] = frozenset()
 
     @rpc
-    def copy(self, default: Record | None = None) -> int:
-        """Duplicate one record (stored fields only)."""
+    def copy(self, default: Record | None = None) -> list[int]:
+        """Duplicate the records (stored fields only); Odoo 18 answers the list of new ids over RPC."""
         self.check_access("create")
-        rec = dict(self._table[self.ensure_one().id])
-        for key in ("id", "create_date", "write_date", "create_uid", "write_uid"):
-            rec.pop(key, None)
-        rec.update(default or {})
-        return int(self.browse(()).create(rec))
+        self._check_exist()
+        new_ids: list[int] = []
+        for rid in self.ids:
+            rec = dict(self._table[rid])
+            for key in ("id", "create_date", "write_date", "create_uid", "write_uid"):
+                rec.pop(key, None)
+            rec.update(default or {})
+            new_ids.append(int(self.browse(()).create(rec)))
+        return new_ids
 
     @rpc
     def action_archive(self) -> bool:

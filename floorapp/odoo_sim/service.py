@@ -8,7 +8,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from floorapp.odoo_sim.errors import AccessDenied, AccessError, OdooAttributeError, OdooError, OdooTypeError, UserError
+from floorapp.odoo_sim.errors import (
+    AccessDenied,
+    AccessError,
+    OdooAttributeError,
+    OdooError,
+    OdooTypeError,
+    UnexpectedError,
+    UserError,
+)
 from floorapp.odoo_sim.orm import Database, Env
 
 log = logging.getLogger("floorapp.odoo_sim")
@@ -34,6 +42,17 @@ def rpc_kind(cls: type, name: str) -> str | None:
         if kind is not None:
             return str(kind)
     return None
+
+
+def _as_odoo_error(bound: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a model method; a Python exception escaping it becomes an error reply, as Odoo's dispatcher makes
+    one of any exception (``builtins.KeyError`` ...), instead of a connection closed without an answer."""
+    try:
+        return bound(*args, **kwargs)
+    except OdooError:
+        raise
+    except Exception as exc:
+        raise UnexpectedError(exc) from exc
 
 
 class DatabaseMissing(OdooError):
@@ -153,7 +172,7 @@ class OdooService:
             inspect.signature(bound).bind(*args, **kwargs)
         except TypeError as exc:
             raise OdooTypeError(f"{model}.{method}() {exc}") from exc
-        return bound(*args, **kwargs)
+        return _as_odoo_error(bound, *args, **kwargs)
 
     def dispatch_json2(self, env: Env, model: str, method: str, body: dict[str, Any]) -> Any:
         """Odoo 19 JSON-2: keyword arguments only; ``ids`` selects the records of a record method."""
@@ -173,4 +192,4 @@ class OdooService:
             inspect.signature(bound).bind(**body)
         except TypeError as exc:
             raise OdooTypeError(f"{model}.{method}() {exc}") from exc
-        return bound(**body)
+        return _as_odoo_error(bound, **body)

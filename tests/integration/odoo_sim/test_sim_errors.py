@@ -182,3 +182,29 @@ def test_xmlrpc_recordset_result_faults_after_commit(sim: OdooSim) -> None:
     # The package was made and the lines are in it: the fault came after the commit.
     lines = sim.read("stock.move.line", [("picking_id", "=", picking)], ["result_package_id"])
     assert lines and all(line["result_package_id"] for line in lines)
+
+
+def test_a_python_exception_in_a_method_is_an_error_reply_not_a_closed_connection(rpc: JsonRpc) -> None:
+    # Odoo's dispatcher answers any exception with an error reply named after its class (seen on Odoo 18:
+    # a bad `limit` gave psycopg2's InvalidTextRepresentation, code 200, "Odoo Server Error"); the connection
+    # is never closed without an answer, which a client would take for a network failure and retry forever.
+    reply = rpc.execute_kw_raw("stock.picking", "search_count", [[]], {"limit": "x"})
+    error = reply["error"]
+    assert (error["code"], error["message"]) == (200, "Odoo Server Error")
+    assert error["data"]["name"].startswith("builtins.")
+    assert set(error["data"]) == {"name", "debug", "message", "arguments", "context"}
+    # The server keeps answering.
+    assert isinstance(rpc.call("stock.picking", "search_count", []), int)
+
+
+def test_unlink_twice_and_copy_as_odoo_18(rpc: JsonRpc) -> None:
+    # Observed on Odoo 18: copy answers a list of new ids; unlink of a deleted id is a MissingError.
+    package = rpc.call("stock.quant.package", "create", {"name": "SIM-PKG"})
+    assert rpc.call("stock.quant.package", "copy", [package]) == [package + 1]
+    assert rpc.call("stock.quant.package", "unlink", [package]) is True
+    reply = rpc.execute_kw_raw("stock.quant.package", "unlink", [[package]])
+    assert reply["error"]["data"]["name"] == "odoo.exceptions.MissingError"
+    assert reply["error"]["data"]["message"] == (
+        f"Record does not exist or has been deleted.\n(Record: stock.quant.package({package},), User: 2)")
+    reply = rpc.execute_kw_raw("stock.quant.package", "copy", [[10**8]])
+    assert reply["error"]["data"]["name"] == "odoo.exceptions.MissingError"
