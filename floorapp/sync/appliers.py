@@ -14,7 +14,9 @@ ours. The table below is kept in docs/sync.md too.
 kind                   steps                                                "already applied?" check
 =====================  ===================================================  ========================================
 picking.validate       1 read picking; check preconditions (state, line     picking ``done`` **and** ``validate_sent``
-                       write_dates) unless our own writes began;            in refs **and** each picked move's done
+                       write_dates and content: quantity, picked; a lot      in refs **and** each picked move's done
+                       whose expiry Odoo moved earlier) unless our own
+                       writes began;
                        2 absolute writes per line (quantity, picked, lot,   quantity equals ours -> applied.
                        result package by name); lines not picked ->         ``done`` without ``validate_sent``, or
                        ``picked=False``; a new lot line is found by          other quantities -> conflict
@@ -43,6 +45,16 @@ picking.return         1 search a return of the delivery whose origin       a re
                        and mark the origin; 3 photos as attachments named   Attachments: searched by name.
                        ``<uuid>-<n>-<file>`` (searched first); 4 validate   Validation: state ``done``.
                        the return unless already ``done``.
+quant.request_count    1 search the quants of (product, bin, lot); none ->  every quant of (product, bin, lot) is due
+                       record ``request_sent``, create one in inventory     (``inventory_date`` <= the requested day)
+                       mode with ``inventory_date`` and ``user_id`` only     with a counter, or was counted since our
+                       (no ``inventory_quantity``: nothing counted, no      writes (``last_count_date`` moved on from
+                       quantity changes; the quant is its own marker);      ``last_counts``) -> applied; otherwise
+                       2 else record ``request_sent`` and each quant's      write. A counter Odoo already assigned
+                       ``last_count_date`` (``last_counts``), absolute       and an earlier due date are kept.
+                       writes in inventory mode: ``inventory_date`` (if
+                       later or unset), ``user_id`` (if unset);
+                       3 read back: not requested -> parked.
 =====================  ===================================================  ========================================
 """
 
@@ -61,6 +73,7 @@ from floorapp.workflows.transactions import (
     CountQuant,
     PickedLine,
     PutInPack,
+    RequestCount,
     ReturnPicking,
     TransactionKind,
     ValidatePicking,
@@ -126,6 +139,8 @@ def apply_transaction(kind: str, payload: dict[str, Any], ctx: ApplyContext) -> 
         return apply_count(ctx, typed)
     if isinstance(typed, ReturnPicking):
         return apply_return(ctx, typed)
+    if isinstance(typed, RequestCount):
+        return apply_request_count(ctx, typed)
     raise Rejected(f"FloorApp does not know how to send {kind!r}.", odoo_name="floorapp.UnknownKind")
 
 
@@ -248,6 +263,7 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
     current = {int(r["id"]): r for r in c.search_read("stock.move.line", [("picking_id", "=", pid)], _LINE_FIELDS)}
     if not ctx.refs.get("lines_started"):
         _check_line_preconditions(ctx, p, current)
+        _check_lot_expiry(ctx, p)
     for line in p.lines:
         if line.move_line_id is not None and line.move_line_id not in current:
             raise ConflictDetected(
@@ -357,18 +373,50 @@ def _already(row: JsonDict | None, values: JsonDict) -> bool:
 
 def _check_line_preconditions(ctx: ApplyContext, p: ValidatePicking, current: dict[int, JsonDict]) -> None:
     seen: dict[str, str] = dict(ctx.preconditions.get("line_write_dates") or {})
-    for key, downloaded in seen.items():
+    quantities: dict[str, Any] = dict(ctx.preconditions.get("line_quantities") or {})
+    picked: dict[str, Any] = dict(ctx.preconditions.get("line_picked") or {})
+    for key in sorted(set(seen) | set(quantities) | set(picked), key=int):
         row = current.get(int(key))
         if row is None:
             continue  # reported as line_gone if the floor used it
         now = str(row.get("write_date") or "")
-        if now and now != downloaded and now != ctx.own_line_write_dates.get(key):
+        if now and now == ctx.own_line_write_dates.get(key):
+            continue  # our own earlier transaction of this picking wrote it last
+        downloaded = seen.get(key)
+        changed = bool(now and downloaded and now != downloaded)
+        # write_date has one-second resolution: a change in the second of the download keeps the date, so the
+        # content the floor picked against is compared as well.
+        if key in quantities and not _same(float(row.get("quantity") or 0.0), float(quantities[key])):
+            changed = True
+        if key in picked and bool(row.get("picked")) != bool(picked[key]):
+            changed = True
+        if changed:
             raise ConflictDetected(
                 "line_changed",
                 f"A line of {p.picking_name} was changed in Odoo (taken by another picker?) after it was downloaded.",
                 ours=_picked_summary(p),
                 theirs={"move_line_id": int(key), "quantity": row.get("quantity"), "picked": row.get("picked"),
-                        "write_date": now, "downloaded_write_date": downloaded},
+                        "write_date": now, "downloaded_write_date": downloaded,
+                        "downloaded_quantity": quantities.get(key), "downloaded_picked": picked.get(key)},
+            )
+
+
+def _check_lot_expiry(ctx: ApplyContext, p: ValidatePicking) -> None:
+    """A picked lot whose expiry Odoo moved earlier than the floor knew it is a person's decision, not a ship."""
+    seen: dict[str, Any] = dict(ctx.preconditions.get("lot_expiry") or {})
+    known = {k: v for k, v in seen.items() if v}
+    if not known or "expiration_date" not in ctx.client.available_fields("stock.lot"):
+        return
+    for row in ctx.client.read("stock.lot", sorted(int(k) for k in known), ["name", "expiration_date"]):
+        now = row.get("expiration_date") or None
+        ours = str(known[str(row["id"])])
+        if now and str(now) < ours:
+            raise ConflictDetected(
+                "lot_expiry_changed",
+                f"Lot {row.get('name')} of {p.picking_name} now expires earlier in Odoo ({now}) than when it was "
+                f"picked ({ours}); a supervisor decides.",
+                ours=_picked_summary(p) | {"lot_id": int(row["id"]), "expiration_date": ours},
+                theirs={"lot_id": int(row["id"]), "expiration_date": now},
             )
 
 
@@ -503,6 +551,79 @@ def _find_quant(c: ErpClient, p: CountQuant) -> JsonDict | None:
     ]
     rows = c.search_read("stock.quant", domain, _QUANT_FIELDS, limit=1)
     return rows[0] if rows else None
+
+
+# -- quant.request_count ---------------------------------------------------------------------------------------
+
+_REQUEST_FIELDS = ["product_id", "location_id", "lot_id", "package_id", "quantity", "inventory_date", "user_id",
+                   "last_count_date"]
+
+
+def _requested(row: JsonDict, p: RequestCount) -> bool:
+    """The quant is due for a count by the requested day and has a counter (ours, or one Odoo already chose)."""
+    due = row.get("inventory_date")
+    if not due or str(due) > p.requested_date:
+        return False
+    return p.user_id is None or many2one_id(row.get("user_id")) is not None
+
+
+def _counted_since(row: JsonDict, before: dict[str, Any]) -> bool:
+    """The quant's last count date moved on since our request was about to be written."""
+    key = str(row["id"])
+    return key in before and bool(row.get("last_count_date")) and row.get("last_count_date") != before[key]
+
+
+def apply_request_count(ctx: ApplyContext, p: RequestCount) -> dict[str, Any]:
+    """Ask Odoo for a count of one bin, once (see the module table): absolute writes, nothing counted."""
+    c = ctx.client
+    domain: list[Any] = [("product_id", "=", p.product_id), ("location_id", "=", p.location_id),
+                         ("lot_id", "=", p.lot_id or False)]
+    quants = c.search_read("stock.quant", domain, _REQUEST_FIELDS, order="id")
+    context: JsonDict = {"inventory_mode": True}
+    if not quants:
+        # No stock record for that bin (everything left, or never there): an empty quant carries the request.
+        # Created without inventory_quantity, so no count is entered and no quantity changes; the quant is
+        # its own marker (found by product, bin and lot on a retry).
+        values: JsonDict = {"product_id": p.product_id, "location_id": p.location_id,
+                            "inventory_date": p.requested_date}
+        if p.lot_id:
+            values["lot_id"] = p.lot_id
+        if p.user_id:
+            values["user_id"] = p.user_id
+        ctx.record(request_sent=True)
+        created = c.create("stock.quant", values, context=context)
+        quants = c.read("stock.quant", [created], _REQUEST_FIELDS)
+    else:
+        before: dict[str, Any] = dict(ctx.refs.get("last_counts") or {})
+        todo: dict[tuple[tuple[str, Any], ...], list[int]] = {}
+        for row in quants:
+            if _counted_since(row, before):
+                continue  # counted after our request went out (its reply was lost): asking again would be twice
+            values = {}
+            due = row.get("inventory_date")
+            if not due or str(due) > p.requested_date:
+                values["inventory_date"] = p.requested_date
+            if p.user_id and many2one_id(row.get("user_id")) is None:
+                # A counter Odoo already assigned is a person's choice and is kept.
+                values["user_id"] = p.user_id
+            if values:
+                todo.setdefault(tuple(sorted(values.items())), []).append(int(row["id"]))
+        if todo:
+            # Applying a count clears the counter and moves the date on: what each quant's last count was before
+            # our writes tells a retry whether a count answered the request in between.
+            ctx.record(request_sent=True, last_counts=before or {
+                str(r["id"]): r.get("last_count_date") or None for r in quants})
+            for values_key, ids in todo.items():
+                c.write("stock.quant", ids, dict(values_key), context=context)
+            quants = c.read("stock.quant", [int(r["id"]) for r in quants], _REQUEST_FIELDS)
+    ids = [int(r["id"]) for r in quants]
+    missing = [int(r["id"]) for r in quants
+               if not _requested(r, p) and not _counted_since(r, dict(ctx.refs.get("last_counts") or {}))]
+    if not quants or missing:
+        raise Rejected("Odoo did not keep the count request for this bin.", odoo_name="floorapp.CountNotRequested")
+    first = quants[0]
+    return {"quant_ids": ids, "quant_id": ids[0], "inventory_date": first.get("inventory_date"),
+            "user_id": many2one_id(first.get("user_id"))}
 
 
 # -- picking.return --------------------------------------------------------------------------------------------

@@ -272,6 +272,8 @@ class Puller:
         self._rebuild_barcodes()
 
         users = self.work_user_ids
+        # The work package is read from here on: what the device holds of a wave is at least this fresh.
+        work_read_at = self.clock()
         self._incremental(WAVE, [("user_id", "in", users), ("state", "in", ["draft", "in_progress"])], report)
         known = self._local_ids(Picking)
         scope: list[Any] = ["|", ("user_id", "in", users), ("batch_id.user_id", "in", users)]
@@ -286,6 +288,7 @@ class Puller:
                 # Pickings that just came into scope: their moves and lines may be older than the cursor.
                 self._full(spec, [("picking_id", "in", new_pickings)], report)
         self._referenced(report)
+        self.store.write(_stamp_waves(work_read_at, users))
         self._count_tasks(report)
         if do_reconcile:
             self._reconcile(report, picking_ids, archived_too)
@@ -414,8 +417,11 @@ class Puller:
                      for r in rows}
             held = {t.client_uuid: t for t in uow.session.scalars(
                 select(CountTask).where(CountTask.client_uuid.in_(list(keyed))))}
+            # Counts the floor asked for (a short pick): Odoo's quant is that request, not a second task.
+            asked = list(uow.session.scalars(select(CountTask).where(
+                CountTask.source != "odoo", CountTask.state.in_(["open", "counted"]))))
             for client_uuid, r in keyed.items():
-                task = held.get(client_uuid)
+                task = held.get(client_uuid) or _asked_for(asked, r)
                 if task is None:
                     task = CountTask(client_uuid=client_uuid, source="odoo", state="open")
                     uow.session.add(task)
@@ -540,6 +546,35 @@ def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = 
             changed += 1
         uow.commit()
         return changed
+
+    return save
+
+
+def _asked_for(asked: list[CountTask], r: JsonDict) -> CountTask | None:
+    """The floor's own count task for the quant ``r`` (same quant, or same product, bin and lot), if any."""
+    quant_id = int(r["id"])
+    key = (_m2o(r.get("product_id")), _m2o(r.get("location_id")), _m2o(r.get("lot_id")))
+    for task in asked:
+        if task.quant_id == quant_id:
+            return task
+    for task in asked:
+        if task.quant_id is None and (task.product_id, task.location_id, task.lot_id) == key:
+            return task
+    return None
+
+
+def _stamp_waves(read_at: datetime, users: Sequence[int]) -> Callable[[UnitOfWork], None]:
+    """Mark the waves whose work package this pull read as downloaded at ``read_at`` (the wave list's data age).
+
+    Every picking on the device is re-read by each pull, so a wave with pickings here is as fresh as the pull;
+    so is an assigned wave (its own row was just read).
+    """
+
+    def save(uow: UnitOfWork) -> None:
+        with_pickings = select(Picking.batch_id).where(Picking.batch_id.is_not(None))
+        for wave in uow.session.scalars(select(Wave).where(Wave.id.in_(with_pickings) | Wave.user_id.in_(list(users)))):
+            wave.downloaded_at = read_at
+        uow.commit()
 
     return save
 

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from floorapp.errors import Bug, FloorAppError, PermissionDenied
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database
-from floorapp.offline_store.models import OutboxEntry, OutboxState, UserRole
+from floorapp.offline_store.models import CountTask, OutboxEntry, OutboxState, UserRole
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.sync.appliers import ApplyContext, PhotoLoader, apply_transaction
@@ -44,6 +44,7 @@ from floorapp.sync.errors import (
     Rejected,
 )
 from floorapp.sync.log import sync_log, sync_run
+from floorapp.workflows.transactions import TransactionKind
 
 T = TypeVar("T")
 ClientFactory = Callable[[], ErpClient]
@@ -280,6 +281,7 @@ class OutboxWorker:
         else:
             def applied(uow: UnitOfWork) -> None:
                 uow.outbox.mark_applied(entry_id, refs)
+                _note_applied_locally(uow, entry, refs)
                 uow.commit()
 
             self.store.write(applied)
@@ -369,6 +371,26 @@ def _recover(uow: UnitOfWork) -> int:
     count = uow.outbox.recover_in_flight()
     uow.commit()
     return count
+
+
+def _note_applied_locally(uow: UnitOfWork, entry: OutboxEntry, refs: dict[str, Any]) -> None:
+    """What the device learns from an applied entry, in the same transaction that marks it applied.
+
+    A count request makes its count task point at Odoo's quant and counter, so the task reads "requested in
+    Odoo" before the next pull (which then recognises the quant as this task, not a new one).
+    """
+    if entry.kind != TransactionKind.REQUEST_COUNT.value:
+        return
+    task_uuid = dict(entry.payload or {}).get("count_task_uuid") or entry.client_uuid
+    task = uow.session.scalars(select(CountTask).where(CountTask.client_uuid == task_uuid)).first()
+    if task is None or task.state != "open":
+        return
+    quant_id = refs.get("quant_id")
+    if isinstance(quant_id, int):
+        task.quant_id = quant_id
+    user_id = refs.get("user_id")
+    if isinstance(user_id, int):
+        task.assigned_user_id = user_id
 
 
 def _own_line_write_dates(uow: UnitOfWork, entry: OutboxEntry) -> dict[str, str]:

@@ -22,6 +22,7 @@ class TransactionKind(enum.StrEnum):
     PUT_IN_PACK = "picking.put_in_pack"
     COUNT_QUANT = "quant.count"
     RETURN_PICKING = "picking.return"
+    REQUEST_COUNT = "quant.request_count"
 
 
 class BackorderDecision(enum.StrEnum):
@@ -167,6 +168,11 @@ class PutInPack(_Payload):
         return f"picking:{self.picking_id}"
 
 
+def quant_document_key(product_id: int, location_id: int, lot_id: int | None) -> str:
+    """The document of one quant (product, bin, lot): its count requests and counts apply in order."""
+    return f"quant:{product_id}:{location_id}:{lot_id or 0}"
+
+
 @dataclass(frozen=True, slots=True)
 class CountQuant(_Payload):
     """A counted quantity of one product (and lot) in one location, to set and apply in Odoo."""
@@ -187,7 +193,33 @@ class CountQuant(_Payload):
     @property
     def document_key(self) -> str:
         """Counts of the same quant apply in order."""
-        return f"quant:{self.product_id}:{self.location_id}:{self.lot_id or 0}"
+        return quant_document_key(self.product_id, self.location_id, self.lot_id)
+
+
+@dataclass(frozen=True, slots=True)
+class RequestCount(_Payload):
+    """Ask Odoo for a count of one product (and lot) in one bin, as Odoo's "Request a Count" does.
+
+    In Odoo a requested count is a quant whose ``inventory_date`` (the day the count is due) has come and whose
+    ``user_id`` is the counter; the floor's count task (``count_task_uuid``, also the entry's client UUID) is
+    the same request on the device. Nothing here changes a quantity.
+    """
+
+    kind: ClassVar[TransactionKind] = TransactionKind.REQUEST_COUNT
+    product_id: int
+    location_id: int
+    count_task_uuid: str
+    requested_date: str  # YYYY-MM-DD, written as the quant's inventory_date
+    lot_id: int | None = None
+    user_id: int | None = None  # the Odoo user who counts (quant.user_id); None leaves Odoo's assignment
+    reason: str | None = None  # why the floor asked (a ShortPickReason value for a short pick)
+    requested_by: str | None = None  # login of the floor user who asked
+    source: str = "short_pick"
+
+    @property
+    def document_key(self) -> str:
+        """Ordered with the counts of the same quant (a request before the count that answers it)."""
+        return quant_document_key(self.product_id, self.location_id, self.lot_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +265,7 @@ PAYLOAD_TYPES: dict[TransactionKind, type[_Payload]] = {
     TransactionKind.PUT_IN_PACK: PutInPack,
     TransactionKind.COUNT_QUANT: CountQuant,
     TransactionKind.RETURN_PICKING: ReturnPicking,
+    TransactionKind.REQUEST_COUNT: RequestCount,
 }
 
 
@@ -243,13 +276,29 @@ def parse_payload(kind: str, data: dict[str, Any]) -> _Payload:
 
 @dataclass(frozen=True, slots=True)
 class Preconditions:
-    """What the device saw when the floor action happened; the sync engine checks it before applying."""
+    """What the device saw when the floor action happened; the sync engine checks it before applying.
+
+    Odoo's ``write_date`` has one-second resolution, so a line changed elsewhere in the second it was
+    downloaded keeps its date: the line's content as downloaded (``line_quantities``, ``line_picked``) is
+    compared too. ``lot_expiry`` is each picked lot's expiration date as the floor knew it (None: none).
+    Entries queued before a field existed simply lack it, and its check is skipped.
+    """
 
     picking_state: str | None = None
     picking_write_date: str | None = None
     line_write_dates: dict[str, str] = field(default_factory=dict)
     quant_quantity: float | None = None
+    line_quantities: dict[str, float] = field(default_factory=dict)
+    line_picked: dict[str, bool] = field(default_factory=dict)
+    lot_expiry: dict[str, str | None] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form for the outbox ``preconditions`` column."""
         return {k: v for k, v in asdict(self).items() if v not in (None, {})}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Preconditions:
+        """Read the ``preconditions`` column back (unknown keys ignored, missing ones empty)."""
+        data = dict(data or {})
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})

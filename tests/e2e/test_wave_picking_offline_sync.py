@@ -1,6 +1,7 @@
 """End to end through a dead zone: the shipped Odoo-compatible server seeded with a wave, the wave downloaded
 on the handheld, the server stopped, the whole wave picked by wedge scans (a short pick with a reason, a wrong
-product, an undo), the server started again, sync, and Odoo's pickings, lines and backorders checked."""
+product, an undo), the server started again, sync, and Odoo's pickings, lines, backorders and the short bin's
+count request checked."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from floorapp.odoo_sim import OdooSim
 from floorapp.offline_store.models import CountTask, OutboxEntry
 from floorapp.sync.client import many2one_id
-from floorapp.workflows.picking import Expect, Outcome, PickResult
+from floorapp.workflows.picking import Expect, Outcome, PickResult, count_requests
 from floorapp.workflows.transactions import ShortPickReason
 from tests.integration.picking.handheld import Handheld, SessionStub
 from tests.integration.picking.odoo_wave import Device, SeededWave, admin_client, gs1_label, seed_wave_in_odoo
@@ -128,10 +129,11 @@ def test_wave_picked_through_a_dead_zone_lands_in_odoo_exactly(qtbot: QtBot, sim
         with device.database.session() as s:
             states = [e.state for e in s.scalars(select(OutboxEntry))]
             counts = list(s.scalars(select(CountTask).where(CountTask.source == "short_pick")))
-        assert states == ["pending"] * 20
+        assert states == ["pending"] * 21  # 20 validations and the count of the short bin, asked of Odoo
         assert [(c.product_id, c.location_id, c.source, c.reason) for c in counts] == [
             (sprocket, seeded.bin_ids["B-02-01"], "short_pick", "quantity_short")
         ]
+        task_uuid = counts[0].client_uuid
 
         # 4. Back in range: the server is up again on the same address; sync.
         sim.start(port=port)
@@ -139,7 +141,8 @@ def test_wave_picked_through_a_dead_zone_lands_in_odoo_exactly(qtbot: QtBot, sim
         device.sync_until_settled()
         with device.database.session() as s:
             entries = list(s.scalars(select(OutboxEntry)))
-        assert [e.state for e in entries] == ["applied"] * 20, [(e.state, e.last_error) for e in entries]
+        assert [e.state for e in entries] == ["applied"] * 21, [(e.state, e.last_error) for e in entries]
+        assert [e.kind for e in entries].count("quant.request_count") == 1
         # A second run sends nothing again.
         again = device.worker.run_once()
         assert not again.applied
@@ -197,6 +200,36 @@ def test_wave_picked_through_a_dead_zone_lands_in_odoo_exactly(qtbot: QtBot, sim
         assert wave["state"] == "done", wave  # done, with the short Sprockets waiting in backorders
         short_orders = {pid for pid, d in seeded.demand.items() if d.get(sprocket, 0.0) > shipped[pid].get(sprocket, 0)}
         assert {many2one_id(b["backorder_id"]) for b in backorders} == short_orders
+
+        # 6. The short bin's count is requested in Odoo, once: its quant is due today and assigned to the picker,
+        # with no count entered and no stock moved by the request.
+        bin_id = seeded.bin_ids["B-02-01"]
+        quants = odoo.search_read(
+            "stock.quant",
+            [("product_id", "=", sprocket), ("location_id", "=", bin_id)],
+            ["quantity", "inventory_date", "user_id", "inventory_quantity_set"],
+        )
+        today = datetime.now(UTC).date().isoformat()
+        assert [(q["inventory_date"], many2one_id(q["user_id"]), q["inventory_quantity_set"]) for q in quants] == [
+            (today, seeded.demo_uid, False)
+        ]
+        assert quants[0]["quantity"] == 200 - 5
+        assert not odoo.search("stock.move", [("product_id", "=", sprocket), ("is_inventory", "=", True),
+                                              ("location_id", "=", bin_id)])
+        with device.database.session() as s:
+            task = s.scalars(select(CountTask).where(CountTask.client_uuid == task_uuid)).one()
+            assert (task.quant_id, task.assigned_user_id, task.state) == (quants[0]["id"], seeded.demo_uid, "open")
+            assert [(r.client_uuid, r.requested_in_odoo) for r in count_requests(s)] == [(task_uuid, True)]
+        # The next pull brings Odoo's request back as that same task, not a second one.
+        device.download()
+        with device.database.session() as s:
+            tasks = list(s.scalars(select(CountTask).where(CountTask.product_id == sprocket,
+                                                           CountTask.location_id == bin_id)))
+            assert [(t.client_uuid, t.source, t.quant_id, t.assigned_user_id, t.expected_quantity, t.state)
+                    for t in tasks] == [(task_uuid, "short_pick", quants[0]["id"], seeded.demo_uid, 195.0, "open")]
+        assert odoo.search_read("stock.quant", [("id", "=", quants[0]["id"])], ["inventory_date", "user_id"]) == [
+            {"id": quants[0]["id"], "inventory_date": today, "user_id": quants[0]["user_id"]}
+        ]
     finally:
         h.close()
         device.close()

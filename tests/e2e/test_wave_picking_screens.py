@@ -164,10 +164,13 @@ def test_a_wave_picked_on_the_handheld_screen_offline(qtbot: QtBot, wave: WaveFi
     done = h.tap(screen.pick.confirm_button)
     assert done.outcome is Outcome.DONE
     assert screen.done_page.isVisible()
-    h.qtbot.waitUntil(lambda: h.status_bar.queue_label.text() == "Queue: 20", timeout=5000)
+    # 20 validations and the short bin's count request to Odoo, queued together.
+    h.qtbot.waitUntil(lambda: h.status_bar.queue_label.text() == "Queue: 21", timeout=5000)
     h.screenshot("wave_picking-11-done")
 
-    entries = outbox_entries(fx)
+    everything = outbox_entries(fx)
+    assert [e.kind for e in everything].count("quant.request_count") == 1
+    entries = [e for e in everything if e.kind == "picking.validate"]
     assert len(entries) == 20
     shorts = [s for e in entries for s in ValidatePicking.from_payload(e.payload).short_picks]
     assert {s.reason for s in shorts} == {ShortPickReason.NOT_FOUND}

@@ -25,11 +25,18 @@ from floorapp.workflows.picking.domain import (
 )
 from floorapp.workflows.picking.handlers import WavePickingHandler
 from floorapp.workflows.picking.ports import Picker, PickingUnitOfWork
-from floorapp.workflows.picking.queries import WaveSummary, describe_age, list_waves
+from floorapp.workflows.picking.queries import (
+    CountRequestSummary,
+    WaveSummary,
+    count_requests,
+    describe_age,
+    list_waves,
+)
 from floorapp.workflows.picking.scans import ResolverScanInterpreter, ScanInterpreter
 
 __all__ = [
     "ConfirmWave",
+    "CountRequestSummary",
     "EnterQuantity",
     "Expect",
     "FloorStatus",
@@ -54,6 +61,7 @@ __all__ = [
     "WavePickingHandler",
     "WaveSummary",
     "build_route",
+    "count_requests",
     "describe_age",
     "list_waves",
 ]

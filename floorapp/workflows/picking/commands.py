@@ -48,7 +48,7 @@ class UndoLastScan:
 
 @dataclass(frozen=True, slots=True)
 class ConfirmWave:
-    """Finish the wave: queue one validation per picking and the count tasks of short picks.
+    """Finish the wave: queue one validation per picking, and a count task per short bin with its request to Odoo.
 
     ``confirmation_id`` is made once by whoever builds the command (a UUID string); the outbox client UUIDs
     derive from it, so repeating the same confirmation can never queue a picking twice.

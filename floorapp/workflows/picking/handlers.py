@@ -23,6 +23,7 @@ from floorapp.barcode.commands import FloorCommand
 from floorapp.errors import PermissionDenied
 from floorapp.offline_store.models import (
     CountTask,
+    FloorUser,
     Location,
     Lot,
     Move,
@@ -77,6 +78,7 @@ from floorapp.workflows.transactions import (
     BackorderDecision,
     PickedLine,
     Preconditions,
+    RequestCount,
     ShortPick,
     ShortPickReason,
     TransactionKind,
@@ -148,6 +150,7 @@ _LINE_COLUMNS = (
     MoveLine.claimed_by,
     MoveLine.floor_status,
     MoveLine.short_reason,
+    MoveLine.picked,
 )
 
 
@@ -172,6 +175,7 @@ class _LineRow:
     claimed_by: int | None
     floor_status: str
     short_reason: str | None
+    picked: bool
 
 
 LineLike = MoveLine | _LineRow
@@ -925,6 +929,10 @@ class WavePickingHandler:
                     for line in picking_lines
                     if (wd := line.downloaded_write_date or line.write_date) is not None
                 },
+                # What the picker picked against: Odoo's quantity and picked flag of each line as held here.
+                line_quantities={str(line.id): float(line.quantity) for line in picking_lines},
+                line_picked={str(line.id): bool(line.picked) for line in picking_lines},
+                lot_expiry=self._lot_expiry(ctx.session, payload),
             )
             uow.outbox.add(
                 TransactionKind.VALIDATE_PICKING.value,
@@ -937,6 +945,9 @@ class WavePickingHandler:
             uuids.append(client_uuid)
             queued += 1
         created = 0
+        floor_user = ctx.session.get(FloorUser, self.picker.user_id) if counts else None
+        # The picker who found the bin short counts it (Odoo's quant.user_id); without an Odoo user, nobody.
+        counter = floor_user.odoo_user_id if floor_user is not None else None
         for (product_id, location_id, lot_id), reason in sorted(counts.items(), key=lambda kv: kv[0]):
             if self._open_count_exists(ctx.session, product_id, location_id, lot_id):
                 continue
@@ -947,9 +958,10 @@ class WavePickingHandler:
                     Quant.lot_id.is_(None) if lot_id is None else Quant.lot_id == lot_id,
                 )
             ).first()
+            task_uuid = str(uuid.uuid5(namespace, f"count:{product_id}:{location_id}:{lot_id or 0}"))
             ctx.session.add(
                 CountTask(
-                    client_uuid=str(uuid.uuid5(namespace, f"count:{product_id}:{location_id}:{lot_id or 0}")),
+                    client_uuid=task_uuid,
                     quant_id=quant.id if quant else None,
                     product_id=product_id,
                     location_id=location_id,
@@ -960,6 +972,26 @@ class WavePickingHandler:
                     reason=reason,
                     created_at=self._clock(),
                 )
+            )
+            # The count is asked of Odoo too (its quant's inventory_date and counter), in this same transaction:
+            # the task's UUID is the request's, so the task on the device and the request in Odoo are one thing.
+            request = RequestCount(
+                product_id=product_id,
+                location_id=location_id,
+                lot_id=lot_id,
+                count_task_uuid=task_uuid,
+                requested_date=self._clock().date().isoformat(),
+                user_id=counter,
+                reason=reason,
+                requested_by=self.picker.login,
+            )
+            uow.outbox.add(
+                TransactionKind.REQUEST_COUNT.value,
+                request.to_payload(),
+                request.document_key,
+                self.picker.user_id,
+                {},
+                task_uuid,
             )
             created += 1
         ctx.session.flush()
@@ -1026,6 +1058,17 @@ class WavePickingHandler:
             wave_id=ctx.wave.id,
             floor_user=self.picker.login,
         )
+
+    @staticmethod
+    def _lot_expiry(session: Session, payload: ValidatePicking) -> dict[str, str | None]:
+        """Each picked lot's expiration date as this device knows it (checked again at sync)."""
+        lot_ids = sorted({line.lot_id for line in payload.lines if line.lot_id})
+        if not lot_ids:
+            return {}
+        return {
+            str(lot_id): expiry
+            for lot_id, expiry in session.execute(select(Lot.id, Lot.expiration_date).where(Lot.id.in_(lot_ids)))
+        }
 
     def _type_of(self, ctx: _Ctx, picking: Picking) -> PickingType | None:
         if picking.picking_type_id is None:

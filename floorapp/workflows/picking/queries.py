@@ -1,4 +1,5 @@
-"""Read-only queries of wave picking: the waves a picker can work on, with how fresh their data is."""
+"""Read-only queries of wave picking: the waves a picker can work on, with how fresh their data is, and the bin
+counts its short picks asked for."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from floorapp.offline_store.device_meta import MetaRepository
-from floorapp.offline_store.models import FloorUser, MoveLine, OutboxEntry, Picking, PickingType, Wave
+from floorapp.offline_store.models import CountTask, FloorUser, MoveLine, OutboxEntry, Picking, PickingType, Wave
 from floorapp.workflows.picking.domain import FINISHED
 from floorapp.workflows.transactions import TransactionKind
 
@@ -114,3 +115,50 @@ def describe_age(age: timedelta | None) -> str:
     if hours < 48:
         return f"{hours} h old"
     return f"{hours // 24} days old"
+
+
+@dataclass(frozen=True, slots=True)
+class CountRequestSummary:
+    """A bin count a short pick asked for, and how far the request got."""
+
+    client_uuid: str
+    product_id: int
+    location_id: int
+    lot_id: int | None
+    reason: str | None
+    task_state: str  # the count task on the device: open | counted | synced | cancelled
+    request_state: str  # the request's outbox entry: pending | in_flight | applied | parked | conflict | discarded
+    quant_id: int | None  # Odoo's quant that carries the request, once applied
+    assigned_user_id: int | None  # Odoo's counter
+
+    @property
+    def requested_in_odoo(self) -> bool:
+        """Odoo holds the request: the quant is due for a count with its counter."""
+        return self.request_state == "applied"
+
+
+def count_requests(session: Session) -> list[CountRequestSummary]:
+    """The count tasks short picks made, oldest first, each with the state of its request to Odoo.
+
+    A task and its request share one client UUID (the request is ``quant.request_count``).
+    """
+    rows = session.execute(
+        select(CountTask, OutboxEntry.state)
+        .join(OutboxEntry, OutboxEntry.client_uuid == CountTask.client_uuid)
+        .where(OutboxEntry.kind == TransactionKind.REQUEST_COUNT.value)
+        .order_by(CountTask.created_at, CountTask.id)
+    )
+    return [
+        CountRequestSummary(
+            client_uuid=task.client_uuid,
+            product_id=task.product_id,
+            location_id=task.location_id,
+            lot_id=task.lot_id,
+            reason=task.reason,
+            task_state=task.state,
+            request_state=state,
+            quant_id=task.quant_id,
+            assigned_user_id=task.assigned_user_id,
+        )
+        for task, state in rows
+    ]

@@ -29,6 +29,7 @@ from floorapp.workflows.transactions import (
     PickedLine,
     Preconditions,
     PutInPack,
+    RequestCount,
     ReturnedLine,
     ReturnPicking,
     ValidatePicking,
@@ -229,6 +230,20 @@ class Harness:
         return CountQuant(product_id=product_id, location_id=self.stock_location(), counted_quantity=counted,
                           count_task_uuid=str(uuid.uuid4()), expected_quantity=expected)
 
+    def request_payload(self, product_id: int, *, user_id: int | None = None, lot_id: int | None = None,
+                        requested_date: str = "2026-11-27") -> RequestCount:
+        return RequestCount(product_id=product_id, location_id=self.stock_location(), lot_id=lot_id,
+                            count_task_uuid=str(uuid.uuid4()), requested_date=requested_date,
+                            user_id=user_id, reason="not_found", requested_by="demo")
+
+    def demo_uid(self) -> int:
+        return self.admin.search("res.users", [("login", "=", "demo")], limit=1)[0]
+
+    def quants_of(self, product_id: int) -> list[dict[str, Any]]:
+        return self.admin.search_read(
+            "stock.quant", [("product_id", "=", product_id), ("location_id", "=", self.stock_location())],
+            ["quantity", "inventory_date", "user_id", "inventory_quantity_set", "inventory_quantity"], order="id")
+
     def done_delivery(self, demand: float = 3.0) -> dict[str, Any]:
         picking = self.new_delivery([demand])
         self.admin.call("stock.picking", "button_validate", [picking["id"]],
@@ -419,7 +434,37 @@ def scenario_validate_other_lot(h: Harness) -> Prepared:
     return Prepared([uuid_], check)
 
 
+def _check_requested(h: Harness, uuid_: str, product: int, quantity: float, user: int) -> None:
+    entry = h.entry(uuid_)
+    assert entry.state == "applied", entry.last_error
+    quants = h.quants_of(product)
+    assert [(q["quantity"], q["inventory_date"], many2one_id(q["user_id"]), bool(q["inventory_quantity_set"]))
+            for q in quants] == [(quantity, "2026-11-27", user, False)], quants
+    assert entry.odoo_refs["quant_ids"] == [q["id"] for q in quants]
+    # Asking for a count changes no stock: no move of the product other than its seeding adjustment.
+    moves = h.admin.search("stock.move", [("product_id", "=", product)])
+    assert len(moves) == (1 if quantity else 0), moves
+
+
+def scenario_request_count(h: Harness) -> Prepared:
+    """A short pick asks Odoo for a count of a bin that holds the product: its quant gets a date and a counter."""
+    product = h.new_product(10.0)
+    user = h.demo_uid()
+    uuid_ = h.enqueue(h.request_payload(product, user_id=user))
+    return Prepared([uuid_], lambda: _check_requested(h, uuid_, product, 10.0, user))
+
+
+def scenario_request_count_new_quant(h: Harness) -> Prepared:
+    """The bin holds none of it in Odoo: an empty quant is created in inventory mode to carry the request."""
+    product = h.new_product(0.0)
+    user = h.demo_uid()
+    uuid_ = h.enqueue(h.request_payload(product, user_id=user))
+    return Prepared([uuid_], lambda: _check_requested(h, uuid_, product, 0.0, user))
+
+
 SCENARIOS: dict[str, Callable[[Harness], Prepared]] = {
+    "request_count": scenario_request_count,
+    "request_count_new_quant": scenario_request_count_new_quant,
     "validate_other_lot": scenario_validate_other_lot,
     "validate_backorder": scenario_validate_backorder,
     "validate_no_backorder": scenario_validate_no_backorder,

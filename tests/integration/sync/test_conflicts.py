@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from synckit import Harness, OdooTarget, SimClock
 from floorapp.errors import PermissionDenied
 from floorapp.odoo_sim import OdooSim
 from floorapp.sync.worker import discard_entry, retry_entry
+from floorapp.workflows.transactions import Preconditions
 
 
 @dataclass(frozen=True)
@@ -201,3 +202,58 @@ def test_picking_validated_in_odoo_during_our_line_writes_is_a_conflict(harness:
     assert entry.conflict is not None and entry.conflict["reason"] == "picking_done_elsewhere"
     assert entry.conflict["theirs"]["lines_written_by_floorapp"] is True
     assert "validate_sent" not in entry.odoo_refs
+
+
+def test_a_line_taken_elsewhere_in_the_second_it_was_downloaded_is_a_conflict(
+    clocked: tuple[Harness, SimClock],
+) -> None:
+    """write_date has one-second resolution: the line's content as downloaded is compared too."""
+    h, _clock = clocked
+    picking = h.new_delivery([4.0])
+    payload, pre = h.validate_payload(picking, quantities=[4.0])
+    line = picking["lines"][0]
+    pre = Preconditions(picking_state=pre.picking_state, picking_write_date=pre.picking_write_date,
+                        line_write_dates=pre.line_write_dates,
+                        line_quantities={str(line["id"]): float(line["quantity"])},
+                        line_picked={str(line["id"]): False})
+    # Another picker takes the line in Odoo within the same second: its write_date does not move.
+    h.admin.write("stock.move.line", [line["id"]], {"picked": True, "quantity": 3.0})
+    after = h.admin.read("stock.move.line", [line["id"]], ["write_date"])[0]
+    assert after["write_date"] == line["write_date"]
+    uuid = h.enqueue(payload, pre)
+    h.sync_until_settled()
+    entry = h.entry(uuid)
+    assert entry.state == "conflict", entry.last_error
+    assert entry.conflict is not None and entry.conflict["reason"] == "line_changed"
+    assert entry.conflict["theirs"]["downloaded_quantity"] == 4.0
+    assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "assigned"
+
+
+def test_a_lot_whose_expiry_odoo_moved_earlier_is_a_conflict(harness: Harness) -> None:
+    h = harness
+    product = h.new_product(0.0, tracking="lot")
+    lot = h.admin.create("stock.lot", {"name": f"LOT-EXP-{product}", "product_id": product,
+                                       "expiration_date": "2030-01-31 00:00:00"})
+    quant = h.admin.create("stock.quant", {"product_id": product, "location_id": h.stock_location(), "lot_id": lot,
+                                           "inventory_quantity": 5.0}, context={"inventory_mode": True})
+    h.admin.call("stock.quant", "action_apply_inventory", [quant])
+    pick = h.admin.create("stock.picking", {
+        "picking_type_id": h.delivery_type(), "location_id": h.stock_location(),
+        "location_dest_id": h.customers_location(),
+        "move_ids": [[0, 0, {"product_id": product, "product_uom_qty": 2.0, "name": "expiry test",
+                             "location_id": h.stock_location(), "location_dest_id": h.customers_location()}]],
+    })
+    h.admin.call("stock.picking", "action_confirm", [pick])
+    h.admin.call("stock.picking", "action_assign", [pick])
+    payload, pre = h.validate_payload(h.describe_picking(pick), quantities=[2.0])
+    payload = replace(payload, lines=tuple(replace(ln, lot_id=lot) for ln in payload.lines))
+    pre = replace(pre, lot_expiry={str(lot): "2030-01-31 00:00:00"})
+    # Quality shortens the lot's shelf life in Odoo while the picker is offline.
+    h.admin.write("stock.lot", [lot], {"expiration_date": "2029-06-30 00:00:00"})
+    uuid = h.enqueue(payload, pre)
+    h.sync_until_settled()
+    entry = h.entry(uuid)
+    assert entry.state == "conflict", entry.last_error
+    assert entry.conflict is not None and entry.conflict["reason"] == "lot_expiry_changed"
+    assert entry.conflict["theirs"]["expiration_date"] == "2029-06-30 00:00:00"
+    assert h.admin.read("stock.picking", [pick], ["state"])[0]["state"] == "assigned"

@@ -18,7 +18,15 @@ from synckit import FakeClock, SimClock
 from floorapp.odoo_sim import OdooSim
 from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.device_meta import MetaRepository
-from floorapp.offline_store.models import CountTask, MoveLine, Picking, Product, ProductBarcode, SyncCursor
+from floorapp.offline_store.models import (
+    CountTask,
+    MoveLine,
+    Picking,
+    Product,
+    ProductBarcode,
+    SyncCursor,
+    Wave,
+)
 from floorapp.sync.client import CallEvent, ConnectionConfig, ErpClient, connect
 from floorapp.sync.pull import LAST_PULL_OK_AT, Puller, PullProgress
 from floorapp.sync.worker import StoreAccess
@@ -211,3 +219,42 @@ def test_both_transports_pull_the_same_work(sim: OdooSim, tmp_path: Path) -> Non
         assert report.pulled["product.product"] == len(device.rows(Product))
     finally:
         device.close()
+
+
+def test_each_wave_is_stamped_with_when_its_work_package_was_read(device: Device) -> None:
+    assert device.sim.info is not None
+    device.puller.pull()
+    waves = device.rows(Wave)
+    assert waves
+    first = device.clock.now
+    assert {w.downloaded_at for w in waves} == {first}
+    # The next pull reads the work again: the waves are as fresh as that pull, not the first one.
+    device.clock.advance(600)
+    device.puller.pull()
+    assert {w.downloaded_at for w in device.rows(Wave)} == {device.clock.now}
+    assert device.clock.now != first
+
+
+def test_a_count_the_floor_asked_for_comes_back_as_the_same_task(device: Device) -> None:
+    """A short pick's count task whose request reached Odoo is Odoo's requested quant, not a second task."""
+    assert device.sim.info is not None
+    demo = device.sim.info.demo_uid
+    device.puller.pull()
+    quant = device.client.search_read("stock.quant", [("location_id.usage", "=", "internal"), ("user_id", "=", False),
+                                                      ("quantity", ">", 0)], ["product_id", "location_id", "lot_id",
+                                                                              "quantity"], limit=1)[0]
+    product, location, lot = (int(quant["product_id"][0]), int(quant["location_id"][0]),
+                              quant["lot_id"][0] if quant["lot_id"] else None)
+    with device.database.session() as s:
+        s.add(CountTask(client_uuid="a5f0c2de-0000-4000-8000-000000000001", product_id=product,
+                        location_id=location, lot_id=lot, state="open", source="short_pick", reason="not_found"))
+        s.commit()
+    device.client.write("stock.quant", [int(quant["id"])], {"inventory_date": "2026-11-27", "user_id": demo},
+                        context={"inventory_mode": True})
+    before = len(device.rows(CountTask))
+    device.puller.pull()
+    tasks = [t for t in device.rows(CountTask) if (t.product_id, t.location_id, t.lot_id) == (product, location, lot)]
+    assert [(t.client_uuid, t.source, t.quant_id, t.assigned_user_id, t.expected_quantity) for t in tasks] == [
+        ("a5f0c2de-0000-4000-8000-000000000001", "short_pick", quant["id"], demo, quant["quantity"])
+    ]
+    assert len(device.rows(CountTask)) == before

@@ -12,7 +12,9 @@ from floorapp.workflows.transactions import (
     CountQuant,
     PhotoRef,
     PickedLine,
+    Preconditions,
     PutInPack,
+    RequestCount,
     ReturnedLine,
     ReturnPicking,
     ShortPick,
@@ -73,3 +75,50 @@ def test_every_kind_round_trips_and_has_a_document_key() -> None:
     assert payloads[0].document_key == "picking:7"
     assert payloads[1].document_key == "quant:3:8:0"
     assert payloads[2].document_key == "return:1"
+
+
+request_payloads = st.builds(
+    RequestCount,
+    product_id=ids,
+    location_id=ids,
+    count_task_uuid=st.uuids().map(str),
+    requested_date=st.dates().map(lambda d: d.isoformat()),
+    lot_id=st.none() | ids,
+    user_id=st.none() | ids,
+    reason=st.none() | st.sampled_from([r.value for r in ShortPickReason]),
+    requested_by=st.none() | names,
+)
+
+
+@given(request_payloads)
+def test_count_request_round_trips_and_orders_with_the_counts_of_its_quant(payload: RequestCount) -> None:
+    stored = json.loads(json.dumps(payload.to_payload()))
+    assert parse_payload(TransactionKind.REQUEST_COUNT, stored) == payload
+    count = CountQuant(product_id=payload.product_id, location_id=payload.location_id, counted_quantity=1,
+                       count_task_uuid=payload.count_task_uuid, lot_id=payload.lot_id)
+    assert payload.document_key == count.document_key
+
+
+def test_a_count_request_stored_before_its_optional_fields_existed_still_reads() -> None:
+    stored = {"product_id": 3, "location_id": 8, "count_task_uuid": "u", "requested_date": "2026-11-27"}
+    payload = parse_payload("quant.request_count", stored)
+    assert payload == RequestCount(product_id=3, location_id=8, count_task_uuid="u", requested_date="2026-11-27")
+    assert payload.document_key == "quant:3:8:0"
+
+
+def test_preconditions_keep_line_content_and_lot_expiry_and_read_old_entries() -> None:
+    pre = Preconditions(
+        picking_state="assigned",
+        line_write_dates={"5": "2026-11-27 09:00:00"},
+        line_quantities={"5": 2.0},
+        line_picked={"5": False},
+        lot_expiry={"40": "2030-01-31 00:00:00", "41": None},
+    )
+    stored = json.loads(json.dumps(pre.to_dict()))
+    assert Preconditions.from_dict(stored) == pre
+    # An entry queued by an older FloorApp has only the write dates (and may carry keys this one does not know).
+    old = {"picking_state": "assigned", "line_write_dates": {"5": "2026-11-27 09:00:00"}, "retired_key": 1}
+    assert Preconditions.from_dict(old) == Preconditions(
+        picking_state="assigned", line_write_dates={"5": "2026-11-27 09:00:00"}
+    )
+    assert Preconditions.from_dict(None) == Preconditions()

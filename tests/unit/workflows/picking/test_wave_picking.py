@@ -26,10 +26,12 @@ from floorapp.workflows.picking import (
     StartWave,
     UndoLastScan,
     WavePickingHandler,
+    count_requests,
 )
 from floorapp.workflows.picking.ports import Picker
 from floorapp.workflows.transactions import (
     BackorderDecision,
+    RequestCount,
     ShortPickReason,
     TransactionKind,
     ValidatePicking,
@@ -42,9 +44,11 @@ from tests.unit.workflows.picking.wavekit import (
     lines_of,
     make_picker,
     outbox_entries,
+    request_entries,
     scan,
     seed_wave,
     tote_for,
+    validations,
 )
 
 CONFIRMATION = "0f5f8a52-8d7c-4a8e-9f59-6b1f6f7a2c10"
@@ -87,7 +91,9 @@ def test_a_wave_of_20_orders_picked_offline_queues_one_validation_per_picking(tm
     assert done.outcome is Outcome.DONE
     assert done.expect is Expect.NOTHING
 
-    entries = outbox_entries(fx)
+    everything = outbox_entries(fx)
+    requests = [e for e in everything if e.kind == TransactionKind.REQUEST_COUNT.value]
+    entries = [e for e in everything if e.kind != TransactionKind.REQUEST_COUNT.value]
     assert len(entries) == 20
     assert {e.kind for e in entries} == {TransactionKind.VALIDATE_PICKING.value}
     assert sorted(e.document_key for e in entries) == sorted(f"picking:{pid}" for pid in fx.picking_ids)
@@ -106,6 +112,11 @@ def test_a_wave_of_20_orders_picked_offline_queues_one_validation_per_picking(tm
         assert entry.preconditions["line_write_dates"] == {
             str(line.id): line.downloaded_write_date for line in expected_lines
         }
+        # The content each line was picked against, for the sync's check beyond write_date's one second.
+        assert entry.preconditions["line_quantities"] == {str(line.id): line.quantity for line in expected_lines}
+        assert entry.preconditions["line_picked"] == {str(line.id): False for line in expected_lines}
+        picked_lots = {str(p.lot_id) for p in ValidatePicking.from_payload(entry.payload).lines if p.lot_id}
+        assert entry.preconditions.get("lot_expiry", {}) == {lot: "2030-01-31 00:00:00" for lot in picked_lots}
         for picked in payload.lines:
             line = lines[picked.move_line_id or 0]
             assert picked.move_id == line.move_id
@@ -142,11 +153,28 @@ def test_a_wave_of_20_orders_picked_offline_queues_one_validation_per_picking(tm
         (103, 13, "short_pick", "not_found", "open")
     ]
     assert counts[0].expected_quantity == 500.0
+    # The count is asked of Odoo in the same transaction: one request per bin, under the task's own UUID, ordered
+    # with the counts of that quant, assigned to the picker's Odoo user.
+    assert len(requests) == 1
+    request = RequestCount.from_payload(requests[0].payload)
+    assert requests[0].client_uuid == counts[0].client_uuid == request.count_task_uuid
+    assert requests[0].document_key == "quant:103:13:0"
+    assert requests[0].user_id == 7
+    assert request == RequestCount(
+        product_id=103, location_id=13, count_task_uuid=counts[0].client_uuid, requested_date="2026-11-27",
+        lot_id=None, user_id=70, reason="not_found", requested_by="ana",
+    )
+
+    with fx.session() as s:
+        [summary] = count_requests(s)
+    assert (summary.client_uuid, summary.request_state, summary.requested_in_odoo) == (
+        counts[0].client_uuid, "pending", False
+    )
 
     # Confirming again (a retry after the answer got lost) queues nothing twice.
     again = handler.handle(ConfirmWave(CONFIRMATION))
     assert again.outcome is Outcome.DONE
-    assert len(outbox_entries(fx)) == 20
+    assert len(outbox_entries(fx)) == 21
     with fx.session() as s:
         assert len(list(s.scalars(select(CountTask)))) == 1
 
@@ -386,7 +414,7 @@ def test_short_pick_with_nothing_taken_needs_no_tote_and_follows_no_backorder_po
     assert "Nothing found for WH/OUT/00201: left open in Odoo." in done.message
     payloads = {
         ValidatePicking.from_payload(e.payload).picking_id: ValidatePicking.from_payload(e.payload)
-        for e in outbox_entries(fx)
+        for e in validations(fx)
     }
     gadget_order = next(line.picking_id for line in lines_of(fx) if line.product_id == 102)
     assert gadget_order == 201
@@ -412,7 +440,7 @@ def test_scan_policy_without_location_and_tote_scans(tmp_path: Path) -> None:
     assert result.expect is Expect.CONFIRM
     assert not any(r.expect in (Expect.LOCATION, Expect.TOTE, Expect.LOT) for r in walker.log)
     handler.handle(ConfirmWave(CONFIRMATION))
-    for entry in outbox_entries(fx):
+    for entry in validations(fx):
         payload = ValidatePicking.from_payload(entry.payload)
         assert all(line.package_name is None for line in payload.lines)
         for line in payload.lines:
@@ -475,7 +503,8 @@ def test_confirm_is_one_transaction_nothing_is_queued_when_it_fails_midway(tmp_p
         assert list(s.scalars(select(CountTask))) == []
     # The same confirmation then goes through whole.
     assert handler.handle(ConfirmWave(CONFIRMATION)).outcome is Outcome.DONE
-    assert len(outbox_entries(fx)) == 4  # the fifth order had only the Bolt, none found: it stays open
+    assert len(validations(fx)) == 4  # the fifth order had only the Bolt, none found: it stays open
+    assert len(request_entries(fx)) == 1  # the Bolt's bin, asked of Odoo with the four validations
     with fx.session() as s:
         assert len(list(s.scalars(select(CountTask)))) == 1
 
@@ -641,7 +670,7 @@ def test_backorder_question_only_when_the_operation_type_asks(
     assert done.outcome is Outcome.DONE
     decisions = {
         ValidatePicking.from_payload(e.payload).picking_name: ValidatePicking.from_payload(e.payload).backorder
-        for e in outbox_entries(fx)
+        for e in validations(fx)
     }
     assert decisions == {
         "WH/OUT/00200": BackorderDecision.POLICY,

@@ -328,6 +328,16 @@ def outbox_entries(fx: WaveFixture) -> list[OutboxEntry]:
         return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.id)))
 
 
+def validations(fx: WaveFixture) -> list[OutboxEntry]:
+    """The picking validations in the outbox, in order (without the count requests of short picks)."""
+    return [e for e in outbox_entries(fx) if e.kind == "picking.validate"]
+
+
+def request_entries(fx: WaveFixture) -> list[OutboxEntry]:
+    """The count requests in the outbox, in order."""
+    return [e for e in outbox_entries(fx) if e.kind == "quant.request_count"]
+
+
 def lines_of(fx: WaveFixture) -> Iterator[MoveLine]:
     """Every move line of the seeded wave."""
     with fx.session() as s:
