@@ -3,6 +3,7 @@ the supporting models that were not recorded (users' groups, companies, chatter,
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from floorapp.odoo_sim import models_base as base
@@ -31,7 +32,11 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
     },
     "ir.model.fields": {
         "name": ("char", "Field Name"), "model": ("char", "Model Name"), "model_id": ("many2one", "Model", "ir.model"),
-        "field_description": ("char", "Field Label"), "ttype": ("char", "Field Type"),
+        "field_description": ("char", "Field Label"),
+        "ttype": ("selection", "Field Type", [[t, t] for t in (
+            "binary", "boolean", "char", "date", "datetime", "float", "html", "integer", "json", "many2many",
+            "many2one", "many2one_reference", "monetary", "one2many", "properties", "properties_definition",
+            "reference", "selection", "text")]),
         "relation": ("char", "Related Model"), "required": ("boolean", "Required"),
         "readonly": ("boolean", "Readonly"), "store": ("boolean", "Stored"),
     },
@@ -51,7 +56,8 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
                                                ["email_outgoing", "Outgoing Email"],
                                                ["notification", "System notification"],
                                                ["auto_comment", "Automated Targeted Notification"],
-                                               ["user_notification", "User Specific Notification"]]),
+                                               ["user_notification", "User Specific Notification"],
+                                               ["sms", "SMS"], ["snailmail", "Snailmail"]]),
         "subtype_xmlid": ("char", "Subtype"), "attachment_ids": ("many2many", "Attachments", "ir.attachment"),
         "author_id": ("many2one", "Author", "res.partner"),
         "date": ("datetime", "Date"),
@@ -85,6 +91,28 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
     },
 }
 
+# required / readonly of those hand-written fields, as a real Odoo 18 (same modules) describes them.
+_REQUIRED = {
+    "res.groups": {"name"}, "res.company": {"name", "partner_id", "currency_id"},
+    "ir.model": {"name", "model"}, "ir.model.fields": {"name", "model", "model_id", "field_description", "ttype"},
+    "ir.model.data": {"name", "module", "model"}, "ir.config_parameter": {"key", "value"},
+    "res.users.apikeys": {"name", "user_id"}, "mail.message": {"message_type"},
+    "delivery.carrier": {"name", "delivery_type"}, "hr.employee": {"company_id"},
+}
+_READONLY = {
+    "res.groups": {"full_name"}, "res.users.apikeys": {"name", "user_id", "scope", "expiration_date"},
+    "hr.employee": {"message_attachment_count"}, "choose.delivery.package": {"weight_uom_name"},
+}
+
+
+def _extra_fields(model: str) -> dict[str, FieldDef]:
+    fields = fields_from_spec(EXTRA_MODELS.get(model, {}))
+    for name in _REQUIRED.get(model, set()) | _READONLY.get(model, set()):
+        fields[name] = replace(fields[name], required=name in _REQUIRED.get(model, set()),
+                               readonly=fields[name].readonly or name in _READONLY.get(model, set()))
+    return fields
+
+
 # Fields the recordings lack but the simulator stores (hidden from fields_get so its output stays as recorded).
 MODEL_CLASSES: list[type[BaseModel]] = [
     base.ResUsers, base.ResGroups, base.ResCompany, base.ResPartner, base.IrModel, base.IrModelFields,
@@ -115,11 +143,7 @@ def build_registry(modules: set[str] | None = None) -> Registry:
     for cls in MODEL_CLASSES:
         if cls._name in optional:
             continue
-        fields: dict[str, FieldDef]
-        if cls._name in recorded:
-            fields = dict(recorded[cls._name])
-        else:
-            fields = fields_from_spec(EXTRA_MODELS.get(cls._name, {}))
+        fields = dict(recorded[cls._name]) if cls._name in recorded else _extra_fields(cls._name)
         registry.register(cls, fields)
     # Inverse many2one fields of every one2many must be indexed for fast one2many reads.
     targets: dict[str, set[str]] = {}

@@ -71,3 +71,15 @@ def test_ir_model_fields_lists_the_fields(rpc: JsonRpc, recorded_flows: dict[str
                      fields=["ttype", "field_description", "relation", "model_id"])
     assert [(f["ttype"], f["field_description"], f["relation"]) for f in state] == [("selection", "Status", False)]
     assert state[0]["model_id"][1] == "Transfer"
+
+
+def test_hand_written_models_describe_their_fields_as_odoo_18(rpc: JsonRpc) -> None:
+    # Models outside the recordings, checked against a real Odoo 18 with the same modules: with sms and
+    # snailmail installed (stock_sms, account) messages have those types; ttype is a selection; these are required.
+    described = rpc.call("mail.message", "fields_get", ["message_type"], attributes=["selection", "required"])
+    assert [k for k, _label in described["message_type"]["selection"]][-2:] == ["sms", "snailmail"]
+    assert described["message_type"]["required"] is True
+    ttype = rpc.call("ir.model.fields", "fields_get", ["ttype"], attributes=["type", "selection"])["ttype"]
+    assert ttype["type"] == "selection" and ["many2one", "many2one"] in ttype["selection"]
+    carrier = rpc.call("delivery.carrier", "fields_get", ["name", "delivery_type"], attributes=["required"])
+    assert {name: f["required"] for name, f in carrier.items()} == {"name": True, "delivery_type": True}
