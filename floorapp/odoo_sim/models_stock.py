@@ -290,8 +290,22 @@ class StockQuant(BaseModel):
         ids = []
         items: list[Record] = [vals_list] if isinstance(vals_list, dict) else list(vals_list)
         for vals in items:
-            ids.append(self._create_counted(dict(vals)))
+            if "inventory_quantity" in vals or "inventory_quantity_auto_apply" in vals:
+                ids.append(self._create_counted(dict(vals)))
+            else:
+                ids.append(self._create_plain(dict(vals)))
         return ids[0] if single else ids
+
+    def _create_plain(self, vals: Record) -> int:
+        # Odoo 18 takes its counted-quant path (gather and merge) only when a counted quantity is given; otherwise
+        # inventory mode creates a quant like any other, with no count set and without merging into an existing one.
+        product = self.env.db.tables["product.product"].get(vals.get("product_id") or 0)
+        if product is None or not product.get("is_storable"):
+            raise ValidationError("Quants cannot be created for consumables or services.")
+        values: Record = {"quantity": 0.0, "reserved_quantity": 0.0, "in_date": self.env.now_str}
+        values.update(vals)
+        values.setdefault("inventory_quantity_set", False)
+        return int(BaseModel.create(self, values))
 
     def _create_counted(self, vals: Record) -> int:
         allowed = {"product_id", "location_id", "lot_id", "package_id", "owner_id"} | self.INVENTORY_FIELDS
