@@ -441,9 +441,16 @@ class StockQuant(BaseModel):
                 "is_inventory": True, "reference": name,
             })
             move.move_done()
+            # Odoo 18 schedules the quant's next count (the company's annual inventory day, 31 December by
+            # default: this year's if still to come, else next year's) and clears the counter.
             quant._write({"inventory_quantity": 0.0, "inventory_quantity_set": False,
                           "inventory_diff_quantity": 0.0, "accounting_date": False, "user_id": False,
-                          "last_count_date": self.env.today_str})
+                          "last_count_date": self.env.today_str, "inventory_date": self._next_inventory_date()})
+
+    def _next_inventory_date(self) -> str:
+        year = int(self.env.today_str[:4])
+        annual = f"{year}-12-31"
+        return annual if annual > self.env.today_str else f"{year + 1}-12-31"
 
     def _inventory_location(self) -> int:
         ids = self.env["stock.location"].find([("usage", "=", "inventory"), ("scrap_location", "=", False)], limit=1)

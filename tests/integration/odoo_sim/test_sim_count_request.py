@@ -54,3 +54,20 @@ def test_a_consumable_gets_no_quant(rpc: JsonRpc) -> None:
         assert "consumables" in str(exc)
     else:
         raise AssertionError("Odoo refuses a quant of a consumable")
+
+
+def test_applying_a_requested_count_schedules_the_next_one_and_frees_the_counter(rpc: JsonRpc, sim: OdooSim) -> None:
+    demo = rpc.call("res.users", "search", [("login", "=", "demo")])[0]
+    quant = rpc.call("stock.quant", "search_read", [("location_id.usage", "=", "internal"), ("quantity", ">", 0),
+                                                    ("product_id.tracking", "=", "none")],
+                     fields=["quantity"], limit=1)[0]
+    ctx = {"inventory_mode": True}
+    rpc.call("stock.quant", "write", [quant["id"]], {"inventory_date": "2026-01-05", "user_id": demo}, context=ctx)
+    rpc.call("stock.quant", "write", [quant["id"]], {"inventory_quantity": quant["quantity"] + 1}, context=ctx)
+    assert rpc.call("stock.quant", "action_apply_inventory", [quant["id"]]) is None
+    row = rpc.call("stock.quant", "read", [quant["id"]], fields=["inventory_date", "user_id", "last_count_date"])[0]
+    today = sim.db.clock().date()
+    annual = today.replace(month=12, day=31)
+    expected = annual if annual > today else annual.replace(year=today.year + 1)
+    assert (row["inventory_date"], row["user_id"], row["last_count_date"]) == (
+        expected.isoformat(), False, today.isoformat())
