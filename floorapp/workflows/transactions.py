@@ -202,7 +202,8 @@ class RequestCount(_Payload):
 
     In Odoo a requested count is a quant whose ``inventory_date`` (the day the count is due) has come and whose
     ``user_id`` is the counter; the floor's count task (``count_task_uuid``, also the entry's client UUID) is
-    the same request on the device. Nothing here changes a quantity.
+    the same request on the device. Nothing here changes a quantity; the count that answers the request is a
+    ``CountQuant`` entry of its own (its own client UUID, the same ``count_task_uuid`` and document).
     """
 
     kind: ClassVar[TransactionKind] = TransactionKind.REQUEST_COUNT

@@ -47,8 +47,9 @@ def list_waves(session: Session, user_id: int, now: datetime) -> list[WaveSummar
     assigned wave is not listed; an unassigned one is (several pickers may share it). ``now`` is injected so
     data age is computed from the caller's clock.
     """
-    # Until the pull stamps each wave, the last successful pull is when its data was fetched (key written by
-    # floorapp.sync.pull; not imported, so the floor workflows do not load the sync engine).
+    # The pull stamps each wave it read (Wave.downloaded_at); a wave stored before it did falls back to the last
+    # successful pull (key written by floorapp.sync.pull; not imported, so the floor workflows do not load the sync
+    # engine).
     last_pull = MetaRepository(session).get_time("last_pull_ok_at")
     floor_user = session.get(FloorUser, user_id)
     odoo_user_id = floor_user.odoo_user_id if floor_user is not None else None
