@@ -1,32 +1,38 @@
-"""The device setup screen: find and choose a label printer, test print, test weigh. Thin: DeviceSetup does it."""
+"""The device setup screen: find and choose a label printer, test print, test weigh; choose the camera, test scan
+and test photo with it; test the serial scanner. Thin: DeviceSetup and the device packages do the work."""
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from floorapp.barcode.scan import Scan
+from floorapp.barcode.scan import Scan, ScanSource
+from floorapp.devices.camera.photo import Photo
 from floorapp.devices.discovery import DiscoveredService
 from floorapp.devices.setup import DeviceSetup
 from floorapp.devices.spool import PrintSpool, SpoolEntry
-from floorapp.errors import Bug, FloorAppError
+from floorapp.errors import Bug, ConfigError, FloorAppError
 from floorapp.offline_store.models import PrintJobState
 from floorapp.settings import Settings
+from floorapp.ui.camera_view import CameraView, route_scan
 from floorapp.ui.profile import UiProfile
-from floorapp.ui.widgets import BigButton, MessageLine
+from floorapp.ui.widgets import BigButton, MessageLine, set_style_property
 
 log = logging.getLogger("floorapp.ui.devices")
 
@@ -205,6 +211,10 @@ class PrintQueueWidget(QWidget):
         self._background.run(lambda: self.spool.cancel(job), done)
 
 
+def _kilobytes(size: int) -> int:
+    return round(size / 1024)
+
+
 _STATE_WORDS = {
     PrintJobState.QUEUED: "waiting",
     PrintJobState.SENDING: "printing",
@@ -214,14 +224,65 @@ _STATE_WORDS = {
 }
 
 
-class DevicesScreen(QWidget):
-    """Detect, choose, test print, test weigh. Opened from the home screen's "Devices" tile.
+SERIAL_TEST_TIMEOUT_S = 15.0
+"""How long "Test serial scan" waits for a barcode: time to pick up the scanner and aim it."""
 
-    ``context`` is the app's ``ScreenServices`` (its ``settings`` and ``profile`` are used); ``setup`` lets
-    tests limit discovery to loopback.
+
+def camera_choices(current: str) -> list[str]:
+    """Camera sources worth offering: the configured one, the video devices present, and camera number 0."""
+    choices = [current] if current else []
+    for path in sorted(glob.glob("/dev/video*")):
+        if path not in choices:
+            choices.append(path)
+    if "0" not in choices:
+        choices.append("0")
+    return choices
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+_BREAK_EVERY = 16
+
+
+def describe_scan(scan: Scan) -> str:
+    """A scan's data as a setup screen shows it: GS separators visible, and long data breakable.
+
+    GS1 data is one long "word" (48 characters are common); a label cannot wrap it, so it would widen the
+    screen past a handheld's 480 px. An invisible break chance every few characters lets it wrap instead.
+    """
+    shown = scan.text.replace("\x1d", "<GS>")
+    if len(shown) <= _BREAK_EVERY:
+        return shown
+    return ZERO_WIDTH_SPACE.join(shown[i : i + _BREAK_EVERY] for i in range(0, len(shown), _BREAK_EVERY))
+
+
+def serial_test_scan(settings: Settings, timeout: float = SERIAL_TEST_TIMEOUT_S,
+                     on_listening: Callable[[], None] | None = None) -> Scan | None:
+    """Open the configured serial scanner and wait for one scan (blocks; run it off the GUI thread).
+
+    ``on_listening`` runs once the port is open: only then is a scan sure to be heard, so that is when the
+    worker is told to scan."""
+    from floorapp.devices.scanner.serial_scanner import SerialScanner
+
+    scanner = SerialScanner.from_settings(settings)
+    if scanner is None:
+        raise ConfigError("No serial scanner is set up on this device (setting scanner.serial.port).")
+    with scanner:
+        if on_listening is not None:
+            on_listening()
+        return scanner.read_scan(timeout)
+
+
+class DevicesScreen(QWidget):
+    """Detect, choose, test print, test weigh, test scan, test photo. Opened from the home screen's "Devices" tile.
+
+    Two sections behind big switch buttons (a handheld has no room for both): printer and scale, and camera and
+    scanners. ``context`` is the app's ``ScreenServices`` (its ``settings`` and ``profile`` are used); ``setup``
+    lets tests limit discovery to loopback. Test photos are measured, never kept: they are not inspection photos.
     """
 
     discovery_changed = Signal()
+    serial_listening = Signal()
+    """The serial scanner's port is open for a test scan (emitted from a worker thread, shown queued)."""
 
     def __init__(self, context: DevicesContext, on_back: Callable[[], None] | None = None, *,
                  setup: DeviceSetup | None = None, parent: QWidget | None = None) -> None:
@@ -236,11 +297,19 @@ class DevicesScreen(QWidget):
 
         self.heading = QLabel(self.tr("Devices"))
         self.heading.setObjectName("screenTitle")
+        # On a handheld the section buttons say where the worker is; the title's height goes to the preview.
+        self.heading.setVisible(profile.side_by_side)
+        self.printer_tab = BigButton(self.tr("Print, weigh"))
+        self.camera_tab = BigButton(self.tr("Scan, photo"), variant="secondary")
+        self.sections = QStackedWidget()
+
+        # -- printer and scale --------------------------------------------------------------------------------
         self.printer_label = QLabel()
         self.printer_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.printer_list = QListWidget()
         self.printer_list.setMinimumHeight(profile.list_row_px * 2)
         self.language = QComboBox()
+        self.language.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.language.addItem(self.tr("ZPL label printer"), "zpl")
         self.language.addItem(self.tr("ESC/POS receipt printer"), "escpos")
         self.find_button = BigButton(self.tr("Find"), variant="secondary")
@@ -252,35 +321,128 @@ class DevicesScreen(QWidget):
         self.weight_label.setObjectName("screenTitle")
         self.weight_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.weigh_button = BigButton(self.tr("Test weigh"))
+
+        # -- camera and scanners ------------------------------------------------------------------------------
+        settings = context.settings
+        self.camera_source = QComboBox()
+        self.camera_source.setEditable(True)  # a device path or a simulator file is typed (or scanned) in
+        self.camera_source.addItems(camera_choices(settings.text("camera.source").strip()))
+        self.camera_source.setCurrentText(settings.text("camera.source").strip())
+        line = self.camera_source.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(self.tr("Camera number, /dev/video0 or a file"))
+        self.camera_source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # The editable box opens its list only from a few-pixel arrow; this button is the finger-sized way in.
+        self.camera_list_button = BigButton("▼", variant="secondary")
+        self.camera_list_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.camera_list_button.setFixedWidth(profile.touch_target_px)
+        self.camera_list_button.setAccessibleName(self.tr("Show cameras"))
+        self.use_camera_button = BigButton(self.tr("Use"), variant="secondary")
+        self.camera_view = CameraView(settings, profile, show_photo_button=False)
+        self.scan_button = BigButton(self.tr("Test scan"))
+        self.photo_button = BigButton(self.tr("Test photo"))
+        self.serial_label = QLabel()
+        self.serial_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.serial_button = BigButton(self.tr("Test serial scan"), variant="secondary")
+
         self.message = MessageLine()
+        # A message is wrapped to the screen's width; it never makes the screen wider than the device.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back_button = BigButton(self.tr("Back"), variant="secondary")
 
-        self.language.setMinimumHeight(profile.touch_target_px)
-        # Two buttons a row: everything fits a 480x800 handheld without scrolling.
+        for tab in (self.printer_tab, self.camera_tab):
+            tab.setCheckable(True)
+        self._tabs = QButtonGroup(self)
+        self._tabs.setExclusive(True)
+        self._tabs.addButton(self.printer_tab, 0)
+        self._tabs.addButton(self.camera_tab, 1)
+        for combo in (self.language, self.camera_source):
+            combo.setMinimumHeight(profile.touch_target_px)
+            # List rows a finger can hit; the default rows are about a third of a touch target.
+            combo.setStyleSheet(f"QComboBox QAbstractItemView::item {{ min-height: {profile.touch_target_px}px; }}")
+
+        printer_page = QWidget()
+        printer_layout = QVBoxLayout(printer_page)
+        printer_layout.setContentsMargins(0, 0, 0, 0)
+        printer_layout.setSpacing(profile.spacing_px)
+        # Two targets a row: everything fits a 480x800 handheld without scrolling.
         find_row = QHBoxLayout()
         find_row.addWidget(self.find_button)
         find_row.addWidget(self.choose_button)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.language, 2)
+        print_row.addWidget(self.print_button, 1)
         weigh_row = QHBoxLayout()
         weigh_row.addWidget(self.weight_label, 1)
         weigh_row.addWidget(self.weigh_button, 1)
+        printer_layout.addWidget(self.printer_label)
+        printer_layout.addWidget(self.printer_list, 1)
+        printer_layout.addLayout(find_row)
+        printer_layout.addLayout(print_row)
+        printer_layout.addWidget(self.scale_label)
+        printer_layout.addLayout(weigh_row)
+
+        camera_page = QWidget()
+        camera_layout = QVBoxLayout(camera_page)
+        camera_layout.setContentsMargins(0, 0, 0, 0)
+        camera_layout.setSpacing(profile.spacing_px)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.camera_source, 3)
+        source_row.addWidget(self.camera_list_button)
+        source_row.addWidget(self.use_camera_button, 1)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.scan_button)
+        test_row.addWidget(self.photo_button)
+        serial_row = QHBoxLayout()
+        serial_row.addWidget(self.serial_label, 1)
+        serial_row.addWidget(self.serial_button, 1)
+        camera_layout.addLayout(source_row)
+        camera_layout.addWidget(self.camera_view, 1)
+        camera_layout.addLayout(test_row)
+        camera_layout.addLayout(serial_row)
+
+        tab_row = QHBoxLayout()
+        tab_row.addWidget(self.printer_tab)
+        tab_row.addWidget(self.camera_tab)
         layout.addWidget(self.heading)
-        layout.addWidget(self.printer_label)
-        layout.addWidget(self.printer_list, 1)
-        layout.addWidget(self.language)
-        layout.addLayout(find_row)
-        layout.addWidget(self.print_button)
-        layout.addWidget(self.scale_label)
-        layout.addLayout(weigh_row)
+        self.side_by_side = profile.side_by_side
+        if self.side_by_side:
+            # A station screen has room for both sections: nothing to switch, and nothing too tall for 1080 px.
+            self.printer_tab.hide()
+            self.camera_tab.hide()
+            both = QHBoxLayout()
+            both.setSpacing(profile.margin_px)
+            both.addWidget(printer_page, 1)
+            both.addWidget(camera_page, 1)
+            layout.addLayout(both, 1)
+        else:
+            self.sections.addWidget(printer_page)
+            self.sections.addWidget(camera_page)
+            layout.addLayout(tab_row)
+            layout.addWidget(self.sections, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.back_button)
 
+        self._tabs.idClicked.connect(self.show_section)
+        self.show_section(0)
         self.find_button.clicked.connect(self.find_printers)
         self.choose_button.clicked.connect(self.choose_selected)
         self.print_button.clicked.connect(self.test_print)
         self.weigh_button.clicked.connect(self.test_weigh)
+        self.camera_list_button.clicked.connect(self.camera_source.showPopup)
+        self.use_camera_button.clicked.connect(self.use_camera)
+        self.scan_button.clicked.connect(self.toggle_test_scan)
+        self.photo_button.clicked.connect(self.test_photo)
+        self.serial_button.clicked.connect(self.test_serial_scan)
+        self.camera_view.scanned.connect(lambda scan: route_scan(self, scan, self.handle_scan))
+        self.camera_view.photo_taken.connect(self._photo_taken)
+        self.camera_view.failed.connect(self.message.show_error)
+        self.camera_view.photo_failed.connect(self.message.show_error)
+        self.camera_view.running_changed.connect(self._camera_running)
         if on_back is not None:
             self.back_button.clicked.connect(on_back)
         self.discovery_changed.connect(self._refresh_printers, Qt.ConnectionType.QueuedConnection)
+        self.serial_listening.connect(self._serial_listening, Qt.ConnectionType.QueuedConnection)
         self._refresh_summaries()
 
     def title(self) -> str:
@@ -289,10 +451,32 @@ class DevicesScreen(QWidget):
 
     def handle_scan(self, scan: Scan) -> bool:
         """Test scan: show what the scanner sent, with its symbology, so a wrong scanner setup shows at once."""
-        shown = scan.text.replace("\x1d", "<GS>")
+        shown = describe_scan(scan)
         symbology = scan.symbology or self.tr("no symbology identifier")
-        self.message.show_info(self.tr("Scan read: {text} ({symbology})").format(text=shown, symbology=symbology))
+        if scan.source is ScanSource.CAMERA:
+            text = self.tr("Camera read: {text} ({symbology})")
+        elif scan.source is ScanSource.SERIAL:
+            text = self.tr("Serial scanner read: {text} ({symbology})")
+        else:
+            text = self.tr("Scan read: {text} ({symbology})")
+        self.message.show_info(text.format(text=shown, symbology=symbology))
         return True
+
+    def show_section(self, index: int) -> None:
+        """Show the printer and scale section (0) or the camera and scanner section (1)."""
+        if self.side_by_side:
+            return
+        self.sections.setCurrentIndex(index)
+        # Named by what the worker came to test; short enough for two side by side on a handheld.
+        names = (self.tr("Print, weigh"), self.tr("Scan, photo"))
+        for number, (tab, name) in enumerate(zip((self.printer_tab, self.camera_tab), names, strict=True)):
+            tab.setChecked(number == index)
+            # The open section is told by a mark and a fill, never by colour alone.
+            tab.setText(f"✓ {name}" if number == index else name)
+            set_style_property(tab, "variant", "primary" if number == index else "secondary")
+        if index != 1:
+            self.camera_view.stop()
+        self.message.clear_message()
 
     # -- actions ----------------------------------------------------------------------------------------------
     def find_printers(self) -> None:
@@ -333,6 +517,61 @@ class DevicesScreen(QWidget):
         self.weight_label.setText("…")
         self._run(self.setup.test_weigh, shown)
 
+    def use_camera(self) -> None:
+        """Save the typed or chosen camera source in the settings and start its preview."""
+        source = self.camera_source.currentText().strip()
+        try:
+            self.context.settings.set("camera.source", source)
+            if self.context.settings.path is not None:
+                self.context.settings.save()
+        except FloorAppError as exc:
+            self.message.show_error(exc.user_message)
+            return
+        log.info("camera source set to %s", source or "none")
+        self.camera_view.stop()
+        if not source:
+            self.message.show_info(self.tr("No camera on this device."))
+            return
+        self.camera_view.start()
+        self.message.show_info(self.tr("Camera set. Hold a barcode in front of it to test."))
+
+    def toggle_test_scan(self) -> None:
+        """Start the camera for a test scan; tapped again, stop it."""
+        if self.camera_view.is_running:
+            self.camera_view.stop()
+            self.message.clear_message()
+            return
+        self.camera_view.start()
+        self.message.show_info(self.tr("Hold a barcode in front of the camera."))
+
+    def test_photo(self) -> None:
+        """Take one photo with the photo settings and show its size and resolution (it is not kept)."""
+        self.message.show_info(self.tr("Taking a photo…"))
+        self.camera_view.take_photo()
+
+    def _photo_taken(self, photo: Photo, _path: object) -> None:
+        limit = self.context.settings.integer("camera.max_photo_bytes")
+        self.message.show_info(self.tr("Photo {kb} KB, {width}x{height} (limit {limit} KB)").format(
+            kb=_kilobytes(len(photo)), width=photo.width, height=photo.height, limit=_kilobytes(limit)))
+
+    def _camera_running(self, running: bool) -> None:
+        self.scan_button.setText(self.tr("Stop camera") if running else self.tr("Test scan"))
+
+    def test_serial_scan(self) -> None:
+        """Wait (in the background) for one scan from the serial scanner and show it."""
+        def shown(scan: object) -> None:
+            if isinstance(scan, Scan):
+                self.handle_scan(scan)
+            else:
+                self.message.show_error(self.tr("Nothing was scanned with the serial scanner."))
+
+        self.message.show_info(self.tr("Opening the serial scanner…"))
+        self._run(lambda: serial_test_scan(self.context.settings, on_listening=self.serial_listening.emit), shown)
+
+    def _serial_listening(self) -> None:
+        if self.busy:  # the answer may already be in: never cover it with the prompt
+            self.message.show_info(self.tr("Scan a barcode with the serial scanner now."))
+
     # -- plumbing ---------------------------------------------------------------------------------------------
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self._background.run(fn, on_done)
@@ -358,6 +597,11 @@ class DevicesScreen(QWidget):
         self._set_summary(self.printer_label,
                           self.tr("Label printer: {summary}").format(summary=self.setup.printer_summary()))
         self._set_summary(self.scale_label, self.tr("Scale: {summary}").format(summary=self.setup.scale_summary()))
+        port = self.context.settings.text("scanner.serial.port").strip()
+        # The serial test only makes sense with a port; a row that cannot work is a target to miss, not to tap.
+        self.serial_label.setVisible(bool(port))
+        self.serial_button.setVisible(bool(port))
+        self._set_summary(self.serial_label, self.tr("Serial scanner: {port}").format(port=port))
 
     def _set_summary(self, label: QLabel, text: str) -> None:
         # Device paths can be long (/dev/serial/by-id/...): one line, elided in the middle, full text as tooltip.
@@ -368,10 +612,11 @@ class DevicesScreen(QWidget):
     def resizeEvent(self, event: Any) -> None:
         """Elide the summaries again for the new width (and the stylesheet's font)."""
         super().resizeEvent(event)
-        for label in (self.printer_label, self.scale_label):
+        for label in (self.printer_label, self.scale_label, self.serial_label):
             self._set_summary(label, label.toolTip())
 
     def hideEvent(self, event: Any) -> None:
-        """Stop listening for printers when the screen goes away."""
+        """Stop listening for printers and release the camera when the screen goes away."""
         self.setup.stop_discovery()
+        self.camera_view.stop()
         super().hideEvent(event)
