@@ -14,13 +14,13 @@ ours. The table below is kept in docs/sync.md too.
 kind                   steps                                                "already applied?" check
 =====================  ===================================================  ========================================
 picking.validate       1 read picking; check preconditions (state, line     picking ``done`` **and** ``validate_sent``
-                       write_dates and content: quantity, picked; a lot      in refs **and** each picked move's done
-                       whose expiry Odoo moved earlier) unless our own
-                       writes began;
-                       2 absolute writes per line (quantity, picked, lot,   quantity equals ours -> applied.
-                       result package by name); lines not picked ->         ``done`` without ``validate_sent``, or
-                       ``picked=False``; a new lot line is found by          other quantities -> conflict
-                       (move, lot) before being created; re-read the        ``picking_done_elsewhere``.
+                       write_dates and content: quantity, picked; a lot     in refs **and** each picked move's done
+                       whose expiry Odoo moved earlier) unless our own      quantity equals ours -> applied.
+                       writes began;                                        ``done`` without ``validate_sent``, or
+                       2 absolute writes per line (quantity, picked, lot,   other quantities -> conflict
+                       result package by name); lines not picked ->         ``picking_done_elsewhere``.
+                       ``picked=False``; a new lot line is found by
+                       (move, lot) before being created; re-read the
                        state (done meanwhile -> conflict);
                        3 record ``validate_sent``; ``button_validate``
                        with the backorder context, wizards answered
@@ -47,11 +47,11 @@ picking.return         1 search a return of the delivery whose origin       a re
                        the return unless already ``done``.
 quant.request_count    1 search the quants of (product, bin, lot); none ->  every quant of (product, bin, lot) is due
                        record ``request_sent``, create one in inventory     (``inventory_date`` <= the requested day)
-                       mode with ``inventory_date`` and ``user_id`` only     with a counter, or was counted since our
+                       mode with ``inventory_date`` and ``user_id`` only    with a counter, or was counted since our
                        (no ``inventory_quantity``: nothing counted, no      writes (``last_count_date`` moved on from
                        quantity changes; the quant is its own marker);      ``last_counts``) -> applied; otherwise
                        2 else record ``request_sent`` and each quant's      write. A counter Odoo already assigned
-                       ``last_count_date`` (``last_counts``), absolute       and an earlier due date are kept.
+                       ``last_count_date`` (``last_counts``), absolute      and an earlier due date are kept.
                        writes in inventory mode: ``inventory_date`` (if
                        later or unset), ``user_id`` (if unset);
                        3 read back: not requested -> parked.
