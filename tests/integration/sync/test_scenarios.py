@@ -114,3 +114,13 @@ def test_another_lot_than_reserved_ships_that_lot(any_harness: Harness) -> None:
     prepared = SCENARIOS["validate_other_lot"](any_harness)
     any_harness.sync_until_settled()
     prepared.check()
+
+
+@pytest.mark.parametrize("scenario", ["request_count", "request_count_new_quant"])
+def test_a_short_bins_count_is_requested_once(any_harness: Harness, scenario: str) -> None:
+    """The bin's quant (or an empty one made in inventory mode) gets a due date and the counter; nothing counted."""
+    prepared = SCENARIOS[scenario](any_harness)
+    any_harness.sync_until_settled()
+    prepared.check()
+    any_harness.worker.run_once()  # a second run sends nothing and changes nothing
+    prepared.check()
