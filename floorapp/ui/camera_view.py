@@ -217,7 +217,9 @@ class CameraView(QWidget):
         self.photo_dir = photo_dir
         self.scanning = scanning
         self._factory = camera_factory
-        self._relay = _Relay(self)
+        # No parent: a worker still finishing a frame may emit after this widget is gone; the relay outlives it
+        # and Qt drops the queued calls to the deleted receiver.
+        self._relay = _Relay()
         self._worker: _Worker | None = None
         self._failed = False
         self._run_id = 0
@@ -263,6 +265,10 @@ class CameraView(QWidget):
         worker = _Worker(self._run_id, self._factory, self.settings, self._relay,
                          scanning=self.scanning, box=self._display_box)
         self._worker = worker
+        # Deleted without being hidden or closed (its parent went away): the camera must still be let go. The
+        # slot holds the Event only, never this widget.
+        stop = worker.stop
+        self.destroyed.connect(lambda *_: stop.set())
         worker.thread.start()
         self.running_changed.emit(True)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
@@ -155,6 +156,19 @@ def test_hiding_the_widget_stops_its_thread(qtbot: QtBot, view: CameraView) -> N
     assert thread is not None
     view.hide()
     assert not thread.is_alive() and not view.is_running
+
+
+def test_a_deleted_widget_lets_its_camera_go(qtbot: QtBot, settings: Settings) -> None:
+    view = CameraView(settings, HANDHELD)  # not handed to qtbot: this test deletes it
+    view.show()
+    view.start()
+    qtbot.waitUntil(lambda: view.frames_shown >= 1, timeout=10_000)
+    thread = view.worker_thread
+    assert thread is not None
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view), timeout=5_000)
+    thread.join(10)  # a bounded wait on the thread itself, not a sleep
+    assert not thread.is_alive()
 
 
 # -- the device setup screen --------------------------------------------------------------------------------------
