@@ -41,6 +41,21 @@ def _camera_from_settings(settings: Settings) -> Camera | None:
     return camera_from_settings(settings)
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+_BREAK_EVERY = 16
+
+
+def breakable_text(text: str) -> str:
+    """``text`` with invisible break chances after path separators and inside long runs (GS1 data, file
+    paths), so a word-wrapped label can wrap it instead of growing wider than a 480 px handheld."""
+    words = []
+    for word in text.split(" "):
+        parts = word.replace("/", "/" + ZERO_WIDTH_SPACE).split(ZERO_WIDTH_SPACE)
+        chunks = [part[i : i + _BREAK_EVERY] for part in parts for i in range(0, max(len(part), 1), _BREAK_EVERY)]
+        words.append(ZERO_WIDTH_SPACE.join(chunks))
+    return " ".join(words)
+
+
 def frame_to_qimage(image: FrameImage) -> QImage:
     """A BGR numpy image as a QImage that owns its pixels (the numpy buffer may be reused by the next frame)."""
     contiguous = np.ascontiguousarray(image)
@@ -228,6 +243,8 @@ class CameraView(QWidget):
         self.preview = _PreviewArea()
         self.preview.placeholder = self.tr("Camera off")
         self.status = MessageLine()
+        # Wrapped to the preview's width: a long device path never makes the screen wider than the device.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.photo_button = BigButton(self.tr("Take photo"))
         self.photo_button.setMinimumHeight(int(profile.touch_target_px * 1.25))
         self.photo_button.setVisible(show_photo_button)
@@ -345,7 +362,7 @@ class CameraView(QWidget):
             return
         self._pending_stem = None
         self.photo_button.setEnabled(True)
-        self.status.show_error(text)
+        self.status.show_error(breakable_text(text))
         self.photo_failed.emit(text)
 
     def _on_failed(self, run_id: int, text: str) -> None:
@@ -355,7 +372,7 @@ class CameraView(QWidget):
         self.preview.image = None
         self.preview.placeholder = self.tr("No picture")
         self.preview.update()
-        self.status.show_error(text)
+        self.status.show_error(breakable_text(text))
         if self._pending_stem is not None:
             self._on_photo_failed(run_id, text)
         self.failed.emit(text)
@@ -364,7 +381,10 @@ class CameraView(QWidget):
         if not self._current(run_id):
             return
         # The source ended or failed by itself: join the finished thread so nothing is left behind.
+        waiting_photo = self._pending_stem is not None
         self.stop()
+        if waiting_photo:
+            self._on_photo_failed(run_id, self.tr("The camera stopped before the photo was taken."))
 
     def _display_box(self) -> Resolution:
         # Called on the worker thread: it reads a plain attribute, no Qt call.

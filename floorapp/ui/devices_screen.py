@@ -30,7 +30,7 @@ from floorapp.devices.spool import PrintSpool, SpoolEntry
 from floorapp.errors import Bug, ConfigError, FloorAppError
 from floorapp.offline_store.models import PrintJobState
 from floorapp.settings import Settings
-from floorapp.ui.camera_view import CameraView, route_scan
+from floorapp.ui.camera_view import CameraView, breakable_text, route_scan
 from floorapp.ui.profile import UiProfile
 from floorapp.ui.widgets import BigButton, MessageLine, set_style_property
 
@@ -239,20 +239,10 @@ def camera_choices(current: str) -> list[str]:
     return choices
 
 
-ZERO_WIDTH_SPACE = "\u200b"
-_BREAK_EVERY = 16
-
-
 def describe_scan(scan: Scan) -> str:
-    """A scan's data as a setup screen shows it: GS separators visible, and long data breakable.
-
-    GS1 data is one long "word" (48 characters are common); a label cannot wrap it, so it would widen the
-    screen past a handheld's 480 px. An invisible break chance every few characters lets it wrap instead.
-    """
-    shown = scan.text.replace("\x1d", "<GS>")
-    if len(shown) <= _BREAK_EVERY:
-        return shown
-    return ZERO_WIDTH_SPACE.join(shown[i : i + _BREAK_EVERY] for i in range(0, len(shown), _BREAK_EVERY))
+    """A scan's data as a setup screen shows it: GS separators visible, and long data (GS1 strings are often
+    48 characters with no space) allowed to wrap on a handheld."""
+    return breakable_text(scan.text.replace("\x1d", "<GS>"))
 
 
 def serial_test_scan(settings: Settings, timeout: float = SERIAL_TEST_TIMEOUT_S,
@@ -436,8 +426,9 @@ class DevicesScreen(QWidget):
         self.serial_button.clicked.connect(self.test_serial_scan)
         self.camera_view.scanned.connect(lambda scan: route_scan(self, scan, self.handle_scan))
         self.camera_view.photo_taken.connect(self._photo_taken)
-        self.camera_view.failed.connect(self.message.show_error)
-        self.camera_view.photo_failed.connect(self.message.show_error)
+        # The camera view shows its own trouble in words; the screen's line steps aside instead of repeating it.
+        self.camera_view.failed.connect(self.message.clear_message)
+        self.camera_view.photo_failed.connect(self.message.clear_message)
         self.camera_view.running_changed.connect(self._camera_running)
         if on_back is not None:
             self.back_button.clicked.connect(on_back)

@@ -20,8 +20,8 @@ from floorapp.devices.camera.photo import Photo
 from floorapp.devices.scanner.simulated_serial import PtyScannerSimulator
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
-from floorapp.ui.camera_view import CameraView, frame_to_qimage
-from floorapp.ui.devices_screen import ZERO_WIDTH_SPACE, DevicesScreen
+from floorapp.ui.camera_view import ZERO_WIDTH_SPACE, CameraView, frame_to_qimage
+from floorapp.ui.devices_screen import DevicesScreen
 from floorapp.ui.profile import HANDHELD, STATION, UiProfile, stylesheet
 from tests.integration.devices.test_camera_video import BLANK, SAMPLES, barcode_frame, write_video
 
@@ -120,7 +120,7 @@ def test_a_missing_video_file_is_shown_in_words(qtbot: QtBot, view: CameraView, 
     with qtbot.waitSignal(view.failed, timeout=10_000) as failed:
         view.start()
     assert "cannot find" in failed.args[0] and "gone.avi" in failed.args[0]
-    assert view.status.isVisible() and view.status.text() == failed.args[0]
+    assert view.status.isVisible() and view.status.text().replace(ZERO_WIDTH_SPACE, "") == failed.args[0]
     qtbot.waitUntil(lambda: not view.is_running, timeout=5_000)
     assert view.preview.image is None
 
@@ -253,8 +253,14 @@ def test_camera_section_with_a_missing_file_says_so(qtbot: QtBot, settings: Sett
     screen = make_screen(qtbot, settings, HANDHELD)
     screen.show_section(1)
     QTest.mouseClick(screen.scan_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cannot find" in screen.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "cannot find" in screen.camera_view.status.text(), timeout=10_000)
     qtbot.waitUntil(lambda: not screen.camera_view.is_running, timeout=5_000)
+    assert "nothing-here.mp4" in screen.camera_view.status.text().replace(ZERO_WIDTH_SPACE, "")
+    assert not screen.message.isVisible()  # said once, in the camera view
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    picture = screen.grab()
+    assert (picture.width(), picture.height()) == (480, 800)
+    assert picture.save(str(SCREENSHOTS / "devices_camera_missing_handheld.png"))
     screen.hide()
 
 

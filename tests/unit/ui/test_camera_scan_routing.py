@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.ui.app import Shell
-from floorapp.ui.devices_screen import ZERO_WIDTH_SPACE, DevicesScreen
+from floorapp.ui.camera_view import ZERO_WIDTH_SPACE
+from floorapp.ui.devices_screen import DevicesScreen
 from floorapp.ui.screens.base import HostedScreen
 from tests.integration.devices.test_camera_video import BLANK, SAMPLES, barcode_frame, write_video
 
