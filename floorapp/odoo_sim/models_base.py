@@ -240,6 +240,8 @@ class MailThread:
         ids: list[int]
         _name: ClassVar[str]
 
+        def _check_exist(self) -> None: ...
+
     @rpc
     def message_post(  # noqa: PLR0917 - Odoo's signature
         self, body: str = "", subject: str | None = None, message_type: str = "notification",
@@ -247,6 +249,7 @@ class MailThread:
         **kwargs: Any,
     ) -> int:
         """Post a chatter message; attachments are re-linked to the record. Returns the message id."""
+        self._check_exist()
         if len(self.ids) != 1:
             raise OdooValueError(f"Expected singleton: {self._name}({self.ids})")
         rid = self.ids[0]

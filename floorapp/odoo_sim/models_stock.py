@@ -19,6 +19,16 @@ NOTHING_TO_PACK_ERROR = (
     "There is nothing eligible to put in a pack. Either there are no quantities to put in a pack or all "
     "products are already in a pack."
 )
+CANCEL_DONE_ERROR = (
+    "You cannot cancel a stock move that has been set to 'Done'. Create a return in order to reverse the moves "
+    "which took place."
+)
+
+
+def _packable(lines: Any) -> Any:
+    """Move lines put in pack may take: a quantity, no destination package yet, not done or cancelled."""
+    return lines.filtered(lambda line: line["quantity"] > EPS and not line["result_package_id"]
+                          and line["state"] not in ("done", "cancel"))
 
 
 # Form view ids of the wizards as the recorded database numbered them (clients ignore them, but they are ints).
@@ -166,7 +176,7 @@ class StockLot(BaseModel, MailThread):
     def _prepare_create(self, vals: Record) -> Record:
         product = self.env.db.tables["product.product"].get(vals.get("product_id") or 0)
         if product is None:
-            raise ValidationError("You must set a product on a lot/serial number.")
+            raise self._mandatory_missing("product_id")
         self._check_unique(str(vals.get("name")), int(vals["product_id"]), vals.get("company_id") or False, None)
         if product.get("use_expiration_date") and not vals.get("expiration_date"):
             days = product.get("expiration_time") or 0
@@ -347,7 +357,12 @@ class StockQuant(BaseModel):
                 if rest:
                     quant._write(dict(rest))
             return True
-        return super().write(vals)
+        result = super().write(vals)
+        if "inventory_quantity" in vals and "inventory_quantity_set" not in vals:
+            # Outside inventory mode too: inventory_quantity_set and the difference are computed from the count.
+            for quant in self:
+                quant._set_count(float(vals["inventory_quantity"] or 0.0))
+        return result
 
     def _set_count(self, count: float) -> None:
         rec = self._table[self.id]
@@ -545,7 +560,7 @@ class StockMove(BaseModel):
             vals.setdefault("reference", picking.get("name"))
         product = self.env.db.tables["product.product"].get(vals.get("product_id") or 0)
         if product is None:
-            raise ValidationError("The product is required on a stock move.")
+            raise self._mandatory_missing("product_id")
         vals.setdefault("product_uom", product.get("uom_id", 1))
         if not vals.get("name"):
             vals["name"] = self.env["product.product"]._display_name_of(product["id"])
@@ -864,7 +879,7 @@ class StockMoveLine(BaseModel):
             vals["reference"] = self.env.db.tables["stock.picking"].get(vals["picking_id"], {}).get("name", False)
         product = self.env.db.tables["product.product"].get(vals.get("product_id") or 0)
         if product is None:
-            raise ValidationError("The product is required on a move line.")
+            raise self._mandatory_missing("product_id")
         vals.setdefault("product_uom_id", product.get("uom_id", 1))
         vals.setdefault("date", self.env.now_str)
         return vals
@@ -1068,7 +1083,7 @@ class StockPicking(BaseModel, MailThread):
     def _prepare_create(self, vals: Record) -> Record:
         ptype = self.env.db.tables["stock.picking.type"].get(vals.get("picking_type_id") or 0)
         if ptype is None:
-            raise ValidationError("The operation type is required on a transfer.")
+            raise self._mandatory_missing("picking_type_id")
         vals.setdefault("location_id", ptype.get("default_location_src_id"))
         vals.setdefault("location_dest_id", ptype.get("default_location_dest_id"))
         if not vals.get("name") or vals.get("name") == "/":
@@ -1147,29 +1162,32 @@ class StockPicking(BaseModel, MailThread):
 
     @rpc
     def action_assign(self) -> bool:
-        """Reserve stock for the open moves."""
+        """Reserve stock for the open moves; none open (all done or cancelled) is Odoo's UserError."""
         self._check_exist()
         draft = self.filtered(lambda p: p["state"] == "draft")
         if draft:
             draft.action_confirm()
+        if not any(m["state"] not in ("draft", "cancel", "done") for p in self for m in p._moves()):
+            raise UserError("Nothing to check the availability for.")
         for picking in self:
             picking._moves().assign_moves()
             picking.recompute_state()
         return True
 
     @rpc
-    def do_unreserve(self) -> bool:
-        """Drop reservations."""
+    def do_unreserve(self) -> None:
+        """Drop reservations. Odoo's method returns nothing: the JSON-RPC reply has no ``result`` key."""
         self._check_exist()
         for picking in self:
             picking._moves().unreserve_moves()
             picking.recompute_state()
-        return True
 
     @rpc
     def action_cancel(self) -> bool:
-        """Cancel the open moves."""
+        """Cancel the open moves; a done move cannot be cancelled (Odoo's UserError)."""
         self._check_exist()
+        if any(m["state"] == "done" for p in self for m in p._moves()):
+            raise UserError(CANCEL_DONE_ERROR)
         for picking in self:
             moves = picking._moves().filtered(lambda m: m["state"] != "done")
             moves.unreserve_moves()
@@ -1182,16 +1200,18 @@ class StockPicking(BaseModel, MailThread):
         """Validate; returns True, or a wizard action (SMS, backorder) as Odoo 18 does."""
         self._check_exist()
         ctx = self.env.context
+        draft = self.filtered(lambda p: p["state"] == "draft")
+        if draft:
+            draft.action_confirm()
+        # The sanity check runs on every picking given, done and cancelled ones too: those have no open move with
+        # a quantity, so validating them again is this UserError, not a quiet True (seen on a real Odoo 18).
+        for picking in self:
+            moves = picking._moves().filtered(lambda m: m["state"] not in ("done", "cancel"))
+            if not any(m["quantity"] > EPS for m in moves) and not ctx.get("skip_sanity_check"):
+                raise UserError(NO_QUANTITY_ERROR)
         pickings = self.filtered(lambda p: p["state"] not in ("done", "cancel"))
         if not pickings:
             return True
-        draft = pickings.filtered(lambda p: p["state"] == "draft")
-        if draft:
-            draft.action_confirm()
-        for picking in pickings:
-            moves = picking._moves().filtered(lambda m: m["state"] not in ("done", "cancel"))
-            if not any(m["quantity"] > EPS for m in moves) and not ctx.get("skip_sanity_check_quantities"):
-                raise UserError(NO_QUANTITY_ERROR)
         # _pre_action_done_hook rule 1: a picking where nothing is picked ships what is reserved.
         for picking in pickings:
             moves = picking._moves().filtered(lambda m: m["state"] not in ("done", "cancel"))
@@ -1321,9 +1341,18 @@ class StockPicking(BaseModel, MailThread):
     # -- packing -------------------------------------------------------------------------------------------
     @rpc
     def action_put_in_pack(self) -> Any:
-        """Pack picked lines (or all lines when none is picked); returns the package, as a recordset."""
+        """Pack picked lines (or all lines when none is picked); returns the package, as a recordset.
+
+        One picking at a time; a done or cancelled one answers nothing (no ``result`` key), as Odoo 18 does.
+        The carrier's package wizard comes only when there is something to pack."""
         self._check_exist()
+        self.ensure_one()
+        if self["state"] in ("done", "cancel"):
+            return None
         for picking in self:
+            lines = self.env["stock.move.line"].browse(picking._raw(picking.id, "move_line_ids"))
+            if not _packable(lines):
+                raise UserError(NOTHING_TO_PACK_ERROR)
             if picking["carrier_id"] and not self.env.context.get("skip_choose_delivery_package"):
                 return {"name": "Package Details", "type": "ir.actions.act_window", "view_mode": "form",
                         "res_model": "choose.delivery.package", "view_id": VIEW_IDS["package"],
@@ -1337,8 +1366,7 @@ class StockPicking(BaseModel, MailThread):
 
     def pack_lines(self, lines: BaseModel, package_type_id: Any = False, shipping_weight: float = 0.0) -> Any:
         """Odoo's ``_put_in_pack``: eligible lines get a new ``result_package_id``."""
-        eligible = lines.filtered(lambda line: line["quantity"] > EPS and not line["result_package_id"]
-                                  and line["state"] not in ("done", "cancel"))
+        eligible = _packable(lines)
         picked = eligible.filtered(lambda line: line["picked"])
         chosen = picked if picked else eligible
         if not chosen:

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from floorapp.odoo_sim.domain import Evaluator, leaves
-from floorapp.odoo_sim.errors import AccessError, MissingError, OdooValueError, UserError
+from floorapp.odoo_sim.errors import AccessError, MissingError, OdooValueError, UserError, ValidationError
 
 Clock = Callable[[], dt.datetime]
 Record = dict[str, Any]
@@ -808,6 +808,14 @@ class BaseModel:
         self._check_exist()
         self._write(dict(vals))
         return True
+
+    def _mandatory_missing(self, field: str) -> ValidationError:
+        """Odoo's error for a required field left empty (PostgreSQL's NOT NULL turned into a ValidationError)."""
+        return ValidationError(
+            "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
+            "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
+            f"Model: {self._description} ({self._name})\nField: {self._fields[field].string} ({field})\n"
+        )
 
     def _check_exist(self) -> None:
         missing = [i for i in self.ids if i not in self._table]

@@ -223,6 +223,27 @@ def test_logins_and_error_shapes(odoo: JsonRpc, odoo_endpoint: OdooEndpoint) -> 
     assert reply["error"]["data"]["message"] == "Wrong value for stock.picking.move_type: 'bogus'"
 
 
+def test_count_written_without_inventory_mode_is_still_a_set_count(odoo: JsonRpc, wh: sc.Warehouse) -> None:
+    item = sc.product(odoo)
+    quant = sc.put_stock(odoo, item, wh.stock, 10)
+    assert odoo.call("stock.quant", "write", [quant], {"inventory_quantity": 7}) is True
+    row = odoo.call("stock.quant", "read", [quant], fields=["quantity", "inventory_quantity",
+                                                             "inventory_quantity_set", "inventory_diff_quantity"])[0]
+    assert (row["quantity"], row["inventory_quantity"], row["inventory_quantity_set"],
+            row["inventory_diff_quantity"]) == (10.0, 7.0, True, -3.0)
+    assert odoo.call("stock.quant", "action_clear_inventory_quantity", [quant]) is None
+
+
+def test_a_required_field_left_out_is_the_not_null_validation_error(odoo: JsonRpc) -> None:
+    with pytest.raises(RpcError) as refused:
+        odoo.call("stock.lot", "create", {"name": f"CONTRACT-NOPRODUCT-{sc.tag()}"})
+    assert refused.value.name == "odoo.exceptions.ValidationError"
+    assert refused.value.message == (
+        "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n"
+        "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n"
+        "Model: Lot/Serial (stock.lot)\nField: Product (product_id)\n")
+
+
 def test_unlink_and_copy_of_missing_records_are_errors(odoo: JsonRpc) -> None:
     # Deleting a record twice is not a no-op in Odoo 18: the second unlink is a MissingError naming the id.
     package = odoo.call("stock.quant.package", "create", {"name": f"CONTRACT-PKG-{sc.tag()}"})

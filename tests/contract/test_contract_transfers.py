@@ -206,3 +206,35 @@ def test_plain_batch_confirm_and_done_with_nothing_picked(odoo: JsonRpc, wh: sc.
     assert odoo.finish(odoo.call("stock.picking.batch", "action_done", [batch])) is True
     assert odoo.call("stock.picking.batch", "read", [batch], fields=["state"])[0]["state"] == "done"
     assert _state(odoo, picking) == "done"
+
+
+def test_buttons_on_done_and_cancelled_pickings(odoo: JsonRpc, wh: sc.Warehouse) -> None:
+    # What a retried or late call meets once a colleague has finished the picking: nothing is quietly True.
+    item = sc.product(odoo)
+    sc.put_stock(odoo, item, wh.stock, 10)
+    done = sc.delivery(odoo, wh, [(item, 3)])
+    assert odoo.validate(done) is True
+    cancelled = sc.delivery(odoo, wh, [(item, 1)])
+    assert odoo.call("stock.picking", "action_cancel", [cancelled]) is True
+    no_quantity = ("You cannot validate a transfer if no quantities are reserved. To force the transfer, "
+                   "encode quantities.")
+    for picking in (done, cancelled):
+        with pytest.raises(RpcError) as refused:
+            odoo.call("stock.picking", "button_validate", [picking], context={"skip_sms": True})
+        assert (refused.value.name, refused.value.message) == ("odoo.exceptions.UserError", no_quantity)
+        reply = odoo.execute_kw_raw("stock.picking", "action_put_in_pack", [[picking]])
+        assert "error" not in reply and "result" not in reply
+        with pytest.raises(RpcError, match="Nothing to check the availability for"):
+            odoo.call("stock.picking", "action_assign", [picking])
+    with pytest.raises(RpcError) as refused:
+        odoo.call("stock.picking", "action_cancel", [done])
+    assert refused.value.message == ("You cannot cancel a stock move that has been set to 'Done'. Create a return "
+                                     "in order to reverse the moves which took place.")
+    assert [_state(odoo, done), _state(odoo, cancelled)] == ["done", "cancel"]
+    # do_unreserve answers nothing at all (no result key).
+    open_picking = sc.delivery(odoo, wh, [(item, 1)])
+    reply = odoo.execute_kw_raw("stock.picking", "do_unreserve", [[open_picking]])
+    assert "error" not in reply and "result" not in reply
+    with pytest.raises(RpcError) as gone:
+        odoo.call("stock.picking", "message_post", [10**8], body="late note")
+    assert gone.value.name == "odoo.exceptions.MissingError"

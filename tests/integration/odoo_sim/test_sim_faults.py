@@ -17,7 +17,8 @@ import pytest
 
 from floorapp.errors import ConfigError
 from floorapp.odoo_sim import FaultPlan, OdooSim
-from tests.contract.odoo_rpc import JsonRpc
+from floorapp.odoo_sim.models_stock import NO_QUANTITY_ERROR
+from tests.contract.odoo_rpc import JsonRpc, RpcError
 
 READY_OUT = [("state", "=", "assigned"), ("picking_type_code", "=", "outgoing"), ("batch_id", "=", False),
              ("origin", "=like", "S0%")]
@@ -121,10 +122,13 @@ def test_concurrent_validation_before_the_clients_validate(sim: OdooSim, rpc: Js
     # The client picked one unit less than reserved; a colleague validates the picking before it does.
     rpc.call("stock.move.line", "write", [lines[0]["id"]], {"quantity": lines[0]["quantity"] - 1, "picked": True})
     sim.faults.concurrent_validate(model="stock.picking", method="button_validate")
-    assert rpc.call("stock.picking", "button_validate", [picking], context={"skip_sms": True}) is True
+    # Validating a done picking is a UserError on a real Odoo 18 (nothing open is left with a quantity).
+    with pytest.raises(RpcError) as refused:
+        rpc.call("stock.picking", "button_validate", [picking], context={"skip_sms": True})
+    assert (refused.value.name, refused.value.message) == ("odoo.exceptions.UserError", NO_QUANTITY_ERROR)
     done = rpc.call("stock.picking", "read", [picking], fields=["state"])[0]
     assert done["state"] == "done"
-    # The colleague's validation made the backorder; the client's call found nothing left to do.
+    # The colleague's validation made the backorder; the client's call was refused.
     backorders = rpc.call("stock.picking", "search_read", [("backorder_id", "=", picking)], fields=["state"])
     assert [b["state"] for b in backorders] == ["assigned"]
 
@@ -199,7 +203,8 @@ def test_spec_concurrent_validate_acts_on_the_calls_records(spec_sim: OdooSim) -
     rpc = JsonRpc(spec_sim.url, spec_sim.db_name, timeout=10)
     rpc.login("admin", "admin")
     picking = rpc.call("stock.picking", "search", READY_OUT, limit=1, order="id desc")[0]
-    assert rpc.call("stock.picking", "button_validate", [picking]) is True
+    with pytest.raises(RpcError, match="no quantities are reserved"):
+        rpc.call("stock.picking", "button_validate", [picking])
     assert rpc.call("stock.picking", "read", [picking], fields=["state"])[0]["state"] == "done"
 
 
