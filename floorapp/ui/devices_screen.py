@@ -336,8 +336,6 @@ class DevicesScreen(QWidget):
         self.serial_button = BigButton(self.tr("Test serial scan"), variant="secondary")
 
         self.message = MessageLine()
-        # A message is wrapped to the screen's width; it never makes the screen wider than the device.
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.back_button = BigButton(self.tr("Back"), variant="secondary")
 
         for tab in (self.printer_tab, self.camera_tab):
