@@ -355,6 +355,9 @@ class CameraView(QWidget):
             return
         self._pending_stem = None
         self.photo_button.setEnabled(True)
+        if path is not None:
+            # Confirmation where the finger just was: the worker must not wonder whether to tap again.
+            self.status.show_info(self.tr("Photo saved ({kb} KB).").format(kb=max(1, round(len(photo) / 1024))))
         self.photo_taken.emit(photo, path)
 
     def _on_photo_failed(self, run_id: int, text: str) -> None:

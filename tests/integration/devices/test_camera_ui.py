@@ -113,6 +113,11 @@ def test_photo_is_a_jpeg_within_the_cap_saved_in_the_photo_dir(qtbot: QtBot, vie
     # Written atomically: no temporary file is left next to it.
     assert [p.name for p in app_paths.photo_dir.iterdir()] == [path.name]
     assert view.photo_button.isEnabled()
+    assert view.status.text() == f"Photo saved ({max(1, round(len(data) / 1024))} KB)."
+    view.setStyleSheet(stylesheet(HANDHELD))
+    qtbot.waitUntil(lambda: view.frames_shown >= 2, timeout=10_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(SCREENSHOTS / "camera_view_handheld.png"))
 
 
 def test_a_missing_video_file_is_shown_in_words(qtbot: QtBot, view: CameraView, tmp_path: Path) -> None:
