@@ -22,16 +22,18 @@ from floorapp.offline_store.models import FloorUser, OutboxEntry, OutboxState, P
 from floorapp.offline_store.status import store_status
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
+from floorapp.workflows.transactions import TransactionKind
 
 T = TypeVar("T")
 
 ATTENTION_STATES = (OutboxState.PARKED.value, OutboxState.CONFLICT.value)
 
-_KIND_NAMES = {
-    "picking.validate": "Validate picking",
-    "picking.put_in_pack": "Put in pack",
-    "quant.count": "Count",
-    "picking.return": "Return",
+_KIND_NAMES: dict[str, str] = {
+    TransactionKind.VALIDATE_PICKING: "Validate picking",
+    TransactionKind.PUT_IN_PACK: "Put in pack",
+    TransactionKind.COUNT_QUANT: "Count",
+    TransactionKind.REQUEST_COUNT: "Count request",
+    TransactionKind.RETURN_PICKING: "Return",
 }
 
 # Conflict reasons (docs/sync.md, "Conflicts") in a supervisor's words.
@@ -44,6 +46,7 @@ _REASONS = {
     "stock_moved": "Stock moved since the count",
     "record_gone": "Record deleted in Odoo",
     "lot_expired": "Lot expired",
+    "lot_expiry_changed": "The lot's expiry date was changed in Odoo",
     "ambiguous_return": "More than one return in Odoo",
 }
 

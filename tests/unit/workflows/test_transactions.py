@@ -122,3 +122,9 @@ def test_preconditions_keep_line_content_and_lot_expiry_and_read_old_entries() -
         picking_state="assigned", line_write_dates={"5": "2026-11-27 09:00:00"}
     )
     assert Preconditions.from_dict(None) == Preconditions()
+
+
+def test_every_kind_has_a_name_on_the_supervisor_screen() -> None:
+    from floorapp.workflows.sync_admin import _KIND_NAMES
+
+    assert set(_KIND_NAMES) == set(TransactionKind)
