@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from floorapp.barcode.scan import Scan
@@ -94,6 +95,7 @@ def test_setup_screen_finds_chooses_prints_and_weighs(qtbot: QtBot, tmp_path: Pa
         assert screen.message.text() == "Scan read: 0012345<GS>10AB (]C1)"
 
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # let the new message be laid out before the picture is taken
         picture = screen.grab()
         assert (picture.width(), picture.height()) == (480, 800)  # fits the handheld without scrolling
         assert picture.save(str(SCREENSHOTS / "devices_screen.png"))
