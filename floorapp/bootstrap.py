@@ -28,8 +28,10 @@ from floorapp.workflows.auth import AuthService
 if TYPE_CHECKING:
     from floorapp.devices.discovery import Advertiser
     from floorapp.devices.spool import PrintSpool, SpoolWorker
+    from floorapp.sync.client import ConnectionConfig
     from floorapp.sync.pull import PullProgress
     from floorapp.sync.service import SyncReport, SyncService
+    from floorapp.sync.worker import UserClientFactory
 
 log = logging.getLogger("floorapp.store")
 
@@ -235,6 +237,20 @@ class FromKeyring:
 KEYRING = FromKeyring()
 
 
+def _user_keys(
+    context: AppContext, config: ConnectionConfig, odoo_secret: str | FromKeyring | None
+) -> UserClientFactory | None:
+    """Floor users' own Odoo clients from their keyring keys; only when the secrets come from the keyring (the
+    demo passes its secret in and touches no keyring)."""
+    if not isinstance(odoo_secret, FromKeyring):
+        return None
+    from floorapp.sync.user_keys import UserKeyClients, keyring_key_reader
+    from floorapp.sync.worker import StoreAccess
+
+    store = StoreAccess(context.database, writer=context.writer, clock=context.clock)
+    return UserKeyClients(store, config, keyring_key_reader(context.settings))
+
+
 def build_app_services(
     context: AppContext,
     *,
@@ -282,11 +298,13 @@ def build_app_services(
                           "all work is kept on this device until one is.")
         if secret:
             try:
+                config = connection_config(settings, secret)
                 sync = SyncService(
-                    context.database, connection_config(settings, secret),
+                    context.database, config,
                     options=SyncOptions.from_settings(settings), writer=context.writer,
                     photo_dir=context.paths.photo_dir, clock=context.clock,
                     progress=events.progress, on_report=events.report,
+                    user_client_factory=_user_keys(context, config, odoo_secret),
                 )
             except FloorAppError as exc:
                 sync, reason = None, exc.user_message

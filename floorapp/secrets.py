@@ -98,3 +98,56 @@ def delete_odoo_secret(settings: Settings) -> bool:
     except Exception as exc:
         raise EnvironmentFault(_NO_KEYRING, detail=f"keyring delete failed: {type(exc).__name__}: {exc}") from exc
     return True
+
+
+# -- per-floor-user Odoo API keys ----------------------------------------------------------------------------------
+# A site may give FloorApp one API key per floor user so each synced transaction is done in Odoo as that person.
+# They live beside the integration secret (same service), one account per Odoo login, database and server, with
+# a "user:" prefix so a floor user's key can never be read as the integration secret of a same-named login.
+
+
+def user_key_account(settings: Settings, login: str) -> str:
+    """The keyring "username" of one floor user's Odoo API key on this server and database."""
+    login = login.strip()
+    if not login:
+        raise ConfigError("Name the floor user's Odoo login.")
+    if not settings.text("odoo.url"):
+        raise ConfigError("Set odoo.url (and odoo.database) before storing a floor user's API key.")
+    return f"user:{login}@{settings.text('odoo.database')}@{settings.text('odoo.url')}"
+
+
+def get_user_key(settings: Settings, login: str) -> str | None:
+    """The floor user's Odoo API key from the keyring, or None when the site gave them none."""
+    account = user_key_account(settings, login)
+    try:
+        key = keyring.get_password(SERVICE, account)
+    except Exception as exc:
+        raise EnvironmentFault(_NO_KEYRING, detail=f"keyring read failed: {type(exc).__name__}: {exc}") from exc
+    if key:
+        register_secret(key)
+    return key or None
+
+
+def set_user_key(settings: Settings, login: str, key: str) -> None:
+    """Store a floor user's Odoo API key in the keyring (never in the config file)."""
+    if not key:
+        raise ConfigError("The API key is empty.")
+    register_secret(key)
+    account = user_key_account(settings, login)
+    try:
+        keyring.set_password(SERVICE, account, key)
+    except Exception as exc:
+        raise EnvironmentFault(_NO_KEYRING, detail=f"keyring write failed: {type(exc).__name__}: {exc}") from exc
+    log.info("floor user's Odoo API key stored in the keyring", extra={"event": "secrets.user_key_stored"})
+
+
+def delete_user_key(settings: Settings, login: str) -> bool:
+    """Remove a floor user's API key; False when none was stored."""
+    account = user_key_account(settings, login)
+    try:
+        keyring.delete_password(SERVICE, account)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except Exception as exc:
+        raise EnvironmentFault(_NO_KEYRING, detail=f"keyring delete failed: {type(exc).__name__}: {exc}") from exc
+    return True

@@ -1,4 +1,5 @@
-"""`floorapp config show|set|unset|set-secret`: every declared setting, validated; the Odoo secret in the keyring."""
+"""`floorapp config show|set|unset|set-secret|set-user-key|unset-user-key`: every declared setting, validated;
+the Odoo secret and the floor users' Odoo API keys in the keyring."""
 
 from __future__ import annotations
 
@@ -52,6 +53,24 @@ def register(subparsers: Any) -> None:
     )
     secret.add_argument("--stdin", action="store_true", help="Read the secret from the first line of stdin.")
     secret.set_defaults(func=run_set_secret)
+
+    user_key = actions.add_parser(
+        "set-user-key",
+        help="Store a floor user's own Odoo API key in the OS keyring (their transactions are done as them).",
+        description="Store the Odoo API key of the floor user whose Odoo login is LOGIN in the OS keyring, read "
+        "from a hidden prompt or stdin. Their synced transactions are then done in Odoo as that user; without a "
+        "key (or when Odoo refuses it) the integration user does them with the floor user's name recorded.",
+    )
+    user_key.add_argument("login", metavar="LOGIN", help="The floor user's Odoo login.")
+    user_key.add_argument("--stdin", action="store_true", help="Read the key from the first line of stdin.")
+    user_key.set_defaults(func=run_set_user_key)
+
+    unset_user_key = actions.add_parser(
+        "unset-user-key", help="Remove a floor user's Odoo API key from the OS keyring.",
+        description="Remove the floor user's Odoo API key: their transactions go as the integration user again.",
+    )
+    unset_user_key.add_argument("login", metavar="LOGIN", help="The floor user's Odoo login.")
+    unset_user_key.set_defaults(func=run_unset_user_key)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -161,4 +180,30 @@ def run_set_secret(args: argparse.Namespace) -> int:
     secret = sys.stdin.readline().rstrip("\r\n") if args.stdin else getpass.getpass("Odoo password or API key: ")
     set_odoo_secret(settings, secret)
     print("Stored in the OS keyring.")
+    return 0
+
+
+def run_set_user_key(args: argparse.Namespace) -> int:
+    """Read a floor user's API key without echo and store it in the keyring; it is never printed or logged."""
+    from floorapp.secrets import set_user_key
+
+    paths, _ = start_cli(args)
+    settings = load_settings(paths)
+    prompt = f"Odoo API key of {args.login}: "
+    key = sys.stdin.readline().rstrip("\r\n") if args.stdin else getpass.getpass(prompt)
+    set_user_key(settings, args.login, key)
+    print(f"Stored in the OS keyring: transactions of {args.login} will be done in Odoo as {args.login}.")
+    return 0
+
+
+def run_unset_user_key(args: argparse.Namespace) -> int:
+    """Remove a floor user's API key from the keyring."""
+    from floorapp.secrets import delete_user_key
+
+    paths, _ = start_cli(args)
+    settings = load_settings(paths)
+    if delete_user_key(settings, args.login):
+        print(f"Removed: transactions of {args.login} will be done as the integration user, with their name noted.")
+    else:
+        print(f"No API key was stored for {args.login}.")
     return 0

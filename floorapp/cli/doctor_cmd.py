@@ -115,6 +115,37 @@ def check_keyring(ctx: DoctorInput) -> list[CheckResult]:
     return results
 
 
+def check_user_keys(ctx: DoctorInput) -> list[CheckResult]:
+    """Each floor user's own Odoo API key (when the site gave them one) is still accepted by Odoo."""
+    if ctx.settings is None or not ctx.settings.text("odoo.url") or not ctx.paths.database_file.exists():
+        return []
+    from floorapp.offline_store.db import open_database
+    from floorapp.secrets import keyring_status
+    from floorapp.sync.service import connection_config
+    from floorapp.sync.user_keys import check_user_keys as check_keys
+    from floorapp.sync.user_keys import keyring_key_reader
+
+    if not keyring_status().usable:
+        return []  # the keyring check already says so
+    database = open_database(ctx.paths.database_file)
+    try:
+        checks = check_keys(database, connection_config(ctx.settings, ""), keyring_key_reader(ctx.settings))
+    finally:
+        database.close()
+    results = []
+    for check in checks:
+        if check.state == "ok":
+            results.append(CheckResult("user key", Level.OK, f"{check.login}: {check.detail}"))
+        elif check.state == "refused":
+            results.append(CheckResult(
+                "user key", Level.WARN,
+                f"Odoo refuses the API key of {check.login}: their work goes as the integration user; store a new "
+                f"one with `floorapp config set-user-key {check.login}`"))
+        else:
+            results.append(CheckResult("user key", Level.WARN, f"could not check the keys: {check.detail}"))
+    return results
+
+
 def check_disk_space(ctx: DoctorInput) -> list[CheckResult]:
     """Enough free space under the data dir for the store, photos and logs."""
     usage = shutil.disk_usage(ctx.paths.data_dir)
@@ -155,6 +186,7 @@ CHECKS: tuple[Check, ...] = (
     check_config,
     check_database,
     check_keyring,
+    check_user_keys,
     check_disk_space,
     check_log_dir,
     check_devices,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from floorapp.bootstrap import load_settings, start_cli
@@ -31,6 +32,8 @@ def run_sync(args: argparse.Namespace) -> int:
     from floorapp.offline_store.status import store_status
     from floorapp.secrets import get_odoo_secret
     from floorapp.sync.service import SyncOptions, SyncService, connection_config
+    from floorapp.sync.user_keys import UserKeyClients, keyring_key_reader
+    from floorapp.sync.worker import StoreAccess
 
     paths, _ = start_cli(args)
     settings = load_settings(paths)
@@ -39,8 +42,11 @@ def run_sync(args: argparse.Namespace) -> int:
         raise ConfigError("No Odoo password or API key is stored; run `floorapp config set-secret` first.")
     database = open_database(paths.database_file)
     try:
-        service = SyncService(database, connection_config(settings, secret),
-                              options=SyncOptions.from_settings(settings), photo_dir=paths.photo_dir)
+        config = connection_config(settings, secret)
+        # Floor users with their own API key in the keyring: their transactions are done in Odoo as them.
+        user_clients = UserKeyClients(StoreAccess(database), config, keyring_key_reader(settings))
+        service = SyncService(database, config, options=SyncOptions.from_settings(settings),
+                              photo_dir=paths.photo_dir, user_client_factory=user_clients)
         report = service.sync_once(pull=not args.no_pull)
         status = store_status(database)
     finally:
@@ -58,4 +64,7 @@ def run_sync(args: argparse.Namespace) -> int:
             pulled = ", ".join(f"{model} {n}" for model, n in sorted(report.pull.pulled.items()) if n)
             print(f"Pulled: {pulled or 'nothing new'}")
         print(f"Outbox: {status.queued} to send, {status.needs_attention} need a supervisor")
+    for login in user_clients.refused_logins():
+        print(f"warning: Odoo refused the API key of {login}; their work went as the integration user "
+              "(store a new key with `floorapp config set-user-key`)", file=sys.stderr)
     return 0 if report.ok else 3
