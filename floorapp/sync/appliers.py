@@ -23,6 +23,7 @@ picking.validate       1 read picking; check preconditions (state, line     pick
                        (move, lot) before being created; re-read the
                        state (done meanwhile -> conflict);
                        3 record ``validate_sent``; ``button_validate``
+                       (refused because done meanwhile -> conflict)
                        with the backorder context, wizards answered
                        (backorder, SMS, tracking); 4 read backorders;
                        5 chatter note "by <floor user> [<uuid>]", searched
@@ -237,6 +238,23 @@ def _check_done_with_ours(client: ErpClient, p: ValidatePicking) -> tuple[bool, 
     return True, theirs
 
 
+def _done_elsewhere_meanwhile(c: ErpClient, p: ValidatePicking, refused: Rejected) -> None:
+    """Odoo 18 refuses ``button_validate`` on a picking that is already done or cancelled with "You cannot validate
+    a transfer if no quantities are reserved" (a UserError). When someone finished the picking between our last
+    read and our validate, raise that as the conflict it is instead of parking Odoo's misleading message."""
+    now = c.read_one("stock.picking", p.picking_id, ["state", "write_date"])
+    if now is None or now["state"] not in ("done", "cancel"):
+        return
+    matches, theirs = _check_done_with_ours(c, p)
+    raise ConflictDetected(
+        "picking_done_elsewhere",
+        f"{p.picking_name} was validated in Odoo while FloorApp was sending it; check its quantities in Odoo.",
+        ours=_picked_summary(p),
+        theirs={"state": now["state"], "moves": theirs, "lines_written_by_floorapp": True,
+                "quantities_match": matches, "odoo_message": refused.odoo_message},
+    ) from refused
+
+
 def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
     """Validate a picking with the floor's quantities, once (see the module table)."""
     c = ctx.client
@@ -322,7 +340,11 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> dict[str, Any]:
     if no_backorder:
         context.update({"skip_backorder": True, "picking_ids_not_to_backorder": [pid]})
     ctx.record(validate_sent=True)
-    result = c.call("stock.picking", "button_validate", [pid], context=context)
+    try:
+        result = c.call("stock.picking", "button_validate", [pid], context=context)
+    except Rejected as refused:
+        _done_elsewhere_meanwhile(c, p, refused)
+        raise
     try:
         finish_wizards(c, result, no_backorder=no_backorder)
     except ConflictDetected as exc:

@@ -204,6 +204,24 @@ def test_picking_validated_in_odoo_during_our_line_writes_is_a_conflict(harness:
     assert "validate_sent" not in entry.odoo_refs
 
 
+def test_picking_validated_in_odoo_just_before_our_validate_is_a_conflict(harness: Harness) -> None:
+    """Odoo 18 refuses to validate a done picking ("no quantities are reserved", a UserError): that refusal is
+    reported as what happened, a conflict, not parked under Odoo's misleading message."""
+    h = harness
+    picking = h.new_delivery([5.0])
+    payload, pre = h.validate_payload(picking, quantities=[3.0])
+    uuid = h.enqueue(payload, pre)
+    h.target.sim.faults.concurrent_validate(picking["id"], model="stock.picking", method="button_validate")
+
+    h.sync_until_settled()
+
+    entry = h.entry(uuid)
+    assert entry.state == "conflict", entry.last_error
+    assert entry.conflict is not None and entry.conflict["reason"] == "picking_done_elsewhere"
+    assert entry.conflict["theirs"]["state"] == "done"
+    assert "no quantities are reserved" in entry.conflict["theirs"]["odoo_message"]
+
+
 def test_a_line_taken_elsewhere_in_the_second_it_was_downloaded_is_a_conflict(
     clocked: tuple[Harness, SimClock],
 ) -> None:
