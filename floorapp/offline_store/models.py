@@ -360,13 +360,22 @@ class CountTask(Base):
 
 
 class ReturnTask(Base):
-    """A done outgoing picking whose goods came back and wait for inspection."""
+    """A done outgoing picking whose goods came back and wait for inspection.
+
+    A return customer service created in Odoo is pulled with its incoming return picking
+    (``return_picking_id``, whose moves and lines are in the work tables) and the delivery's name; Odoo's state of
+    that picking is ``odoo_state``. The pull only closes an ``open`` task (``closed``: validated, cancelled or
+    deleted in Odoo); a task the floor touched keeps its state.
+    """
 
     __tablename__ = "return_task"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    picking_id: Mapped[int] = mapped_column(Integer, index=True)
-    state: Mapped[str] = mapped_column(String(16), default="open")  # open | inspected | synced
+    picking_id: Mapped[int] = mapped_column(Integer, index=True)  # the delivery whose goods came back
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | inspected | synced | closed
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    return_picking_id: Mapped[int | None] = mapped_column(Integer, unique=True)
+    delivery_name: Mapped[str | None] = mapped_column(String(64))
+    odoo_state: Mapped[str | None] = mapped_column(String(16))
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -251,7 +251,7 @@ class Puller:
         self.reconcile_every = reconcile_every
         self.clock = clock
         self.progress = progress
-        self._steps = 9
+        self._steps = 10
         self._step = 0
 
     # -- entry point -----------------------------------------------------------------------------------------
@@ -287,6 +287,9 @@ class Puller:
             if new_pickings and known:
                 # Pickings that just came into scope: their moves and lines may be older than the cursor.
                 self._full(spec, [("picking_id", "in", new_pickings)], report)
+        from floorapp.sync.pull_returns import pull_returns  # it builds on this module's specs
+
+        pull_returns(self, report)  # before the lots: the returned products' lots come with the rest
         self._referenced(report)
         self.store.write(_stamp_waves(work_read_at, users))
         self._count_tasks(report)
