@@ -12,9 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from sqlalchemy import select
 
@@ -28,35 +25,14 @@ from floorapp.sync.client import ErpClient, connect
 from floorapp.sync.user_keys import UserKeyClients, check_user_keys, keyring_key_reader
 from floorapp.sync.users import pull_floor_users
 from floorapp.sync.worker import OutboxWorker, StoreAccess
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that keeps passwords in a dict (tests only; never the real OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
+from tests.helpers.keyrings import MemoryKeyring, memory_keyring_installed
 
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    """The process's keyring replaced by an in-memory one for this test."""
+    with memory_keyring_installed() as backend:
+        yield backend
 
 
 def _settings(h: Harness, tmp_path: Path) -> Settings:
