@@ -1212,6 +1212,9 @@ class StockPicking(BaseModel, MailThread):
         pickings = self.filtered(lambda p: p["state"] not in ("done", "cancel"))
         if not pickings:
             return True
+        if not ctx.get("skip_sanity_check"):
+            for picking in pickings:
+                picking._sanity_check_lots()
         # _pre_action_done_hook rule 1: a picking where nothing is picked ships what is reserved.
         for picking in pickings:
             moves = picking._moves().filtered(lambda m: m["state"] not in ("done", "cancel"))
@@ -1249,16 +1252,46 @@ class StockPicking(BaseModel, MailThread):
     def _ptype(self) -> Record:
         return self.env.db.tables["stock.picking.type"].get(self["picking_type_id"], {})
 
-    def _check_lots(self) -> None:
-        ptype = self._ptype()
-        if not (ptype.get("use_create_lots") or ptype.get("use_existing_lots")):
-            return
+    def _tracked_lines(self) -> list[tuple[Record, Record]]:
+        """(line, product) of the picked lines with a quantity whose product is tracked by lot or serial."""
+        out = []
         for line in self.env["stock.move.line"].browse(self._raw(self.id, "move_line_ids")):
             rec = line._table[line.id]
             product = self.env.db.tables["product.product"].get(rec["product_id"], {})
-            if (product.get("tracking", "none") != "none" and rec.get("picked") and rec.get("quantity", 0) > EPS
-                    and not rec.get("lot_id") and not rec.get("lot_name")):
-                raise UserError(LOT_MANDATORY_ERROR)
+            if product.get("tracking", "none") != "none" and rec.get("picked") and rec.get("quantity", 0) > EPS:
+                out.append((rec, product))
+        return out
+
+    def _display(self, product_id: int) -> str:
+        return str(self.env["product.product"].browse(product_id)["display_name"])
+
+    def _sanity_check_lots(self) -> None:
+        """button_validate's sanity check: a picked tracked line with neither a lot nor a lot name."""
+        ptype = self._ptype()
+        if not (ptype.get("use_create_lots") or ptype.get("use_existing_lots")):
+            return
+        missing = [rec["product_id"] for rec, _product in self._tracked_lines()
+                   if not rec.get("lot_id") and not rec.get("lot_name")]
+        if missing:
+            names = ", ".join(self._display(pid) for pid in dict.fromkeys(missing))
+            raise UserError(f"You need to supply a Lot/Serial number for products {names}.")
+
+    def _check_lots(self) -> None:
+        """The lines' own check when they are done: a product valued by lot needs a lot (stock_account's message);
+        otherwise a lot name counts only where the operation type creates lots."""
+        ptype = self._ptype()
+        if not (ptype.get("use_create_lots") or ptype.get("use_existing_lots")):
+            return
+        tracked = self._tracked_lines()
+        if any(product.get("lot_valuated") and not rec.get("lot_id") and not rec.get("lot_name")
+               for rec, product in tracked):
+            raise UserError(LOT_MANDATORY_ERROR)
+        creates = bool(ptype.get("use_create_lots"))
+        missing = [rec["product_id"] for rec, _product in tracked
+                   if not rec.get("lot_id") and not (creates and rec.get("lot_name"))]
+        if missing:
+            names = "\n".join(f"- {self._display(pid)}" for pid in dict.fromkeys(missing))
+            raise UserError(f"You need to supply a Lot/Serial Number for product:\n{names}")
 
     def _sms_wizard(self) -> Any:
         company = self.env.db.tables["res.company"].get(1, {})

@@ -225,6 +225,9 @@ def seed_database(env: Env, *, seed: int = 1, size: str | int = "small", modules
             "weight": round(rng.uniform(0.1, 25.0), 2), "active": True, "sale_ok": True, "purchase_ok": True,
             "use_expiration_date": tracking == "lot", "expiration_time": 365 if tracking == "lot" else 0,
             "list_price": round(rng.uniform(1, 500), 2),
+            # Valued by lot like the demo's lot-tracked Flipover: a receipt of one without a lot gets the
+            # recorded "valuated by lot" refusal.
+            "lot_valuated": tracking == "lot",
         }
         tmpl = _raw(env, "product.template", dict(vals))
         vals["product_tmpl_id"] = tmpl

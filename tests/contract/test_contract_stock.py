@@ -150,6 +150,28 @@ def test_lots_unique_per_product_and_receipt_creates_lots(odoo: JsonRpc, wh: sc.
     assert {lt["name"]: lt["product_qty"] for lt in lots} == {name: 0.0, lot_a: 6.0, lot_b: 4.0}
 
 
+def test_a_delivery_takes_existing_lots_only(odoo: JsonRpc, wh: sc.Warehouse) -> None:
+    item = sc.product(odoo, tracking="lot")
+    lot = odoo.call("stock.lot", "create", {"name": f"DLV-{sc.tag()}", "product_id": item})
+    sc.put_stock(odoo, item, wh.stock, 5, lot)
+    display = odoo.call("product.product", "read", [item], fields=["display_name"])[0]["display_name"]
+    picking = sc.delivery(odoo, wh, [(item, 2)])
+    line = sc.lines_of(odoo, picking)[0]["id"]
+    odoo.call("stock.move.line", "write", [line], {"lot_id": False, "quantity": 2, "picked": True})
+    with pytest.raises(RpcError) as refused:
+        odoo.call("stock.picking", "button_validate", [picking], context={"skip_sms": True})
+    assert refused.value.message == f"You need to supply a Lot/Serial number for products {display}."
+    # A lot name that is not a lot yet: a delivery does not create it, the validation is refused.
+    odoo.call("stock.move.line", "write", [line], {"lot_name": f"NEW-{sc.tag()}"})
+    with pytest.raises(RpcError) as refused:
+        odoo.call("stock.picking", "button_validate", [picking], context={"skip_sms": True})
+    assert refused.value.message == f"You need to supply a Lot/Serial Number for product:\n- {display}"
+    assert odoo.call("stock.lot", "search_count", [("product_id", "=", item)]) == 1
+    odoo.call("stock.move.line", "write", [line], {"lot_id": lot, "lot_name": False})
+    assert odoo.validate(picking) is True
+    assert sc.on_hand(odoo, item, wh.stock) == 3.0
+
+
 def test_serial_numbers_one_unit_each(odoo: JsonRpc, wh: sc.Warehouse) -> None:
     item = sc.product(odoo, tracking="serial")
     picking = sc.receipt(odoo, wh, [(item, 3)])

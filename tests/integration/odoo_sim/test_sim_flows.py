@@ -458,8 +458,10 @@ def test_f_attachment_message_post_and_download(rpc: JsonRpc, sim: OdooSim, reco
 
 # -- (g) lots and serials -------------------------------------------------------------------------------------
 def test_g_lots_receipt_and_delivery_override(rpc: JsonRpc) -> None:
+    # The demo's Flipover is valued by lot (checked on a real Odoo 18): hence the recorded refusal below.
     product = rpc.call("product.product", "create", {"name": "Flipover", "default_code": "FURN_9001",
-                                                     "is_storable": True, "tracking": "lot", "type": "consu"})
+                                                     "is_storable": True, "tracking": "lot", "type": "consu",
+                                                     "lot_valuated": True})
     assert rpc.call("product.product", "search_read", [("default_code", "=", "FURN_9001")],
                     fields=["id", "display_name", "tracking", "uom_id"]) == [
         {"id": product, "display_name": "[FURN_9001] Flipover", "tracking": "lot", "uom_id": [1, "Units"]}]

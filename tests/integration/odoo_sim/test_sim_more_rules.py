@@ -140,3 +140,38 @@ def test_count_written_outside_inventory_mode_and_a_missing_required_field(rpc: 
     assert error["name"] == "odoo.exceptions.ValidationError"
     assert error["message"].startswith("The operation cannot be completed:\n- Create/update: a mandatory field is "
                                        "not set.\n")
+
+
+def test_lot_checks_at_validation_as_a_real_odoo_18(rpc: JsonRpc) -> None:
+    # Observed on a real Odoo 18 with a lot-tracked product not valued by lot.
+    product = rpc.call("product.product", "create", {"name": "Lot item", "default_code": "LOTCHK", "type": "consu",
+                                                     "is_storable": True, "tracking": "lot"})
+    stock = rpc.call("stock.location", "search", [("complete_name", "=", "WH/Stock")])[0]
+    customer = rpc.call("stock.location", "search", [("usage", "=", "customer")], limit=1)[0]
+    lot = rpc.call("stock.lot", "create", {"name": "LOTCHK-A", "product_id": product})
+    quant = rpc.call("stock.quant", "create", {"product_id": product, "location_id": stock, "lot_id": lot,
+                                               "inventory_quantity": 5}, context={"inventory_mode": True})
+    rpc.call("stock.quant", "action_apply_inventory", [quant])
+    out_type = rpc.call("stock.picking.type", "search", [("code", "=", "outgoing")], limit=1, order="id")[0]
+
+    def delivery() -> tuple[int, int]:
+        pid = rpc.call("stock.picking", "create", {
+            "picking_type_id": out_type, "location_id": stock, "location_dest_id": customer,
+            "move_ids": [[0, 0, {"product_id": product, "product_uom_qty": 1, "name": "x", "location_id": stock,
+                                 "location_dest_id": customer}]]})
+        rpc.call("stock.picking", "action_confirm", [pid])
+        return pid, rpc.call("stock.move.line", "search", [("picking_id", "=", pid)])[0]
+
+    # A picked line without any lot: the sanity check names the products.
+    pid, line = delivery()
+    rpc.call("stock.move.line", "write", [line], {"lot_id": False, "quantity": 1, "picked": True})
+    refused = rpc.execute_kw_raw("stock.picking", "button_validate", [[pid]], {"context": {"skip_sms": True}})
+    assert refused["error"]["data"]["message"] == (
+        "You need to supply a Lot/Serial number for products [LOTCHK] Lot item.")
+    # A new lot name on a delivery (which uses existing lots only): no lot is made, the validation is refused.
+    rpc.call("stock.move.line", "write", [line], {"lot_name": "LOTCHK-NEW"})
+    refused = rpc.execute_kw_raw("stock.picking", "button_validate", [[pid]], {"context": {"skip_sms": True}})
+    assert refused["error"]["data"]["message"] == (
+        "You need to supply a Lot/Serial Number for product:\n- [LOTCHK] Lot item")
+    assert rpc.call("stock.lot", "search_count", [("product_id", "=", product)]) == 1
+    assert rpc.call("stock.picking", "read", [pid], fields=["state"])[0]["state"] == "assigned"
