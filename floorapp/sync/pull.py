@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from floorapp.offline_store.clock import Clock, utcnow
@@ -269,7 +270,8 @@ class Puller:
         self._incremental(LOCATION, [("usage", "in", ["internal", "transit"]), *archived_too], report)
         self._incremental(PRODUCT, archived_too, report)
         self._incremental(PACKAGING, [], report)
-        self._rebuild_barcodes()
+        if self._barcodes_stale(report):
+            self._rebuild_barcodes()
 
         users = self.work_user_ids
         # The work package is read from here on: what the device holds of a wave is at least this fresh.
@@ -489,66 +491,101 @@ class Puller:
         return self.store.write(read)
 
     def _rebuild_barcodes(self) -> None:
-        """One table of every barcode that names a product: its own and its packagings'."""
+        """One table of every barcode that names a product: its own and its packagings'.
+
+        Rebuilt inside SQLite (two ``INSERT ... SELECT``) rather than row by row in Python, which took seconds on
+        a large catalog. A barcode two products share goes to the lowest id; a packaging barcode never shadows a
+        product's.
+        """
 
         def rebuild(uow: UnitOfWork) -> None:
             s = uow.session
             s.execute(delete(ProductBarcode))
-            rows: dict[str, dict[str, Any]] = {}
-            products = set()
-            for pid, barcode in s.execute(select(Product.id, Product.barcode)):
-                products.add(pid)
-                if barcode and barcode not in rows:
-                    rows[barcode] = {"barcode": barcode, "product_id": pid, "packaging_id": None, "quantity": 1.0}
-            packagings = s.execute(select(Packaging.id, Packaging.product_id, Packaging.barcode, Packaging.quantity)
-                                   .where(Packaging.barcode.is_not(None)))
-            for pk_id, pid, barcode, qty in packagings:
-                if barcode and barcode not in rows and pid in products:
-                    rows[barcode] = {"barcode": barcode, "product_id": pid, "packaging_id": pk_id, "quantity": qty}
-            if rows:
-                s.execute(insert(ProductBarcode), list(rows.values()))
+            cols = ["barcode", "product_id", "packaging_id", "quantity"]
+            own = (select(Product.barcode, func.min(Product.id), literal(None), literal(1.0))
+                   .where(Product.barcode.is_not(None), Product.barcode != "")
+                   .group_by(Product.barcode))
+            s.execute(insert(ProductBarcode).from_select(cols, own))
+            taken = select(ProductBarcode.barcode)
+            first_packaging = (select(func.min(Packaging.id))
+                               .join(Product, Product.id == Packaging.product_id)
+                               .where(Packaging.barcode.is_not(None), Packaging.barcode != "",
+                                      Packaging.barcode.not_in(taken))
+                               .group_by(Packaging.barcode))
+            packs = (select(Packaging.barcode, Packaging.product_id, Packaging.id, Packaging.quantity)
+                     .where(Packaging.id.in_(first_packaging)))
+            s.execute(insert(ProductBarcode).from_select(cols, packs))
             uow.commit()
 
         self.store.write(rebuild)
 
+    def _barcodes_stale(self, report: PullReport) -> bool:
+        """Whether this pull changed a product or packaging row (or the index is missing): else keep it."""
+        if report.pulled.get(PRODUCT.model) or report.pulled.get(PACKAGING.model):
+            return True
+
+        def read(uow: UnitOfWork) -> bool:
+            s = uow.session
+            has_products = s.scalar(select(Product.id).limit(1)) is not None
+            return has_products and s.scalar(select(ProductBarcode.barcode).limit(1)) is None
+
+        return self.store.write(read)
+
 
 def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None) -> Callable[[UnitOfWork], int]:
+    """Write one page in bulk: Core ``INSERT ... ON CONFLICT DO UPDATE`` in one transaction, no ORM objects.
+
+    Going through the ORM cost a Python object and a flush per row, several times the RPC time on a first pull.
+    Only Odoo's columns (the mapper's) are in the ``SET`` list, so the floor's columns of a row already held are
+    never overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
+    """
+
     def save(uow: UnitOfWork) -> int:
-        changed = 0
         session: Session = uow.session
+        table: Any = spec.table
         batch = list(rows)
         ids = [int(r["id"]) for r in batch]
-        table: Any = spec.table
-        # One query for the whole page instead of one per row.
-        held = {obj.id: obj for obj in session.scalars(select(table).where(table.id.in_(ids)))}
-        for r in batch:
-            rid = int(r["id"])
-            existing = held.get(rid)
-            # (id, write_date) dedupe: the overlap window re-reads rows we already hold.
+        # One query for the page's (id, write_date): the overlap window re-reads rows we already hold.
+        held: dict[int, Any] = {
+            rid: stamp for rid, stamp in session.execute(select(table.id, table.write_date).where(table.id.in_(ids)))}
+        changed: list[dict[str, Any]] = []
+        for rid, r in zip(ids, batch, strict=True):
             stamp = r.get("write_date")
-            if (existing is not None and stamp and getattr(existing, "write_date", None) == stamp
+            if (rid in held and stamp and held[rid] == stamp
                     and (fresh_from is None or stamp < fresh_from)):
                 continue
-            values = spec.mapper(r)
-            if existing is None:
-                obj = spec.table(id=rid, **values)
-                if isinstance(obj, Picking):
-                    obj.downloaded_state = obj.state
-                    obj.downloaded_write_date = obj.write_date
-                if isinstance(obj, MoveLine):
-                    obj.downloaded_write_date = obj.write_date
-                session.add(obj)
+            changed.append({"id": rid, **spec.mapper(r)})
+        if not changed:
+            return 0
+        # Rows whose downloaded_* baseline must stay put: the floor has worked on them since they were read.
+        floor_held: set[int] = set()
+        if table is MoveLine:
+            floor_held = set(session.scalars(select(MoveLine.id).where(
+                MoveLine.id.in_(ids),
+                ~((func.coalesce(MoveLine.floor_status, "") == "open")
+                  & (func.coalesce(MoveLine.picked_quantity, 0) == 0)))))
+        elif table is Picking:
+            floor_held = set(session.scalars(select(MoveLine.picking_id).where(
+                MoveLine.picking_id.in_(ids), (MoveLine.picked_quantity > 0) | (MoveLine.floor_status != "open"))))
+        baseline: list[dict[str, Any]] = []
+        kept: list[dict[str, Any]] = []
+        for values in changed:
+            follows_odoo = values["id"] not in held or values["id"] not in floor_held
+            if table is Picking and follows_odoo:
+                baseline.append({**values, "downloaded_state": values["state"],
+                                 "downloaded_write_date": values["write_date"]})
+            elif table is MoveLine and follows_odoo:
+                baseline.append({**values, "downloaded_write_date": values["write_date"]})
             else:
-                for key, value in values.items():
-                    setattr(existing, key, value)
-                if isinstance(existing, MoveLine) and existing.floor_status == "open" and not existing.picked_quantity:
-                    existing.downloaded_write_date = existing.write_date
-                if isinstance(existing, Picking) and not _has_floor_work(session, rid):
-                    existing.downloaded_state = existing.state
-                    existing.downloaded_write_date = existing.write_date
-            changed += 1
+                kept.append(values)
+        for group in (baseline, kept):
+            if group:
+                stmt = sqlite_insert(table)
+                columns = [c for c in group[0] if c != "id"]
+                session.execute(stmt.on_conflict_do_update(
+                    index_elements=[table.id], set_={c: stmt.excluded[c] for c in columns}), group)
         uow.commit()
-        return changed
+        return len(changed)
 
     return save
 

@@ -169,6 +169,57 @@ def test_a_deleted_line_with_floor_work_is_kept_and_flagged(device: Device, sim_
     assert line is not None and line.state == "deleted_in_odoo" and line.picked_quantity == 2.0
 
 
+def test_a_worked_line_keeps_its_download_baseline_and_an_untouched_one_follows_odoo(
+    device: Device, sim_clock: SimClock
+) -> None:
+    device.puller.pull()
+    line_id = _wave_picking(device)["move_line_ids"][0]
+    before = device.get(MoveLine, line_id).downloaded_write_date
+
+    def floor(picked: float, status: str) -> None:
+        with device.database.session() as s:
+            line = s.get(MoveLine, line_id)
+            assert line is not None
+            line.picked_quantity = picked
+            line.floor_status = status
+            s.commit()
+
+    floor(1.0, "picked")  # the picker took 1, not yet synced
+    sim_clock.tick(30)
+    device.client.write("stock.move.line", [line_id], {"quantity": 0.5})
+    device.puller.pull()
+
+    worked = device.get(MoveLine, line_id)
+    assert worked.quantity == 0.5 and worked.downloaded_write_date == before, "the conflict check's baseline"
+    assert worked.picked_quantity == 1.0 and worked.floor_status == "picked"
+
+    floor(0.0, "open")  # the floor work is gone (synced or undone): the line follows Odoo again
+    sim_clock.tick(30)
+    device.client.write("stock.move.line", [line_id], {"quantity": 0.25})
+    device.puller.pull()
+
+    untouched = device.get(MoveLine, line_id)
+    assert untouched.quantity == 0.25 and untouched.downloaded_write_date == untouched.write_date != before
+
+
+def test_a_changed_barcode_reaches_the_scan_index_and_an_unchanged_catalog_keeps_it(
+    device: Device, sim_clock: SimClock
+) -> None:
+    device.puller.pull()
+    product = next(p for p in device.rows(Product) if p.barcode)
+    old_barcode = product.barcode
+    sim_clock.tick(10)
+    device.client.write("product.product", [product.id], {"barcode": "9999999999994"})
+
+    device.puller.pull(reconcile=False)
+
+    index = {b.barcode: b.product_id for b in device.rows(ProductBarcode)}
+    assert index.get("9999999999994") == product.id and old_barcode not in index
+    sim_clock.tick(120)
+    device.puller.pull(reconcile=False)  # nothing changed: the index is kept as it is
+    assert {b.barcode: b.product_id for b in device.rows(ProductBarcode)} == index
+
+
 def test_incremental_pull_applies_only_what_changed(device: Device, sim_clock: SimClock) -> None:
     device.puller.pull()
     products = [p.id for p in device.rows(Product)][:2]
