@@ -40,13 +40,16 @@ def launch(
         services = build_app_services(context, odoo_secret=odoo_secret)
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
         shell = build_shell(app, context, profile_name=profile_name, language=language, services=services)
-        services.start()
         try:
             if screen_matches(app, shell.profile):
                 # A handheld or station whose screen is the profile's size: use all of it, no window frame.
                 shell.window.showFullScreen()
             else:
                 shell.window.show()
+            # The sync thread, the spool worker and the station announcement start on the event loop's first
+            # turn, after the sign-in screen is up: a picker can scan a badge while they get going, and their
+            # imports and threads do not hold up the first paint. stop() below is safe if they never started.
+            QTimer.singleShot(0, services.start)
             if exit_after is not None:
                 # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
                 QTimer.singleShot(int(exit_after * 1000), app.quit)
