@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from floorapp.ui.profile import ERROR, OK
+from floorapp.ui.profile import ACTION, ERROR, OK
 
 log = logging.getLogger("floorapp.ui.feedback")
 
@@ -28,6 +28,10 @@ class Outcome(enum.StrEnum):
 
     OK = "ok"
     ERROR = "error"
+    DONE = "done"  # a whole job finished (a wave confirmed): its own colour and sound, unlike a single scan
+
+
+_FLASH_COLOURS = {Outcome.OK: OK, Outcome.ERROR: ERROR, Outcome.DONE: ACTION}
 
 
 class FlashOverlay(QWidget):
@@ -64,14 +68,14 @@ class FlashOverlay(QWidget):
 
 
 class Feedback(QObject):
-    """Tell the worker how a scan went: ``ok()`` or ``error()``; a flash always, a sound when it can.
+    """Tell the worker how a scan went: ``ok()``, ``error()`` or ``done()``; a flash always, a sound when it can.
 
     Sound needs Qt Multimedia and an audio device. Either may be missing (a docked station without speakers,
     CI); then sounds are skipped with one logged warning and the flash carries the message alone.
     """
 
     flashed = Signal(str)
-    """Emitted with the outcome (``ok``/``error``) each time feedback is given."""
+    """Emitted with the outcome (``ok``/``error``/``done``) each time feedback is given."""
 
     def __init__(self, window: QWidget, *, sounds: bool, sound_dir: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent or window)
@@ -102,9 +106,13 @@ class Feedback(QObject):
         """The scan or action was refused; the screen shows why in words."""
         self.give(Outcome.ERROR)
 
+    def done(self) -> None:
+        """A whole job was finished and saved (a wave confirmed)."""
+        self.give(Outcome.DONE)
+
     def give(self, outcome: Outcome) -> None:
         """Flash (and sound) for ``outcome``."""
-        self._overlay.flash(OK if outcome is Outcome.OK else ERROR)
+        self._overlay.flash(_FLASH_COLOURS[outcome])
         self._settle.start()
         effect = self._effects.get(outcome)
         if effect is not None:

@@ -163,6 +163,7 @@ def test_a_wave_picked_on_the_handheld_screen_offline(qtbot: QtBot, wave: WaveFi
 
     done = h.tap(screen.pick.confirm_button)
     assert done.outcome is Outcome.DONE
+    assert h.flashes[-1] == "done"  # its own colour and sound, unlike a single accepted scan
     assert screen.done_page.isVisible()
     # 20 validations and the short bin's count request to Odoo, queued together.
     h.qtbot.waitUntil(lambda: h.status_bar.queue_label.text() == "Queue: 21", timeout=5000)

@@ -33,7 +33,6 @@ from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.unit_of_work import UnitOfWork
-from floorapp.ui.feedback import Outcome as FeedbackOutcome
 from floorapp.ui.picking.style import picking_stylesheet
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine, set_style_property
@@ -560,8 +559,6 @@ class WavePickingScreen(Screen):
             route_order=route_order,
         )
         self._database = database
-        # The helper's own "done" flash and sound once it has one; until then "ok" plus the done page.
-        self._done_feedback: FeedbackOutcome | None = getattr(FeedbackOutcome, "DONE", None)
         self.last_result: PickResult | None = None
         self._in_flight = 0
 
@@ -740,9 +737,9 @@ class WavePickingScreen(Screen):
             return
         if result.outcome is Outcome.ERROR:
             feedback.error()
-        elif result.outcome is Outcome.DONE and self._done_feedback is not None:
-            feedback.give(self._done_feedback)
-        elif result.outcome in (Outcome.OK, Outcome.DONE):
+        elif result.outcome is Outcome.DONE:
+            feedback.done()
+        elif result.outcome is Outcome.OK:
             feedback.ok()
         if result.outcome is Outcome.DONE and result.expect is Expect.NOTHING:
             self.done_page.summary.setText(result.message)

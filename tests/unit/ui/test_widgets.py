@@ -83,6 +83,11 @@ def test_feedback_flashes_green_then_red_and_settles(qtbot: QtBot) -> None:
     feedback.error()
     red = feedback.overlay.color
     assert red.red() > red.green() and green.green() > green.red()
+    with qtbot.waitSignal(feedback.flashed) as done_blocker:
+        feedback.done()
+    assert done_blocker.args == ["done"]
+    blue = feedback.overlay.color
+    assert blue.blue() > blue.red() and blue.blue() > blue.green()
     qtbot.waitUntil(lambda: not feedback.overlay.isVisible(), timeout=FLASH_MS * 10)
     assert isinstance(red, QColor)
 
@@ -99,6 +104,7 @@ def test_message_line_states(qtbot: QtBot) -> None:
 def test_sound_files_are_shipped() -> None:
     assert (SOUND_DIR / "ok.wav").stat().st_size > 1000
     assert (SOUND_DIR / "error.wav").stat().st_size > 1000
+    assert (SOUND_DIR / "done.wav").stat().st_size > 1000
 
 
 def test_full_screen_only_when_the_screen_is_the_profiles_size(qapp: QApplication) -> None:
