@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -263,6 +264,8 @@ class Puller:
         now = self.clock()
         self._step = 0
         do_reconcile = reconcile if reconcile is not None else self._reconcile_due(now)
+        # Into an empty store there is nothing to reconcile: every id it will hold comes from this very pull.
+        nothing_held = do_reconcile and reconcile is None and self._store_empty()
         archived_too: list[Any] = ["|", ("active", "=", True), ("active", "=", False)]
 
         self._incremental(UOM, [], report)
@@ -295,7 +298,10 @@ class Puller:
         self._referenced(report)
         self.store.write(_stamp_waves(work_read_at, users))
         self._count_tasks(report)
-        if do_reconcile:
+        if nothing_held:
+            self._stamp_reconciled()
+            report.reconciled = True
+        elif do_reconcile:
             self._reconcile(report, picking_ids, archived_too)
             report.reconciled = True
         report.finished_at = self.clock()
@@ -364,21 +370,33 @@ class Puller:
         context = {"active_test": False} if spec.archivable else None
         available = self.client.available_fields(spec.model)
         fields = [f for f in spec.fields if f in available]  # optional modules add some of them
-        while True:
-            rows = self.client.search_read(spec.model, domain, fields, order="id", limit=self.batch_size,
-                                           offset=offset, context=context)
-            if rows:
-                changed = self.store.write(_upsert(spec, rows, fresh_from))
-                report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
-                for r in rows:
-                    wd = r.get("write_date")
-                    if isinstance(wd, str) and (newest is None or wd > newest):
-                        newest = wd
-            total += len(rows)
-            self._tick(spec.model, total)
-            if len(rows) < self.batch_size:
-                return newest
-            offset += len(rows)
+
+        def page(at: int) -> list[JsonDict]:
+            return self.client.search_read(spec.model, domain, fields, order="id", limit=self.batch_size,
+                                           offset=at, context=context)
+
+        # While one page is written to the store the next is already on its way from Odoo: a page's write then
+        # costs (almost) no wall time. Asked for only once this page came back full, so the calls are the same
+        # as a plain loop's; one at a time, so the client is never used by two threads at once.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull") as pool:
+            pending: Future[list[JsonDict]] = pool.submit(page, offset)
+            while True:
+                rows = pending.result()
+                full = len(rows) >= self.batch_size
+                if full:
+                    pending = pool.submit(page, offset + len(rows))
+                if rows:
+                    changed = self.store.write(_upsert(spec, rows, fresh_from))
+                    report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
+                    for r in rows:
+                        wd = r.get("write_date")
+                        if isinstance(wd, str) and (newest is None or wd > newest):
+                            newest = wd
+                total += len(rows)
+                self._tick(spec.model, total)
+                if not full:
+                    return newest
+                offset += len(rows)
 
     def _local_ids(self, table: type[Base]) -> set[int]:
         def read(uow: UnitOfWork) -> set[int]:
@@ -470,6 +488,10 @@ class Puller:
                 removed = self.store.write(_remove_missing(spec.table, picking_ids, remote))
                 if removed:
                     report.removed[spec.model] = removed
+        self._stamp_reconciled()
+        self._tick("reconcile", 0)
+
+    def _stamp_reconciled(self) -> None:
         reconciled_at = self.clock()
 
         def save(uow: UnitOfWork) -> None:
@@ -481,7 +503,15 @@ class Puller:
             uow.commit()
 
         self.store.write(save)
-        self._tick("reconcile", 0)
+
+    def _store_empty(self) -> bool:
+        """No product, location or picking held yet (a first pull)."""
+
+        def read(uow: UnitOfWork) -> bool:
+            s = uow.session
+            return all(s.scalar(select(t.id).limit(1)) is None for t in (Product, Location, Picking))
+
+        return self.store.write(read)
 
     def _active_ids(self, table: type[Base]) -> set[int]:
         def read(uow: UnitOfWork) -> set[int]:

@@ -112,6 +112,18 @@ def test_first_pull_holds_the_users_work_with_what_it_references(device: Device)
     assert device.progress and device.progress[-1].step <= device.progress[-1].steps
 
 
+def test_a_first_pull_into_an_empty_store_needs_no_reconciliation_calls(device: Device) -> None:
+    report = device.puller.pull()
+
+    # Every id the store holds came from this pull: comparing them with Odoo's would find nothing.
+    assert report.reconciled
+    assert not [c for c in device.calls if c.method == "search"]
+    device.calls.clear()
+    device.clock.advance(2 * 3600)  # the next reconciliation is due an hour after this one
+    assert device.puller.pull().reconciled
+    assert [c for c in device.calls if c.method == "search"], "a later pull reconciles as before"
+
+
 def test_an_edit_to_a_move_line_alone_is_pulled_and_floor_state_is_kept(device: Device, sim_clock: SimClock) -> None:
     device.puller.pull()
     picking = _wave_picking(device)
