@@ -394,38 +394,52 @@ class PickPage(QWidget):
             self.keypad.setEnabled(picking and result.expect in (Expect.QUANTITY, Expect.TOTE))
 
 
-class ShortReasonPage(QWidget):
-    """Why the picker cannot take the rest: one big button per reason code."""
+class ChoicePage(QWidget):
+    """A question with one big button per answer and a Cancel: ``chosen`` carries the answer's value."""
 
     chosen = Signal(object)
     cancelled = Signal()
 
     def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        p = services.profile
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
-        layout.setSpacing(p.spacing_px)
+        self._profile = services.profile
+        p = self._profile
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
+        self._layout.setSpacing(p.spacing_px)
         self.heading = QLabel()
         self.heading.setObjectName("screenTitle")
         self.heading.setWordWrap(True)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explanation)
-        self.reasons: dict[ShortPickReason, BigButton] = {}
-        for reason in ShortPickReason:
-            button = BigButton()
-            button.setObjectName("shortReason")
-            # A little taller than a touch target, never a home tile: four must fit with Cancel on any screen.
-            button.setMinimumHeight(p.touch_target_px + 2 * p.spacing_px)
-            button.clicked.connect(lambda _checked=False, r=reason: self.chosen.emit(r))
-            self.reasons[reason] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+        self._layout.addWidget(self.heading)
+        self._layout.addWidget(self.explanation)
         self.cancel_button = BigButton(variant="secondary")
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        layout.addWidget(self.cancel_button)
+
+    def add_answer(self, value: object, variant: str = "primary") -> BigButton:
+        """A big answer button below the question."""
+        button = BigButton(variant=variant)
+        button.setObjectName("shortReason")
+        # A little taller than a touch target, never a home tile: four must fit with Cancel on any screen.
+        button.setMinimumHeight(self._profile.touch_target_px + 2 * self._profile.spacing_px)
+        button.clicked.connect(lambda _checked=False, v=value: self.chosen.emit(v))
+        self._layout.addWidget(button)
+        return button
+
+    def finish_layout(self) -> None:
+        """Cancel at the bottom, apart from the answers."""
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.cancel_button)
+
+
+class ShortReasonPage(ChoicePage):
+    """Why the picker cannot take the rest: one big button per reason code."""
+
+    def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
+        super().__init__(services, parent)
+        self.reasons: dict[ShortPickReason, BigButton] = {reason: self.add_answer(reason) for reason in ShortPickReason}
+        self.finish_layout()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -443,40 +457,14 @@ class ShortReasonPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
 
 
-class BackorderPage(QWidget):
+class BackorderPage(ChoicePage):
     """Some items are short and the operation type asks: ship what is picked and backorder the rest, or not."""
 
-    chosen = Signal(object)
-    cancelled = Signal()
-
     def __init__(self, services: ScreenServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        p = services.profile
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(p.margin_px, p.margin_px, p.margin_px, p.margin_px)
-        layout.setSpacing(p.spacing_px)
-        self.heading = QLabel()
-        self.heading.setObjectName("screenTitle")
-        self.heading.setWordWrap(True)
-        self.explanation = QLabel()
-        self.explanation.setWordWrap(True)
-        self.backorder_button = BigButton()
-        self.no_backorder_button = BigButton(variant="secondary")
-        for button, decision in (
-            (self.backorder_button, BackorderDecision.CREATE),
-            (self.no_backorder_button, BackorderDecision.NO_BACKORDER),
-        ):
-            button.setObjectName("shortReason")
-            button.setMinimumHeight(p.touch_target_px + 2 * p.spacing_px)
-            button.clicked.connect(lambda _checked=False, d=decision: self.chosen.emit(d))
-        self.cancel_button = BigButton(variant="secondary")
-        self.cancel_button.clicked.connect(self.cancelled.emit)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.backorder_button)
-        layout.addWidget(self.no_backorder_button)
-        layout.addStretch(1)
-        layout.addWidget(self.cancel_button)
+        super().__init__(services, parent)
+        self.backorder_button = self.add_answer(BackorderDecision.CREATE)
+        self.no_backorder_button = self.add_answer(BackorderDecision.NO_BACKORDER, variant="secondary")
+        self.finish_layout()
         self.retranslate()
 
     def retranslate(self) -> None:
