@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from floorapp.logging_setup import reset_logging
 from floorapp.paths import HOME_ENV, AppPaths
 
 # Qt messages that say nothing about FloorApp: the offscreen platform used in CI cannot pass size hints to a
@@ -25,3 +26,11 @@ def app_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppPa
     root = tmp_path / "floorapp-home"
     monkeypatch.setenv(HOME_ENV, str(root))
     yield AppPaths.under(root).ensure()
+
+
+@pytest.fixture(autouse=True)
+def _drop_floorapp_log_handlers() -> Iterator[None]:
+    """Removes the handlers a test's app start installed: pytest closes each test's captured stderr afterwards,
+    and a handler left on it would make every later log line fail with "I/O operation on closed file"."""
+    yield
+    reset_logging()
