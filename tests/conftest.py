@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from floorapp.logging_setup import reset_logging
 from floorapp.paths import HOME_ENV, AppPaths
@@ -13,6 +15,12 @@ from floorapp.paths import HOME_ENV, AppPaths
 # Qt messages that say nothing about FloorApp: the offscreen platform used in CI cannot pass size hints to a
 # window manager it does not have. Everything else Qt warns about still fails the test (qt_log_level_fail).
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+# Property tests: no per-example deadline (a busy CI machine is slow, not wrong); in CI the examples are the
+# same on every run, so a red build is a bug to replay, never bad luck. Locally each run explores new ones.
+settings.register_profile("floorapp", deadline=None, print_blob=True)
+settings.register_profile("floorapp-ci", deadline=None, print_blob=True, derandomize=True)
+settings.load_profile("floorapp-ci" if os.environ.get("CI") else "floorapp")
 
 
 def pytest_configure(config: pytest.Config) -> None:
