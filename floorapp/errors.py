@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from floorapp.user_text import UserText, as_user_text
+
 
 class FloorAppError(Exception):
     """Root of every error FloorApp raises on purpose.
 
-    ``user_message`` is a short sentence a floor worker can read on a handheld; ``str(error)`` may carry
-    more detail for logs.
+    ``user_text`` is a short sentence a floor worker can read on a handheld, marked for translation (see
+    ``floorapp.user_text``); the UI shows it in the worker's language. ``user_message`` is the same sentence in
+    English (logs, command line). A plain string is accepted too and then shown as it is in every language.
+    ``str(error)`` may carry more detail for logs.
     """
 
-    def __init__(self, user_message: str, *, detail: str | None = None) -> None:
-        super().__init__(detail or user_message)
-        self.user_message = user_message
+    def __init__(self, user_message: str | UserText, *, detail: str | None = None) -> None:
+        self.user_text = as_user_text(user_message)
+        super().__init__(detail or str(self.user_text))
+
+    @property
+    def user_message(self) -> str:
+        """The message in English."""
+        return str(self.user_text)
 
 
 class EnvironmentFault(FloorAppError):

@@ -28,6 +28,7 @@ from floorapp.offline_store.models import FloorUser, UserRole, badge_digest
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 from floorapp.workflows.commands import Command
 
 log = logging.getLogger("floorapp.auth")
@@ -49,7 +50,8 @@ PIN_MAX_DIGITS = 12
 def validate_pin(pin: str) -> str:
     """``pin`` if it is 4 to 12 digits, else InputRejected."""
     if not (pin.isascii() and pin.isdigit() and PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS):
-        raise InputRejected(f"A PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "A PIN is {min} to {max} digits."),
+                                      min=PIN_MIN_DIGITS, max=PIN_MAX_DIGITS))
     return pin
 
 
@@ -109,6 +111,48 @@ JOB_ROLES: Mapping[Job, frozenset[UserRole]] = {
 }
 
 
+#: A role's name in a sentence ("signed in as picker"), and in the plural ("this is for supervisors only").
+_ROLE_NAMES: Mapping[str, SourceText] = {
+    UserRole.PICKER: QT_TRANSLATE_NOOP("Auth", "picker"),
+    UserRole.PACKER: QT_TRANSLATE_NOOP("Auth", "packer"),
+    UserRole.INSPECTOR: QT_TRANSLATE_NOOP("Auth", "inspector"),
+    UserRole.SUPERVISOR: QT_TRANSLATE_NOOP("Auth", "supervisor"),
+}
+_ROLE_PLURALS: Mapping[str, SourceText] = {
+    UserRole.PICKER: QT_TRANSLATE_NOOP("Auth", "pickers"),
+    UserRole.PACKER: QT_TRANSLATE_NOOP("Auth", "packers"),
+    UserRole.INSPECTOR: QT_TRANSLATE_NOOP("Auth", "inspectors"),
+    UserRole.SUPERVISOR: QT_TRANSLATE_NOOP("Auth", "supervisors"),
+}
+#: A job's name in a sentence ("may not do wave picking").
+_JOB_NAMES: Mapping[Job, SourceText] = {
+    Job.WAVE_PICKING: QT_TRANSLATE_NOOP("Auth", "wave picking"),
+    Job.PACKING: QT_TRANSLATE_NOOP("Auth", "packing"),
+    Job.RETURNS: QT_TRANSLATE_NOOP("Auth", "returns"),
+    Job.CYCLE_COUNTS: QT_TRANSLATE_NOOP("Auth", "cycle counts"),
+    Job.SYNC: QT_TRANSLATE_NOOP("Auth", "sync"),
+    Job.DEVICES: QT_TRANSLATE_NOOP("Auth", "devices"),
+    Job.USERS: QT_TRANSLATE_NOOP("Auth", "users"),
+}
+
+
+def role_text(role: str) -> UserText | str:
+    """``role``'s name for a sentence, translatable (an unknown role stays as it is)."""
+    name = _ROLE_NAMES.get(role)
+    return user_text(name) if name is not None else role
+
+
+def _roles_text(roles: tuple[str, ...]) -> UserText | str:
+    """"pickers", "pickers or packers" ... for "this is for ... only"."""
+    names: list[UserText | str] = [user_text(_ROLE_PLURALS[r]) if r in _ROLE_PLURALS else r for r in roles]
+    if not names:
+        return user_text(QT_TRANSLATE_NOOP("Auth", "another role"))
+    combined = names[0]
+    for name in names[1:]:
+        combined = user_text(QT_TRANSLATE_NOOP("Auth", "{first} or {second}"), first=combined, second=name)
+    return combined
+
+
 def may_do(role: str, job: Job) -> bool:
     """True when ``role`` may do ``job``."""
     try:
@@ -142,15 +186,19 @@ def require_role(session: FloorSession, *roles: str) -> None:
     """PermissionDenied unless the session's role is one of ``roles`` (a supervisor passes every check)."""
     if session.role == UserRole.SUPERVISOR or session.role in roles:
         return
-    needed = " or ".join(f"{r}s" for r in roles) or "another role"
-    raise PermissionDenied(f"{session.name} is signed in as {session.role}; this is for {needed} only.")
+    raise PermissionDenied(user_text(
+        QT_TRANSLATE_NOOP("Auth", "{name} is signed in as {role}; this is for {needed} only."),
+        name=session.name, role=role_text(session.role), needed=_roles_text(roles),
+    ))
 
 
 def require_job(session: FloorSession, job: Job) -> None:
     """PermissionDenied unless the session's role may do ``job``."""
     if not may_do(session.role, job):
-        label = job.value.replace("_", " ")
-        raise PermissionDenied(f"{session.name} is signed in as {session.role} and may not do {label}.")
+        raise PermissionDenied(user_text(
+            QT_TRANSLATE_NOOP("Auth", "{name} is signed in as {role} and may not do {job}."),
+            name=session.name, role=role_text(session.role), job=user_text(_JOB_NAMES[job]),
+        ))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -204,7 +252,7 @@ def _user_by_login(uow: UnitOfWork, login: str) -> FloorUser | None:
 def _user(uow: UnitOfWork, user_id: int) -> FloorUser:
     user = uow.session.get(FloorUser, user_id)
     if user is None:
-        raise InputRejected(f"There is no user #{user_id}.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "There is no user #{id}."), id=user_id))
     return user
 
 
@@ -221,14 +269,16 @@ def create_user(
     """Add a floor user (the caller commits). Seeding calls this directly; supervisors go through AuthService."""
     login = login.strip()
     if not login or not name.strip():
-        raise InputRejected("A user needs a login and a name.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "A user needs a login and a name.")))
     try:
         user_role = UserRole(role)
     except ValueError as exc:
         roles = ", ".join(r.value for r in UserRole)
-        raise InputRejected(f"Unknown role {role!r}; a role is one of {roles}.") from exc
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "Unknown role '{role}'; a role is one of {roles}."),
+                                      role=role, roles=roles)) from exc
     if _user_by_login(uow, login) is not None:
-        raise InputRejected(f"A user with the login {login!r} exists already.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "A user with the login '{login}' exists already."),
+                                      login=login))
     user = FloorUser(login=login, name=name.strip(), role=user_role.value, odoo_user_id=odoo_user_id,
                      failed_pin_attempts=0, active=True)
     uow.session.add(user)
@@ -257,11 +307,12 @@ def set_badge(uow: UnitOfWork, user_id: int, badge: str | None) -> None:
         uow.session.flush()
         return
     if not badge.strip():
-        raise InputRejected("The badge barcode is empty.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "The badge barcode is empty.")))
     digest = badge_digest(badge)
     owner = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
     if owner is not None and owner.id != user.id:
-        raise InputRejected(f"This badge belongs to {owner.name} already.")
+        raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "This badge belongs to {name} already."),
+                                      name=owner.name))
     user.badge_digest = digest
     uow.session.flush()
 
@@ -342,22 +393,30 @@ class AuthService:
         user = _user_by_login(uow, command.login)
         if user is None:
             self._refuse(uow, command.login, None, "pin", "unknown_user")
-            raise InputRejected(f"Unknown user {command.login!r}. Pick your name from the list or ask a supervisor.")
+            raise InputRejected(user_text(
+                QT_TRANSLATE_NOOP("Auth", "Unknown user '{login}'. Pick your name from the list or ask a supervisor."),
+                login=command.login,
+            ))
         if not user.active:
             self._refuse(uow, user.login, user.id, "pin", "inactive")
-            raise InputRejected(f"{user.name} is disabled. Ask a supervisor.")
+            raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "{name} is disabled. Ask a supervisor."),
+                                          name=user.name))
         if user.locked_until is not None:
             if now < user.locked_until:
                 self._refuse(uow, user.login, user.id, "pin", "locked")
-                raise InputRejected(
-                    f"{user.name} is locked out after too many wrong PINs until {_hhmm(user.locked_until)}. "
-                    "Wait, or ask a supervisor."
-                )
+                raise InputRejected(user_text(
+                    QT_TRANSLATE_NOOP("Auth", "{name} is locked out after too many wrong PINs until {time}. "
+                                              "Wait, or ask a supervisor."),
+                    name=user.name, time=_hhmm(user.locked_until),
+                ))
             user.locked_until = None
             user.failed_pin_attempts = 0
         if user.pin_hash is None:
             self._refuse(uow, user.login, user.id, "pin", "no_pin")
-            raise InputRejected(f"{user.name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN.")
+            raise InputRejected(user_text(
+                QT_TRANSLATE_NOOP("Auth", "{name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN."),
+                name=user.name,
+            ))
         if not verify_pin(command.pin, user.pin_hash):
             max_attempts = self.settings.integer("security.max_pin_attempts")
             user.failed_pin_attempts += 1
@@ -366,10 +425,17 @@ class AuthService:
                 user.locked_until = now + timedelta(seconds=self.settings.integer("security.lockout_seconds"))
                 user.failed_pin_attempts = 0
                 self._refuse(uow, user.login, user.id, "pin", "wrong_pin_locked")
-                raise InputRejected(f"Wrong PIN. {user.name} is locked out until {_hhmm(user.locked_until)}.")
+                raise InputRejected(user_text(
+                    QT_TRANSLATE_NOOP("Auth", "Wrong PIN. {name} is locked out until {time}."),
+                    name=user.name, time=_hhmm(user.locked_until),
+                ))
             self._refuse(uow, user.login, user.id, "pin", "wrong_pin", attempts_left=left)
-            plural = "attempt" if left == 1 else "attempts"
-            raise InputRejected(f"Wrong PIN. {left} {plural} left before {user.name} is locked out.")
+            # Two sentences instead of Qt's %n plural forms: the English source needs no translation file of its own.
+            wrong = (
+                QT_TRANSLATE_NOOP("Auth", "Wrong PIN. {left} attempt left before {name} is locked out.") if left == 1
+                else QT_TRANSLATE_NOOP("Auth", "Wrong PIN. {left} attempts left before {name} is locked out.")
+            )
+            raise InputRejected(user_text(wrong, left=left, name=user.name))
         user.failed_pin_attempts = 0
         return self._accept(uow, user, "pin", now)
 
@@ -381,10 +447,13 @@ class AuthService:
             user = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
         if user is None:
             self._refuse(uow, "badge", None, "badge", "unknown_badge")
-            raise InputRejected("This badge is not known. Sign in with your PIN, or ask a supervisor to register it.")
+            raise InputRejected(user_text(QT_TRANSLATE_NOOP(
+                "Auth", "This badge is not known. Sign in with your PIN, or ask a supervisor to register it."
+            )))
         if not user.active:
             self._refuse(uow, user.login, user.id, "badge", "inactive")
-            raise InputRejected(f"{user.name} is disabled. Ask a supervisor.")
+            raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "{name} is disabled. Ask a supervisor."),
+                                          name=user.name))
         # A PIN lockout stops PIN guessing; the badge is something the worker holds, so it still signs in.
         return self._accept(uow, user, "badge", now)
 

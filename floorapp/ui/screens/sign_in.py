@@ -21,6 +21,7 @@ from floorapp.errors import FloorAppError
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.screens.home import role_name
+from floorapp.ui.user_text import error_text
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine
 from floorapp.workflows.auth import AuthService, FloorSession, SignIn, SignInUser, SignInWithBadge, SignInWithPin
 
@@ -234,7 +235,7 @@ class SignInScreen(Screen):
     def _refused(self, error: FloorAppError) -> None:
         self._set_busy(False)
         self.pin_field.clear()
-        self.message.show_error(error.user_message)
+        self.message.show_error(error_text(error))
         self.services.feedback.error()
 
     def _set_busy(self, busy: bool) -> None:
