@@ -18,6 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from floorapp.barcode.frozen import fast_frozen_init
 from floorapp.errors import InputRejected
 
 GS = "\x1d"
@@ -433,6 +434,7 @@ class Money:
 GS1Value = str | int | Decimal | date | datetime | Money
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class GS1Element:
     """One AI and its data, as read from an element string.
@@ -468,6 +470,7 @@ class GS1Element:
         return f"{self.definition.description}: {shown}"
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class ElementString:
     """A parsed GS1 element string: its elements in scan order, with shortcuts for what the floor needs."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from floorapp.barcode.frozen import fast_frozen_init
 from floorapp.barcode.gs1 import GS, has_valid_check_digit, with_check_digit
 
 log = logging.getLogger("floorapp.barcode.nomenclature")
@@ -91,6 +92,7 @@ def _compile(pattern: str) -> re.Pattern[str] | None:
         return None
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class NomenclatureMatch:
     """What a rule made of a barcode.

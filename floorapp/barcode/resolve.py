@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from floorapp.barcode.commands import CommandCode, looks_like_command, parse_command
+from floorapp.barcode.frozen import fast_frozen_init
 from floorapp.barcode.gs1 import (
     GS,
     ElementString,
@@ -54,6 +55,7 @@ class ScanKind(enum.StrEnum):
     USER = "user"
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class ProductRef:
     """A product as resolution needs it. ``tracking`` is Odoo's: ``none``, ``lot`` or ``serial``."""
@@ -71,6 +73,7 @@ class ProductRef:
         return f"[{self.default_code}] {self.name}" if self.default_code else self.name
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class PackagingRef:
     """A product packaging; ``quantity`` is how many product units one scan of its barcode stands for."""
@@ -81,6 +84,7 @@ class PackagingRef:
     product_id: int
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class ProductBarcodeHit:
     """A barcode found on a product, or on one of its packagings (then ``packaging`` is set)."""
@@ -89,6 +93,7 @@ class ProductBarcodeHit:
     packaging: PackagingRef | None = None
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class LocationRef:
     """A stock location; ``name`` is its full name (``WH/Stock/A-01``)."""
@@ -98,6 +103,7 @@ class LocationRef:
     barcode: str | None = None
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class LotRef:
     """A lot or serial number of one product."""
@@ -108,6 +114,7 @@ class LotRef:
     expiration_date: date | None = None
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class PackageRef:
     """A package: tote, carton or pallet (its name is often an SSCC)."""
@@ -117,6 +124,7 @@ class PackageRef:
     location_id: int | None = None
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class PickingRef:
     """A transfer, found by its name (``WH/OUT/00012``)."""
@@ -126,6 +134,7 @@ class PickingRef:
     state: str
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class UserRef:
     """A floor user found by badge."""
@@ -178,6 +187,7 @@ class AmbiguousBarcode(InputRejected):
     """A scan that names several things (a lot name used by several products) without context to choose."""
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What a scan names, with everything the scan itself says.

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from floorapp.barcode.frozen import fast_frozen_init
+
 
 class ScanSource(enum.StrEnum):
     """Where a scan came from; the journal records it."""
@@ -16,6 +18,7 @@ class ScanSource(enum.StrEnum):
     MANUAL = "manual"
 
 
+@fast_frozen_init
 @dataclass(frozen=True, slots=True)
 class Scan:
     """A decoded barcode as a scanner delivered it.
