@@ -7,6 +7,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Self, TypeVar
 
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from floorapp.errors import Bug
@@ -40,12 +41,21 @@ class UnitOfWork:
 
     The transaction takes SQLite's write lock at its first statement, so keep the work inside short. In the app,
     run units of work on the ``StoreWriter`` thread.
+
+    ``wait_for_disk=False`` is for work that only records that something happened (a journal line of a scan that
+    changed nothing on disk): its commit is handed to SQLite without the fsync (``synchronous=NORMAL`` for this
+    transaction only). It survives an application crash at once and power loss from the next full commit on:
+    the WAL is written in order, so a full commit makes everything before it durable too and power loss can only
+    take the latest such lines, never a floor action or an outbox entry. Never use it for those.
     """
 
-    def __init__(self, database: Database, *, clock: Clock = utcnow) -> None:
+    def __init__(self, database: Database, *, clock: Clock = utcnow, wait_for_disk: bool = True) -> None:
         self.database = database
         self.clock = clock
+        self.wait_for_disk = wait_for_disk
         self.committed = False
+        # Set when ``record_now`` committed work of its own (the writer tells its commit listeners then too).
+        self.recorded = False
         self.after_result_work: list[Callable[[UnitOfWork], None]] = []
         # The StoreWriter runs ``after_result_work`` itself, once the caller has its result; alone, exit runs it.
         self.run_after_result_on_exit = True
@@ -53,11 +63,13 @@ class UnitOfWork:
         self._outbox: OutboxRepository | None = None
         self._journal: JournalRepository | None = None
         self._meta: MetaRepository | None = None
+        self._connection: Connection | None = None
+        self._synchronous: int | None = None
 
     def __enter__(self) -> Self:
         if self._session is not None:
             raise Bug("internal error", detail="a UnitOfWork was entered twice")
-        session = self.database.write_session()
+        session = self.database.write_session() if self.wait_for_disk else self._session_without_fsync()
         self._session = session
         self._outbox = OutboxRepository(session, self.database.device_id, self.clock)
         self._journal = JournalRepository(session, self.database.device_id, self.clock)
@@ -75,8 +87,41 @@ class UnitOfWork:
             session.rollback()  # a no-op after commit(); discards anything not committed
         finally:
             session.close()
+            self._release_connection()
         if exc_type is None and self.run_after_result_on_exit:
             run_after_result(self)
+
+    def _session_without_fsync(self) -> Session:
+        # synchronous is a per-connection setting SQLite refuses to change inside a transaction: set it on a
+        # connection of our own before the session begins on it, and put it back before the pool has it again.
+        bind = self.database.write_session().get_bind()
+        # The write engine (it begins IMMEDIATE); a session is never bound to a bare connection here.
+        connection = bind.connect() if isinstance(bind, Engine) else bind.engine.connect()
+        try:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            self._synchronous = int(driver.execute("PRAGMA synchronous").fetchone()[0])
+            driver.execute("PRAGMA synchronous=NORMAL")
+        except BaseException:
+            connection.close()
+            raise
+        self._connection = connection
+        return Session(bind=connection, expire_on_commit=False)
+
+    def _release_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        try:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute(f"PRAGMA synchronous={self._synchronous}")
+        except Exception:
+            # A connection left skipping the fsync must never serve a floor action: drop it from the pool.
+            log.exception("could not restore synchronous on a store connection; discarding it")
+            connection.invalidate()
+        finally:
+            connection.close()
 
     @property
     def session(self) -> Session:
@@ -118,17 +163,34 @@ class UnitOfWork:
         """
         self.after_result_work.append(work)
 
+    def record_now(self, work: Callable[[UnitOfWork], None]) -> None:
+        """End this transaction (nothing of it may be pending) and run ``work`` now in a light one of its own.
+
+        For a command that changed nothing on disk but has its journal line to keep before the caller is told
+        (an article scan only counted in hand): the line is in the store when this returns, safe from an
+        application crash, without the wait for an fsync (``wait_for_disk=False``). ``work`` commits what it keeps.
+        """
+        session = self.session
+        if session.new or session.dirty or session.deleted:
+            raise Bug("internal error", detail="record_now() with changes of its own transaction pending")
+        session.rollback()
+        with UnitOfWork(self.database, clock=self.clock, wait_for_disk=False) as light:
+            work(light)
+            self.recorded = self.recorded or light.committed
+
 
 def run_after_result(uow: UnitOfWork) -> bool:
     """Run the ``after_result`` work of ``uow``, each in a fresh unit of work; True when any of it committed.
 
-    A failure is logged, not raised: the caller has its result already and the work only records it.
+    A failure is logged, not raised: the caller has its result already and the work only records it. The work
+    only records, so it commits without waiting for the disk (see ``wait_for_disk``): the writer is free for the
+    next command at once.
     """
     committed = False
     work, uow.after_result_work = uow.after_result_work, []
     for item in work:
         try:
-            with UnitOfWork(uow.database, clock=uow.clock) as later:
+            with UnitOfWork(uow.database, clock=uow.clock, wait_for_disk=False) as later:
                 item(later)
                 committed = committed or later.committed
         except Exception:

@@ -114,7 +114,7 @@ class StoreWriter:
                     try:
                         result = job.fn(uow)
                     finally:
-                        committed = uow.committed
+                        committed = uow.committed or uow.recorded
             except BaseException as exc:
                 if not isinstance(exc, FloorAppError):
                     log.exception("store write failed: %r", job.fn)

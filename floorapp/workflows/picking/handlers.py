@@ -324,7 +324,9 @@ class WavePickingHandler:
 
         Refusals (wrong bin, wrong product, too many ...) are results with outcome error, journaled as rejected,
         not exceptions. When this returns, what the result reports is durable; a refusal changes nothing, and its
-        journal line is written just after the picker is told (``after_result``), not fsynced before it.
+        journal line is written just after the picker is told (``after_result``), not fsynced before it. A command
+        that changed nothing on disk (an article counted in hand, a bin or lot proved) has only its journal line
+        to keep: it is in the store before the result goes back, without the wait for an fsync (``record_now``).
         """
         if isinstance(command, StartWave):
             self.wave_id = command.wave_id
@@ -343,9 +345,11 @@ class WavePickingHandler:
         writes = _WriteWatch(uow.session)
         route = ctx.route
         refused = False
+        changed = True
         try:
             outcome, message, detail = self._dispatch(ctx, uow, command)
             client_uuid = detail.pop("client_uuid", None)
+            changed = writes.changed()
         except _Refused as refusal:
             refused = True
             outcome, message, detail = Outcome.ERROR, refusal.message, {}
@@ -377,6 +381,10 @@ class WavePickingHandler:
                 # Only the audit line is left to write: the picker hears the refusal without waiting for its
                 # fsync, and the writer saves it right after, before any later command (order is kept).
                 uow.after_result(lambda later: _record_and_commit(later, line))
+            elif not changed and not writes.changed():
+                # Progress in hand only: nothing on disk to make durable but the audit line, which is saved before
+                # the picker is told, without an fsync of its own (the next floor action's commit syncs it).
+                uow.record_now(lambda light: _record_and_commit(light, line))
             else:
                 uow.journal.record(**line)
                 uow.commit()

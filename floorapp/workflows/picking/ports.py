@@ -70,6 +70,10 @@ class PickingUnitOfWork(Protocol):
         """Run ``work`` in a unit of work of its own once the caller has this one's result (a journal line)."""
         ...
 
+    def record_now(self, work: Callable[[PickingUnitOfWork], None]) -> None:
+        """End this transaction (nothing pending in it) and run ``work`` now in a light one (a journal line)."""
+        ...
+
     def __enter__(self) -> PickingUnitOfWork: ...
 
     def __exit__(

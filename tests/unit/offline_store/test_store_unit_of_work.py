@@ -129,3 +129,59 @@ def test_using_it_outside_its_block_is_a_bug(database: Database) -> None:
         uow.outbox.add("k", {}, "doc:1", None)
     with uow, pytest.raises(Bug):
         uow.__enter__()
+
+
+def _synchronous(connection: Any) -> int:
+    return int(connection.exec_driver_sql("PRAGMA synchronous").scalar_one())
+
+
+def test_a_unit_of_work_that_only_records_commits_without_the_fsync_and_hands_back_a_full_connection(
+    database: Database,
+) -> None:
+    with UnitOfWork(database, wait_for_disk=False) as uow:
+        assert _synchronous(uow.session.connection()) == 1  # NORMAL: WAL written, fsync left to the next full commit
+        uow.journal.record("scan", "counted in hand", "ok", 5)
+        uow.commit()
+    assert uow.committed
+    assert _count(database, JournalEntry) == 1
+    # Every connection the pool holds (the one just used among them) is back to FULL for floor actions.
+    idle = database.engine.pool.checkedin()  # type: ignore[attr-defined]
+    assert idle >= 1
+    connections = [database.engine.connect() for _ in range(idle)]
+    try:
+        assert [_synchronous(c) for c in connections] == [2] * idle
+    finally:
+        for c in connections:
+            c.close()
+    with UnitOfWork(database) as full:
+        assert _synchronous(full.session.connection()) == 2
+
+
+def test_a_light_unit_of_work_rolls_back_like_any_other(database: Database) -> None:
+    with UnitOfWork(database, wait_for_disk=False) as uow:
+        uow.journal.record("scan", "never kept", "ok", 5)
+    assert not uow.committed
+    assert _count(database, JournalEntry) == 0
+
+
+def test_record_now_keeps_the_line_before_it_returns(database: Database) -> None:
+    def line(light: UnitOfWork) -> None:
+        assert not light.wait_for_disk
+        light.journal.record("scan", "counted in hand", "ok", 5)
+        light.commit()
+
+    with UnitOfWork(database) as uow:
+        uow.session.scalar(select(func.count()).select_from(FloorUser))  # the command read inside its transaction
+        uow.record_now(line)
+        assert _count(database, JournalEntry) == 1
+        assert uow.recorded
+    assert not uow.committed
+
+
+def test_record_now_refuses_while_the_transaction_holds_changes(database: Database) -> None:
+    with UnitOfWork(database) as uow:
+        uow.session.add(FloorUser(login="pia", name="Pia", role="picker"))
+        with pytest.raises(Bug):
+            uow.record_now(lambda light: light.commit())
+    assert not uow.recorded
+    assert _count(database, FloorUser) == 0

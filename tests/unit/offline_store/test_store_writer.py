@@ -216,3 +216,15 @@ def test_a_unit_of_work_alone_runs_its_after_result_work_when_its_block_ends(dat
         uow.after_result(_journal_line("later"))
         assert _journal_subjects(database) == []
     assert _journal_subjects(database) == ["later"]
+
+
+def test_commit_listeners_hear_a_line_recorded_without_a_commit_of_the_job_itself(writer: StoreWriter) -> None:
+    heard = threading.Event()
+    writer.add_commit_listener(heard.set)
+
+    def counted_in_hand(uow: UnitOfWork) -> None:
+        uow.record_now(_journal_line("counted in hand"))
+
+    writer.submit(counted_in_hand).result(timeout=5)
+    assert heard.wait(5)
+    assert _journal_subjects(writer.database) == ["counted in hand"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from floorapp.barcode.scan import Scan
 from floorapp.errors import PermissionDenied
@@ -677,3 +677,44 @@ def test_backorder_question_only_when_the_operation_type_asks(
         "WH/OUT/00201": decided,
         "WH/OUT/00202": BackorderDecision.POLICY,
     }
+
+
+def test_progress_in_hand_keeps_its_journal_line_without_a_full_commit_and_a_put_away_commits(tmp_path: Path) -> None:
+    fx = seed_wave(tmp_path / "store.sqlite", orders=4, lines_per_order=2)
+    clock = FakeClock()
+    made: list[UnitOfWork] = []
+
+    def unit_of_work() -> UnitOfWork:
+        made.append(UnitOfWork(fx.db, clock=clock))
+        return made[-1]
+
+    handler = WavePickingHandler(
+        picker=make_picker(), unit_of_work=unit_of_work, interpreter=fx.interpreter(), clock=clock
+    )
+    started = handler.handle(StartWave(fx.wave_id))
+    assert made[-1].committed  # the task's lines are claimed: a floor change, fsynced before the result
+    assert started.task is not None and started.task.demand > 1
+    at_bin = handler.handle(scan(started.task.location_barcode or ""))
+    one = handler.handle(scan(fx.product_barcode[fx.product_by_name[started.task.product]]))
+    assert (at_bin.outcome, one.outcome) == (Outcome.OK, Outcome.OK)
+    assert one.task is not None and one.task.picked == 1
+    # Only in hand: nothing of the command's own transaction was kept, its journal line was recorded apart.
+    assert not made[-1].committed and made[-1].recorded
+    with fx.session() as s:
+        journal = list(s.scalars(select(JournalEntry).order_by(JournalEntry.id)))
+        claimed = [line.claimed_by for line in s.scalars(select(MoveLine).where(MoveLine.claimed_by.is_not(None)))]
+    assert [j.detail["command"] for j in journal] == ["StartWave", "ScanDuringPick", "ScanDuringPick"]
+    assert journal[-1].detail["message"] == one.message
+    assert claimed and set(claimed) == {7}
+    # The rest in hand (lot, quantity), then into a tote: the line's floor state is written, a full commit again.
+    pid = fx.product_by_name[started.task.product]
+    if pid in fx.lot_tracked:
+        handler.handle(scan(fx.good_lot[pid]))
+    taken = handler.handle(EnterQuantity(started.task.demand))
+    assert taken.expect is Expect.TOTE and taken.task is not None and taken.task.tote_order is not None
+    assert not made[-1].committed and made[-1].recorded
+    put = handler.handle(scan(tote_for(taken.task.tote_order)))
+    assert put.outcome is Outcome.OK
+    assert made[-1].committed
+    with fx.session() as s:
+        assert s.scalar(select(func.count()).select_from(MoveLine).where(MoveLine.picked_quantity > 0)) == 1
