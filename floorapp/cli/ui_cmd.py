@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from floorapp.demo_seed import DEMO_USERS, local_only_demo_users
 from floorapp.paths import APP_NAME, HOME_ENV, AppPaths
 
 if TYPE_CHECKING:
@@ -43,6 +42,9 @@ class DemoLogin:
 
 
 def _demo_users_text() -> str:
+    # The demo's seed module brings SQLAlchemy's ORM and the store's models: only `demo --help` reads this.
+    from floorapp.demo_seed import DEMO_USERS, local_only_demo_users
+
     lines = ["Demo users: Odoo's users are pulled from the simulated Odoo (Mitchell Admin is the supervisor,",
              "Marc Demo the picker; their PINs and badges are printed at start). Made on the device:"]
     lines += [f"  {user.role:<11} {user.name:<16} PIN {user.pin}   badge {user.badge}"
@@ -50,6 +52,19 @@ def _demo_users_text() -> str:
     lines += ["With --offline (no Odoo, a local-only warehouse):"]
     lines += [f"  {user.role:<11} {user.name:<16} PIN {user.pin}   badge {user.badge}" for user in DEMO_USERS]
     return "\n".join(lines)
+
+
+_DEMO_USERS_EPILOG = "\x00demo users\x00"
+"""Stands for ``_demo_users_text()`` in the demo parser's epilog until help is printed (see below)."""
+
+
+class _DemoHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Writes the demo users into ``demo --help`` only when help is printed: every run registers the demo
+    subcommand (it shares this module with `ui`), and the users' list would make `floorapp ui` import the demo
+    seed and SQLAlchemy's ORM before its window could be built."""
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(_demo_users_text() if text == _DEMO_USERS_EPILOG else text)
 
 
 def _logins_text(logins: list[DemoLogin]) -> str:
@@ -79,8 +94,8 @@ def register(subparsers: Any) -> None:
             "--data-dir (floorapp --data-dir DIR demo) it lives in the platform's data folder + /demo, or in "
             "$FLOORAPP_HOME/demo; the simulated Odoo keeps its state there too."
         ),
-        epilog=_demo_users_text(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_DEMO_USERS_EPILOG,
+        formatter_class=_DemoHelpFormatter,
     )
     _add_window_options(demo)
     demo.add_argument("--seed-only", action="store_true",
@@ -255,7 +270,7 @@ def prepare_demo_store(paths: AppPaths, settings: Settings, backend: DemoBackend
     """
     from sqlalchemy import func, select
 
-    from floorapp.demo_seed import is_offline_demo_store, seed_local_demo_users
+    from floorapp.demo_seed import is_offline_demo_store, local_only_demo_users, seed_local_demo_users
     from floorapp.offline_store.db import open_database
     from floorapp.offline_store.models import FloorUser, Product, Wave
     from floorapp.sync.service import SyncOptions, SyncService, connection_config
@@ -298,7 +313,7 @@ def _move_aside(database_file: Path) -> None:
 
 def _run_offline_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     """The local-only demo: users, products, bins and stock seeded straight into the store, no Odoo."""
-    from floorapp.demo_seed import seed_demo_store
+    from floorapp.demo_seed import DEMO_USERS, seed_demo_store
 
     summary = seed_demo_store(paths)
     print(f"FloorApp demo warehouse (offline) in {paths.data_dir.parent}")
