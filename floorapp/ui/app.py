@@ -60,12 +60,15 @@ def shipped_job_catalog(
     *,
     database: Database | None = None,
     app_services: AppServices | None = None,
+    services_of: Callable[[], AppServices | None] | None = None,
 ) -> JobCatalog:
     """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders.
 
     ``is_online`` tells job screens whether Odoo was reached lately (the status bar's view). ``database`` and
-    ``app_services`` (the composition root's sync service and print spool) feed the sync screen; without a
-    database the sync tile stays a placeholder.
+    the composition root's sync service and print spool feed the sync screen; without a database the sync tile
+    stays a placeholder. The services are ``app_services``, or whatever ``services_of()`` returns when a tile is
+    tapped: the running app builds them after the sign-in screen is up, so a screen opened before they are
+    attached gets None (no download button, the sync screen says sync is off) and a later one gets them.
     """
     from floorapp.workflows.auth import Job
 
@@ -73,18 +76,21 @@ def shipped_job_catalog(
     # without waiting for the picking workflow, the sync screen or the device tools.
 
     catalog = default_job_catalog()
-    sync = app_services.sync if app_services is not None else None
-    download: Callable[[object], Callable[[], object]] | None = None
-    if sync is not None:
-        running_sync = sync
-
-        def download(session: object) -> Callable[[], object]:
-            # The wave list's "Download": one sync run now (push first, so the picker's own work is in Odoo).
-            return running_sync.sync_once
+    current: Callable[[], AppServices | None] = services_of if services_of is not None else lambda: app_services
 
     def wave_picking(services: ScreenServices, session: object) -> Screen:
         from floorapp.ui.picking import wave_picking_screen_factory
         from floorapp.workflows.picking import RouteOrder
+
+        running = current()
+        sync = running.sync if running is not None else None
+        download: Callable[[object], Callable[[], object]] | None = None
+        if sync is not None:
+            running_sync = sync
+
+            def download(session: object) -> Callable[[], object]:
+                # The wave list's "Download": one sync run now (push first, so the picker's own work is in Odoo).
+                return running_sync.sync_once
 
         route_order = RouteOrder(services.settings.text("picking.route_order"))
         factory = wave_picking_screen_factory(is_online=is_online, download=download, route_order=route_order)
@@ -97,7 +103,7 @@ def shipped_job_catalog(
         def sync_screen(services: ScreenServices, session: object) -> Screen:
             from floorapp.ui.sync_screen import SyncScreen
 
-            return SyncScreen(services, session, store, app_services)
+            return SyncScreen(services, session, store, current())
 
         catalog.register_screen(Job.SYNC.value, sync_screen)
 
@@ -143,7 +149,10 @@ def apply_profile(app: QApplication, profile: UiProfile) -> None:
 
 @dataclass
 class Shell:
-    """Everything the running UI consists of; ``close()`` takes it down in order."""
+    """Everything the running UI consists of; ``close()`` takes it down in order.
+
+    ``services`` (sync, print spool) may come after the window: ``attach_services`` wires them in.
+    """
 
     app: QApplication
     window: MainWindow
@@ -151,7 +160,32 @@ class Shell:
     translations: Translations
     scanner: WedgeScannerBridge
     activity: ActivityFilter
+    push_new_work: bool = True
+    services: AppServices | None = None
     _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def attach_services(self, services: AppServices) -> None:
+        """Wire the app's background services into the running UI: the status bar follows the sync service,
+        a finished sync run refreshes it, a floor action that queues work wakes sync, and job screens opened from
+        now on get the download button and the sync screen's live view. Call it once, on the GUI thread."""
+        if self.services is not None:
+            raise RuntimeError("the app's services are already attached")
+        self.services = services
+        window = self.window
+        sync = services.sync
+        live_online: Callable[[], bool | None] | None = None
+        if sync is not None:
+            running_sync = sync
+
+            def live_online() -> bool | None:
+                return running_sync.status().online
+
+        window.attach_sync(live_online, services.offline_reason)
+        # A finished sync run refreshes the status bar at once (the report comes on the sync thread).
+        self._closers.append(services.sync_events.on_report(lambda _report: window.status_monitor.request_refresh()))
+        if sync is not None and self.push_new_work:
+            window.status_monitor.updated.connect(_push_when_queued(sync.sync_now))
+        window.status_monitor.request_refresh()
 
     def close(self) -> None:
         """Remove the application-wide filters and close the window (the store is closed by its owner)."""
@@ -182,7 +216,8 @@ def build_shell(
     """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global.
 
     ``services`` (``bootstrap.build_app_services``) brings sync, the print spool and their screens; without
-    it the UI runs on the store alone, as in most UI tests. ``push_new_work``: a floor action that queues a
+    it the UI runs on the store alone, as in most UI tests, until ``Shell.attach_services`` brings them (the
+    running app does so after the sign-in screen is up). ``push_new_work``: a floor action that queues a
     transaction asks for a sync run at once instead of at the next interval.
     """
     settings = context.settings
@@ -192,19 +227,14 @@ def build_shell(
     translations.use(settings.text("ui.language") if language is None else language)
     scanner = WedgeScannerBridge(wedge_config_from_settings(settings), clock=scanner_clock, parent=app)
     scanner.install(app)
-    built: list[MainWindow] = []
+    built: list[Shell] = []
 
     def is_online() -> bool:
         # Asked when a job screen opens, long after the window below exists.
-        return bool(built) and built[0].status_bar.connectivity is Connectivity.ONLINE
+        return bool(built) and built[0].window.status_bar.connectivity is Connectivity.ONLINE
 
-    sync = services.sync if services is not None else None
-    live_online: Callable[[], bool | None] | None = None
-    if sync is not None:
-        running_sync = sync
-
-        def live_online() -> bool | None:
-            return running_sync.status().online
+    def services_of() -> AppServices | None:
+        return built[0].services if built else None
 
     window = MainWindow(
         database=context.database,
@@ -212,22 +242,17 @@ def build_shell(
         settings=settings,
         auth=context.auth,
         profile=profile,
-        jobs=jobs or shipped_job_catalog(is_online, database=context.database, app_services=services),
+        jobs=jobs or shipped_job_catalog(is_online, database=context.database, services_of=services_of),
         scanner=scanner,
         monotonic=idle_clock,
         sounds=sounds,
-        live_online=live_online,
-        offline_reason=services.offline_reason if services is not None else None,
     )
-    built.append(window)
-    closers: list[Callable[[], None]] = []
-    if services is not None:
-        # A finished sync run refreshes the status bar at once (the report comes on the sync thread).
-        closers.append(services.sync_events.on_report(lambda _report: window.status_monitor.request_refresh()))
-    if sync is not None and push_new_work:
-        window.status_monitor.updated.connect(_push_when_queued(sync.sync_now))
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
     app.installEventFilter(activity)
-    return Shell(app=app, window=window, profile=profile, translations=translations, scanner=scanner,
-                 activity=activity, _closers=closers)
+    shell = Shell(app=app, window=window, profile=profile, translations=translations, scanner=scanner,
+                  activity=activity, push_new_work=push_new_work)
+    built.append(shell)
+    if services is not None:
+        shell.attach_services(services)
+    return shell

@@ -1,21 +1,42 @@
-"""Run the floor app window on this instance's store until it closes (or a smoke test's time is up)."""
+"""Run the floor app window on this instance's store until it closes (or a smoke test's time is up).
+
+Start-up order: the store is opened (and migrated when it needs it), the sign-in window is built and shown, and
+once the event loop turns with the window up and the sign-in screen has listed its users, ``ui.ready`` is logged:
+a badge scanned or a PIN typed from then on is checked at once. Only then are the app's background services
+(sync, print spool, station announcement) built on a thread of their own and attached: their imports and the
+keyring read never hold up the sign-in screen.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from floorapp.bootstrap import KEYRING, FromKeyring, build_app_context, build_app_services, load_settings
+from floorapp.bootstrap import (
+    KEYRING,
+    AppContext,
+    AppServices,
+    FromKeyring,
+    build_app_context,
+    build_app_services,
+    load_settings,
+)
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
-from floorapp.ui.app import build_shell, create_application
+from floorapp.ui.app import Shell, build_shell, create_application
 from floorapp.ui.profile import UiProfile
 
 log = logging.getLogger("floorapp.ui")
+
+SERVICES_STOP_WAIT_S = 30.0
+"""How long closing waits for services still being built (a slow keyring) before leaving them behind."""
 
 
 def launch(
@@ -34,37 +55,178 @@ def launch(
     ``settings`` replaces the instance's saved settings (the demo points them at its server in memory);
     ``odoo_secret`` replaces the keyring's secret (the demo's API key), never stored.
     """
+    started = time.perf_counter()
     settings = settings if settings is not None else load_settings(paths)
     context = build_app_context(paths, settings)
     try:
-        services = build_app_services(context, odoo_secret=odoo_secret)
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
-        shell = build_shell(app, context, profile_name=profile_name, language=language, services=services)
+        window = open_window(app, context, lambda: build_app_services(context, odoo_secret=odoo_secret),
+                             profile_name=profile_name, language=language, started=started)
         try:
-            if screen_matches(app, shell.profile):
-                # A handheld or station whose screen is the profile's size: use all of it, no window frame.
-                shell.window.showFullScreen()
-            else:
-                shell.window.show()
-            # The sync thread, the spool worker and the station announcement start on the event loop's first
-            # turn, after the sign-in screen is up: a picker can scan a badge while they get going, and their
-            # imports and threads do not hold up the first paint. stop() below is safe if they never started.
-            QTimer.singleShot(0, services.start)
             if exit_after is not None:
                 # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
                 QTimer.singleShot(int(exit_after * 1000), app.quit)
+            shell = window.shell
             log.info("floor app running", extra={"event": "ui.running", "demo": demo, "profile": shell.profile.name,
                                                  "language": shell.translations.language})
             code = int(app.exec())
         finally:
-            try:
-                shell.close()
-            finally:
-                services.stop()
+            window.close()
         log.info("floor app closed", extra={"event": "ui.closed", "exit_code": code})
         return code
     finally:
         context.close()
+
+
+@dataclass
+class OpenWindow:
+    """The shown sign-in window with what watches for its readiness and brings the services in after it."""
+
+    shell: Shell
+    ready: ReadyWatch
+    starter: ServiceStarter
+
+    def close(self) -> None:
+        """Take the UI down, then the services (waiting for a build still running). Safe to call twice."""
+        try:
+            self.shell.close()
+        finally:
+            self.starter.stop()
+
+
+def open_window(
+    app: QApplication,
+    context: AppContext,
+    build_services: Callable[[], AppServices],
+    *,
+    profile_name: str | None,
+    language: str | None = None,
+    sounds: bool | None = None,
+    scanner_clock: Callable[[], float] = time.monotonic,
+    started: float | None = None,
+) -> OpenWindow:
+    """Build and show the sign-in window on ``context``; log ``ui.ready`` when it is ready for a scan, then build
+    the services with ``build_services`` on a thread and attach them. The event loop is the caller's."""
+    shell = build_shell(app, context, profile_name=profile_name, language=language, sounds=sounds,
+                        scanner_clock=scanner_clock)
+    starter = ServiceStarter(shell, build_services)
+    try:
+        if screen_matches(app, shell.profile):
+            # A handheld or station whose screen is the profile's size: use all of it, no window frame.
+            shell.window.showFullScreen()
+        else:
+            shell.window.show()
+        ready = ReadyWatch(shell)
+        since = time.perf_counter() if started is None else started
+        ready.ready.connect(lambda: log.info(
+            "sign-in ready for a scan",
+            extra={"event": "ui.ready", "ms_since_launch": round(1000 * (time.perf_counter() - since))}))
+        # The services are built once the sign-in screen is ready, so nothing competes with it for the CPU.
+        ready.ready.connect(starter.begin)
+        ready.watch()
+    except BaseException:
+        shell.close()
+        raise
+    return OpenWindow(shell, ready, starter)
+
+
+class ReadyWatch(QObject):
+    """Says when the sign-in screen is ready for a scan: the window is shown and exposed, the event loop turns
+    (so a key event or a wedge scan is delivered), and the screen has listed its users (a PIN needs a name).
+
+    The store and its writer are open before the window is built, so a badge checked from then on is answered.
+    """
+
+    ready = Signal()
+    """Emitted once, on the GUI thread."""
+
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent or shell.window)
+        self._shell = shell
+        self._done = False
+        self._turned = False
+        shell.window.sign_in_screen.users_listed.connect(self._check, Qt.ConnectionType.QueuedConnection)
+
+    def watch(self) -> None:
+        """Start watching; call it after ``show()``: the check runs on the event loop's first turn."""
+        QTimer.singleShot(0, self._first_turn)
+
+    def is_ready(self) -> bool:
+        """True once every condition holds."""
+        window = self._shell.window
+        handle = window.windowHandle()
+        return (self._turned and window.isVisible() and handle is not None and handle.isExposed()
+                and window.sign_in_screen.users_loaded)
+
+    def _first_turn(self) -> None:
+        self._turned = True
+        self._check()
+
+    def _check(self, *_args: object) -> None:
+        if self._done or not self._turned or not self._shell.window.sign_in_screen.users_loaded:
+            return  # the first turn and the users' list arriving each look again
+        if self.is_ready():
+            self._done = True
+            self.ready.emit()
+        else:
+            # Not exposed yet: the window system has not mapped it; look again on a later turn.
+            QTimer.singleShot(10, self._check)
+
+
+class ServiceStarter(QObject):
+    """Builds the app's background services on a thread, then attaches and starts them on the GUI thread.
+
+    ``stop()`` (after the event loop ended) waits for a build still running and stops what was started.
+    """
+
+    _built = Signal(object)
+
+    def __init__(self, shell: Shell, build: Callable[[], AppServices], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self._build = build
+        self._thread: threading.Thread | None = None
+        self._services: AppServices | None = None
+        self._closing = False
+        self._built.connect(self._attach, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def services(self) -> AppServices | None:
+        """The services once attached and started, else None."""
+        return self._services
+
+    def begin(self) -> None:
+        """Start building (once)."""
+        if self._thread is not None or self._closing:
+            return
+        self._thread = threading.Thread(target=self._run, name="floorapp-services", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            services = self._build()
+        except Exception:
+            # The floor work goes on without sync and printing; the log says why for support.
+            log.exception("the app's services could not be built", extra={"event": "services.failed"})
+            return
+        self._built.emit(services)
+
+    def _attach(self, services: AppServices) -> None:
+        if self._closing:
+            return  # the window closed first: nothing was started, nothing to stop
+        self._services = services
+        self._shell.attach_services(services)
+        services.start()
+        log.info("services started", extra={"event": "services.started", "sync": services.sync is not None})
+
+    def stop(self) -> None:
+        """Wait for a build still running, then stop the services if they were started. Safe to call twice."""
+        self._closing = True
+        if self._thread is not None:
+            self._thread.join(timeout=SERVICES_STOP_WAIT_S)
+        services, self._services = self._services, None
+        if services is not None:
+            services.stop()
 
 
 def screen_matches(app: QApplication, profile: UiProfile) -> bool:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             live_online=live_online,
             offline_reason=offline_reason,
         )
+        # The sign-in screen waits for nothing but the store; ``attach_sync`` brings the sync service's view.
         self.status_monitor = StatusMonitor(database, self.operations, parent=self)
         self.status_monitor.updated.connect(self.status_bar.show_status)
         self.stack = QStackedWidget()
@@ -225,6 +226,11 @@ class MainWindow(QMainWindow):
         """Sign out when the core's inactivity rule says so (polled every second while signed in)."""
         if self.session is not None and self.idle.expired():
             self.sign_out("idle")
+
+    def attach_sync(self, live_online: Callable[[], bool | None] | None, offline_reason: str | None) -> None:
+        """The running sync service's view for the status bar (its probe and last run beat the store's guess),
+        or why sync is off; the app builds its services after this window is up."""
+        self.status_bar.set_sync_view(live_online, offline_reason)
 
     # -- scans ------------------------------------------------------------------------------------------------
 

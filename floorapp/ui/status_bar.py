@@ -176,6 +176,13 @@ class StatusBarWidget(QFrame):
         layout.setColumnStretch(per_row, 1)
         self.show_status(None)
 
+    def set_sync_view(self, live_online: Callable[[], bool | None] | None, offline_reason: str | None) -> None:
+        """Follow the running sync service (``live_online``) or show why sync is off; the app's services are
+        attached after the window is up, so they cannot always be given at construction."""
+        self._live_online = live_online
+        self._offline_reason = offline_reason
+        self.show_status(self._status)
+
     @property
     def connectivity(self) -> Connectivity | None:
         """The connection state currently shown (None before the first read)."""

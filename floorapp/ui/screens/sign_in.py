@@ -38,6 +38,8 @@ class SignInScreen(Screen):
 
     signed_in = Signal(object)
     """Emitted with the core's :class:`FloorSession` after a successful sign-in."""
+    users_listed = Signal(int)
+    """Emitted after each read of the user list: how many users it shows, -1 when the read failed."""
 
     def __init__(
         self,
@@ -129,10 +131,16 @@ class SignInScreen(Screen):
             self._steps.addWidget(pin_panel)
             root.addWidget(self._steps, 1)
         self._chosen: SignInUser | None = None
+        self._users_loaded = False
         self.retranslate()
         self._show_step()
 
     # -- public API ------------------------------------------------------------------------------------------
+
+    @property
+    def users_loaded(self) -> bool:
+        """True once the user list has been read (or its read failed and said so) since the screen was built."""
+        return self._users_loaded
 
     @property
     def chosen(self) -> SignInUser | None:
@@ -175,7 +183,7 @@ class SignInScreen(Screen):
 
     def reload_users(self) -> None:
         """Read the active users off the GUI thread and list them."""
-        self.services.operations.query(self._auth.users, self._show_users, self._refused)
+        self.services.operations.query(self._auth.users, self._show_users, self._users_failed)
 
     def choose(self, login: str) -> None:
         """Pick a user by login (what tapping their row does)."""
@@ -251,6 +259,13 @@ class SignInScreen(Screen):
             self.user_list.addItem(item)
         if not users:
             self.message.show_info(self.tr("No users on this device yet. Ask a supervisor."))
+        self._users_loaded = True
+        self.users_listed.emit(len(users))
+
+    def _users_failed(self, error: FloorAppError) -> None:
+        self._refused(error)
+        self._users_loaded = True
+        self.users_listed.emit(-1)
 
     def _item_text(self, choice: SignInUser) -> str:
         return f"{choice.name}  ·  {role_name(choice.role)}"
