@@ -58,7 +58,12 @@ class FlashOverlay(QWidget):
         if parent is not None:
             self.setGeometry(parent.rect())
         self.raise_()
-        self.show()
+        if self.isVisible():
+            # Still showing the last flash (scans come faster than it settles): show() and raise_() repaint
+            # nothing then, and the window would keep the old colour where nothing else changed.
+            self.update()
+        else:
+            self.show()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Fill with the flash colour."""

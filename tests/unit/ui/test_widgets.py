@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -90,6 +90,40 @@ def test_feedback_flashes_green_then_red_and_settles(qtbot: QtBot) -> None:
     assert blue.blue() > blue.red() and blue.blue() > blue.green()
     qtbot.waitUntil(lambda: not feedback.overlay.isVisible(), timeout=FLASH_MS * 10)
     assert isinstance(red, QColor)
+
+
+
+class _PaintedRegions(QObject):
+    """Records the region of every paint event of the widget it filters."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def test_a_flash_while_the_last_one_is_still_up_repaints_the_whole_window_in_its_colour(qtbot: QtBot) -> None:
+    window = QWidget()
+    window.resize(300, 300)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    feedback = Feedback(window, sounds=False, sound_dir=None)
+    spy = _PaintedRegions()
+    feedback.overlay.installEventFilter(spy)
+    feedback.ok()
+    qtbot.waitUntil(lambda: bool(spy.regions))
+    spy.regions.clear()
+    # A wrong scan right after a good one: red must cover the window, not only what changed beneath it.
+    feedback.error()
+    assert feedback.overlay.isVisible()
+    qtbot.waitUntil(lambda: bool(spy.regions))
+    assert spy.regions[-1] == window.rect()
 
 
 def test_message_line_states(qtbot: QtBot) -> None:
