@@ -19,12 +19,14 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, insert, literal, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from floorapp.offline_store.catalog_write import bulk_upsert, held_write_dates
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.device_meta import MetaRepository
 from floorapp.offline_store.models import (
@@ -266,12 +268,13 @@ class Puller:
         do_reconcile = reconcile if reconcile is not None else self._reconcile_due(now)
         # Into an empty store there is nothing to reconcile: every id it will hold comes from this very pull.
         nothing_held = do_reconcile and reconcile is None and self._store_empty()
-        archived_too: list[Any] = ["|", ("active", "=", True), ("active", "=", False)]
 
         self._incremental(UOM, [], report)
         self._incremental(PICKING_TYPE, [], report)
-        self._incremental(LOCATION, [("usage", "in", ["internal", "transit"]), *archived_too], report)
-        self._incremental(PRODUCT, archived_too, report)
+        # Archived rows come too (archivable specs read with active_test=False), so archiving is noticed. No
+        # "active = True or active = False" leaves: the context already says it, and Odoo evaluates each leaf.
+        self._incremental(LOCATION, [("usage", "in", ["internal", "transit"])], report)
+        self._incremental(PRODUCT, [], report)
         self._incremental(PACKAGING, [], report)
         if self._barcodes_stale(report):
             self._rebuild_barcodes()
@@ -302,7 +305,7 @@ class Puller:
             self._stamp_reconciled()
             report.reconciled = True
         elif do_reconcile:
-            self._reconcile(report, picking_ids, archived_too)
+            self._reconcile(report, picking_ids)
             report.reconciled = True
         report.finished_at = self.clock()
 
@@ -435,7 +438,6 @@ class Puller:
         )
 
         def save(uow: UnitOfWork) -> int:
-            added = 0
             keyed = {str(uuid.uuid5(COUNT_TASK_NAMESPACE, f"quant:{r['id']}:{r.get('inventory_date') or ''}")): r
                      for r in rows}
             held = {t.client_uuid: t for t in uow.session.scalars(
@@ -443,22 +445,25 @@ class Puller:
             # Counts the floor asked for (a short pick): Odoo's quant is that request, not a second task.
             asked = list(uow.session.scalars(select(CountTask).where(
                 CountTask.source != "odoo", CountTask.state.in_(["open", "counted"]))))
+            fresh: list[dict[str, Any]] = []
             for client_uuid, r in keyed.items():
+                values = {
+                    "quant_id": int(r["id"]), "product_id": _m2o(r.get("product_id")) or 0,
+                    "location_id": _m2o(r.get("location_id")) or 0, "lot_id": _m2o(r.get("lot_id")),
+                    "expected_quantity": float(r.get("quantity") or 0), "assigned_user_id": _m2o(r.get("user_id")),
+                }
                 task = held.get(client_uuid) or _asked_for(asked, r)
                 if task is None:
-                    task = CountTask(client_uuid=client_uuid, source="odoo", state="open")
-                    uow.session.add(task)
-                    added += 1
-                if task.state == "open":
+                    # New tasks in one statement: a first pull brings hundreds.
+                    fresh.append({"client_uuid": client_uuid, "source": "odoo", "state": "open", **values})
+                elif task.state == "open":
                     # Only an untouched task follows Odoo; a counted one keeps what the counter saw.
-                    task.quant_id = int(r["id"])
-                    task.product_id = _m2o(r.get("product_id")) or 0
-                    task.location_id = _m2o(r.get("location_id")) or 0
-                    task.lot_id = _m2o(r.get("lot_id"))
-                    task.expected_quantity = float(r.get("quantity") or 0)
-                    task.assigned_user_id = _m2o(r.get("user_id"))
+                    for name, value in values.items():
+                        setattr(task, name, value)
+            if fresh:
+                uow.session.execute(insert(CountTask), fresh)
             uow.commit()
-            return added
+            return len(fresh)
 
         report.pulled["count_tasks"] = self.store.write(save)
         self._tick("stock.quant", len(rows))
@@ -467,14 +472,14 @@ class Puller:
         _, reconciled_at = self._cursor("reconcile")
         return reconciled_at is None or now - reconciled_at >= self.reconcile_every
 
-    def _reconcile(self, report: PullReport, picking_ids: list[int], archived_too: list[Any]) -> None:
+    def _reconcile(self, report: PullReport, picking_ids: list[int]) -> None:
         """Compare ids in scope with Odoo's: remove what was deleted, deactivate what was archived."""
         self._step += 1
         # Archived products/locations: ids that are no longer active in Odoo.
         for spec in (PRODUCT, LOCATION):
             local_active = self._active_ids(spec.table)
             remote_active = set(self.client.search(spec.model, [("active", "=", True)], context=None))
-            remote_all = set(self.client.search(spec.model, archived_too, context={"active_test": False}))
+            remote_all = set(self.client.search(spec.model, [], context={"active_test": False}))
             gone_or_archived = local_active - remote_active
             if gone_or_archived:
                 archived = gone_or_archived & remote_all
@@ -563,11 +568,10 @@ class Puller:
 
 
 def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None) -> Callable[[UnitOfWork], int]:
-    """Write one page in bulk: Core ``INSERT ... ON CONFLICT DO UPDATE`` in one transaction, no ORM objects.
+    """Write one page in bulk, in one transaction: no ORM object, no per-row statement (see ``catalog_write``).
 
-    Going through the ORM cost a Python object and a flush per row, several times the RPC time on a first pull.
-    Only Odoo's columns (the mapper's) are in the ``SET`` list, so the floor's columns of a row already held are
-    never overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
+    Only Odoo's columns (the mapper's) are written to a row already held, so the floor's columns are never
+    overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
     """
 
     def save(uow: UnitOfWork) -> int:
@@ -576,8 +580,7 @@ def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = 
         batch = list(rows)
         ids = [int(r["id"]) for r in batch]
         # One query for the page's (id, write_date): the overlap window re-reads rows we already hold.
-        held: dict[int, Any] = {
-            rid: stamp for rid, stamp in session.execute(select(table.id, table.write_date).where(table.id.in_(ids)))}
+        held = held_write_dates(session, table, ids)
         changed: list[dict[str, Any]] = []
         for rid, r in zip(ids, batch, strict=True):
             stamp = r.get("write_date")
@@ -610,14 +613,25 @@ def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = 
                 kept.append(values)
         for group in (baseline, kept):
             if group:
-                stmt = sqlite_insert(table)
-                columns = [c for c in group[0] if c != "id"]
-                session.execute(stmt.on_conflict_do_update(
-                    index_elements=[table.id], set_={c: stmt.excluded[c] for c in columns}), group)
+                _write_group(session, table, group)
         uow.commit()
         return len(changed)
 
     return save
+
+
+def _write_group(session: Session, table: Any, group: list[dict[str, Any]]) -> None:
+    """Upsert rows that all carry the same columns (``id`` first)."""
+    columns = list(group[0])
+    writer = bulk_upsert(table, columns)
+    if writer is not None:
+        values = itemgetter(*columns)
+        writer.write(session, [values(row) for row in group])
+        return
+    # A table with a computed default on a column the pull leaves out: SQLAlchemy fills it in.
+    stmt = sqlite_insert(table)
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=[table.id], set_={c: stmt.excluded[c] for c in columns if c != "id"}), group)
 
 
 def _asked_for(asked: list[CountTask], r: JsonDict) -> CountTask | None:
