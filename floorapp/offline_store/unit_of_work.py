@@ -54,7 +54,7 @@ class UnitOfWork:
         self.clock = clock
         self.wait_for_disk = wait_for_disk
         self.committed = False
-        # Set when ``record_now`` committed work of its own (the writer tells its commit listeners then too).
+        # Set when ``record_now`` committed work of its own (``committed`` stays about this transaction).
         self.recorded = False
         self.after_result_work: list[Callable[[UnitOfWork], None]] = []
         # The StoreWriter runs ``after_result_work`` itself, once the caller has its result; alone, exit runs it.

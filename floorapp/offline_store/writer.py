@@ -22,11 +22,20 @@ T = TypeVar("T")
 
 CommitListener = Callable[[], None]
 
+AFTER_RESULT_IDLE_S = 0.05
+"""How long a job's after-result work waits for the writer to stay idle. The caller is drawing its result then;
+Python work here would hold the GIL against it (a thread that wants the GIL waits up to the interpreter's 5 ms
+switch interval). A job that arrives meanwhile runs only after that work, so the order is kept either way."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Job:
     fn: Callable[[UnitOfWork], Any]
     future: Future[Any]
+
+
+# What the writer's loop takes for "no job came while after-result work was waiting".
+_IDLE = _Job(lambda uow: None, Future())
 
 
 class StoreWriter:
@@ -37,7 +46,9 @@ class StoreWriter:
     commit is durable. The UI attaches ``add_done_callback`` and hops back to its own thread; it never blocks here.
 
     Commit listeners run on the writer thread after each unit of work that committed (the status bar re-reads
-    the outbox counts then); keep them short and thread-safe (emitting a Qt signal is).
+    the outbox counts then); keep them short and thread-safe (emitting a Qt signal is). Lines that are only
+    recorded (``UnitOfWork.record_now``, ``after_result``: journal lines of scans that changed nothing) do not call
+    them: they change nothing a listener shows.
     """
 
     def __init__(self, database: Database, *, clock: Clock = utcnow, name: str = "floorapp-store-writer") -> None:
@@ -98,30 +109,41 @@ class StoreWriter:
         self.close()
 
     def _run(self) -> None:
+        # Work a job leaves for after its result (a refused scan's journal line) runs here once the caller has
+        # the result: when the writer has been idle for AFTER_RESULT_IDLE_S, or before the next job, whichever
+        # comes first. The caller neither waits for it nor competes with it while it shows its result.
+        later: UnitOfWork | None = None
         while True:
-            job = self._jobs.get()
+            if later is None:
+                job = self._jobs.get()
+            else:
+                try:
+                    job = self._jobs.get(timeout=AFTER_RESULT_IDLE_S)
+                except queue.Empty:
+                    job = _IDLE
+                run_after_result(later)
+                later = None
             if job is None:
                 return
-            if not job.future.set_running_or_notify_cancel():
+            if job is _IDLE or not job.future.set_running_or_notify_cancel():
                 continue
             committed = False
             uow = UnitOfWork(self.database, clock=self.clock)
-            # Work a job leaves for after its result (a refused scan's journal line) runs here once the caller
-            # has the result, before the next job: the worker is not kept waiting for that line's fsync.
             uow.run_after_result_on_exit = False
             try:
                 with uow:
                     try:
                         result = job.fn(uow)
                     finally:
-                        committed = uow.committed or uow.recorded
+                        committed = uow.committed
             except BaseException as exc:
                 if not isinstance(exc, FloorAppError):
                     log.exception("store write failed: %r", job.fn)
                 job.future.set_exception(exc)
             else:
                 job.future.set_result(result)
-                committed = run_after_result(uow) or committed
+                if uow.after_result_work:
+                    later = uow
             if committed:
                 self._notify()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import wait
 from typing import Any
 
@@ -218,13 +219,40 @@ def test_a_unit_of_work_alone_runs_its_after_result_work_when_its_block_ends(dat
     assert _journal_subjects(database) == ["later"]
 
 
-def test_commit_listeners_hear_a_line_recorded_without_a_commit_of_the_job_itself(writer: StoreWriter) -> None:
-    heard = threading.Event()
-    writer.add_commit_listener(heard.set)
+def test_lines_only_recorded_do_not_call_the_commit_listeners(writer: StoreWriter) -> None:
+    calls: list[str] = []
+    writer.add_commit_listener(lambda: calls.append("commit"))
 
     def counted_in_hand(uow: UnitOfWork) -> None:
         uow.record_now(_journal_line("counted in hand"))
 
+    def refused(uow: UnitOfWork) -> None:
+        uow.after_result(_journal_line("refused"))
+
     writer.submit(counted_in_hand).result(timeout=5)
-    assert heard.wait(5)
-    assert _journal_subjects(writer.database) == ["counted in hand"]
+    writer.submit(refused).result(timeout=5)
+    writer.submit(_enqueue(1)).result(timeout=5)  # runs after the refused line: the listener's call is the last
+    deadline = time.monotonic() + 5
+    while not calls and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert calls == ["commit"]
+    assert _journal_subjects(writer.database) == ["counted in hand", "refused"]
+
+
+def test_work_after_a_result_runs_when_no_next_job_comes(writer: StoreWriter) -> None:
+    def refused(uow: UnitOfWork) -> str:
+        uow.after_result(_journal_line("refused"))
+        return "refused"
+
+    assert writer.submit(refused).result(timeout=5) == "refused"
+    deadline = time.monotonic() + 5
+    while not _journal_subjects(writer.database) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _journal_subjects(writer.database) == ["refused"]
+
+
+def test_close_runs_work_still_waiting_after_a_result(database: Database) -> None:
+    writer = StoreWriter(database)
+    writer.submit(lambda uow: uow.after_result(_journal_line("refused"))).result(timeout=5)
+    writer.close(timeout=5)
+    assert _journal_subjects(database) == ["refused"]
