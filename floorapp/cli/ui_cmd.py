@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -210,6 +211,10 @@ def demo_backend(paths: AppPaths) -> Iterator[DemoBackend]:
 
 def run_ui_command(args: argparse.Namespace) -> int:
     """`floorapp ui`."""
+    # Start-up creates some hundred thousand objects (modules, classes, Qt wrappers) and frees almost none, so
+    # the cyclic garbage collector would only walk them again and again: about a sixth of the CPU time to the
+    # sign-in screen. launch() switches it back on once the sign-in screen is ready for a scan (or on its way out).
+    gc.disable()
     from floorapp.logging_setup import configure_logging
     from floorapp.ui.launch import launch
 

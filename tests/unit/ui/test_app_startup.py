@@ -109,11 +109,11 @@ def test_services_attached_after_ready_feed_the_status_bar_and_are_stopped_on_cl
     assert "print-spool" not in {thread.name for thread in threading.enumerate()}
 
 
-def test_the_sign_in_path_loads_nothing_it_does_not_need(app_paths: AppPaths, tmp_path: Path) -> None:
+def test_sign_in_path_loads_nothing_it_does_not_need_then_turns_the_gc_back_on(app_paths: AppPaths) -> None:
     # Made (and migrated) here, so the app opens a store already at the newest revision, as on every later start.
     build_app_context(app_paths, load_settings(app_paths, environ={})).close()
     script = textwrap.dedent(f"""
-        import json, sys
+        import gc, json, sys
         from floorapp.cli import main
         from floorapp.ui import launch
 
@@ -125,9 +125,15 @@ def test_the_sign_in_path_loads_nothing_it_does_not_need(app_paths: AppPaths, tm
             def _report(self):
                 names = {NOT_BEFORE_READY!r}
                 loaded = [n for n in names if n in sys.modules]
-                print(json.dumps(loaded), flush=True)
+                from PySide6.QtCore import QTimer
                 from PySide6.QtWidgets import QApplication
-                QApplication.instance().quit()
+
+                def after_ready():
+                    # The start-up runs with the garbage collector off; the ready signal turns it back on.
+                    print(json.dumps({{"loaded": loaded, "gc": gc.isenabled()}}), flush=True)
+                    QApplication.instance().quit()
+
+                QTimer.singleShot(0, after_ready)
 
         launch.ReadyWatch = Watch
         sys.exit(main(["--data-dir", {str(app_paths.data_dir.parent)!r}, "ui", "--exit-after", "60"]))
@@ -137,4 +143,4 @@ def test_the_sign_in_path_loads_nothing_it_does_not_need(app_paths: AppPaths, tm
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"loaded": [], "gc": True}
