@@ -138,10 +138,18 @@ def normalize_scanned_text(
     It never raises: interpretation (and rejection) of the content happens later, in ``resolve``.
     """
     text = raw.rstrip("\r\n")
-    text = normalize_fnc1(text, gs_substitute)
-    identifier, text = split_symbology_identifier(text)
+    # Every scan passes here: the replacements, the AIM regex and the symbology table are only asked when the
+    # text can need them (same results as normalize_fnc1, split_symbology_identifier and is_gs1_symbology).
+    if gs_substitute and gs_substitute in text:
+        text = text.replace(gs_substitute, GS)
+    if _GS_SYMBOL in text:
+        text = text.replace(_GS_SYMBOL, GS)
+    identifier: str | None = None
+    if text[:1] == "]":
+        identifier, text = split_symbology_identifier(text)
     identifier = identifier or symbology
-    gs1 = is_gs1_symbology(identifier)
+    known = _KNOWN.get(identifier) if identifier else None
+    gs1 = known is not None and known.gs1
     if text.startswith(GS):
         # FNC1 in first position sent as a GS byte: the scanner's way of saying "GS1" without an AIM prefix.
         text = text.lstrip(GS)

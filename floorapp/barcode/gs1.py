@@ -485,7 +485,11 @@ class ElementString:
 
     def get(self, ai: str) -> GS1Element | None:
         """The first element with this AI, or None."""
-        return next((e for e in self.elements if e.ai == ai), None)
+        # A plain loop: resolution asks a dozen AIs of every GS1 scan, and a generator costs more than the search.
+        for element in self.elements:
+            if element.definition.ai == ai:
+                return element
+        return None
 
     def text(self, ai: str) -> str | None:
         """The raw data of the first element with this AI, or None."""

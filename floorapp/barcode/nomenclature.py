@@ -42,6 +42,7 @@ DEFAULT_GS1_SEPARATOR = r"(Alt029|#|\x1D)"
 
 
 _ENCODING_LENGTHS = {"ean13": 13, "ean8": 8, "upca": 12}
+_ZERO = Decimal(0)
 
 
 def is_encoding(barcode: str, encoding: str) -> bool:
@@ -60,6 +61,15 @@ def upca_to_ean13(upca: str) -> str:
 def ean13_to_upca(ean13: str) -> str | None:
     """An EAN-13 starting with 0 as its UPC-A; None for any other EAN-13."""
     return ean13[1:] if len(ean13) == 13 and ean13.startswith("0") else None
+
+
+def _encoded(known: dict[tuple[str, str], bool], code: str, encoding: str) -> bool:
+    """``is_encoding(code, encoding)``, remembered in ``known`` for the rest of one match."""
+    key = (code, encoding)
+    answer = known.get(key)
+    if answer is None:
+        answer = known[key] = is_encoding(code, encoding)
+    return answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +200,52 @@ class _PreparedRule:
         return base_code, Decimal(digits).scaleb(-self.decimal_len), True
 
 
+@dataclass(frozen=True, slots=True)
+class _CatchAll:
+    """When a barcode starts with none of ``prefixes`` (nor, once UPC/EAN-converted, with ``ean13_prefixes`` or
+    ``upca_prefixes``), no rule before ``rule`` can match it, and ``rule`` (pattern ``.*``) matches it as is.
+
+    Most scans are article or bin barcodes that only the catch-all "Product Barcodes" rule matches: this answers
+    them with one ``startswith`` instead of walking the rules before it.
+    """
+
+    rule: BarcodeRule
+    prefixes: tuple[str, ...]
+    ean13_prefixes: tuple[str, ...]
+    upca_prefixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[_PreparedRule], upc2ean: bool, ean2upc: bool) -> _CatchAll | None:
+        """The shortcut for ``rules`` (in the order tried), or None when a rule before the catch-all has no
+        literal prefix (any barcode might match it) or there is no catch-all."""
+        prefixes: list[str] = []
+        ean13: list[str] = []
+        upca: list[str] = []
+        for prepared in rules:
+            rule = prepared.rule
+            if rule.encoding == "any" and rule.pattern == ".*" and prepared.value_start < 0 and rule.type != "alias":
+                return cls(rule, tuple(prefixes), tuple(ean13), tuple(upca))
+            if not prepared.prefixes:
+                return None
+            prefixes.extend(prepared.prefixes)
+            if rule.encoding == "ean13" and upc2ean:
+                ean13.extend(prepared.prefixes)
+            elif rule.encoding == "upca" and ean2upc:
+                upca.extend(prepared.prefixes)
+        return None
+
+    def matches(self, barcode: str) -> bool:
+        """True when the catch-all rule is the first rule that matches ``barcode``."""
+        if barcode.startswith(self.prefixes):
+            return False
+        if self.ean13_prefixes and len(barcode) == 12 and ("0" + barcode).startswith(self.ean13_prefixes):
+            return False
+        return not (
+            self.upca_prefixes and len(barcode) == 13 and barcode[0] == "0"
+            and barcode[1:].startswith(self.upca_prefixes)
+        )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Nomenclature:
     """An ordered set of barcode rules (Odoo's ``barcode.nomenclature``).
@@ -207,6 +263,10 @@ class Nomenclature:
     _prepared: tuple[_PreparedRule, ...] = field(init=False, repr=False, compare=False)
     _by_first_char: dict[str, tuple[_PreparedRule, ...]] | None = field(init=False, repr=False, compare=False)
     _no_first_char: tuple[_PreparedRule, ...] = field(init=False, repr=False, compare=False)
+    _upc2ean: bool = field(init=False, repr=False, compare=False)
+    _ean2upc: bool = field(init=False, repr=False, compare=False)
+    _catch_all: dict[str, _CatchAll | None] = field(init=False, repr=False, compare=False)
+    _catch_all_no_first_char: _CatchAll | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = tuple(sorted(self.rules, key=lambda r: (r.sequence, r.rule_id)))
@@ -231,6 +291,13 @@ class Nomenclature:
             }  # fmt: skip
         object.__setattr__(self, "_by_first_char", buckets)
         object.__setattr__(self, "_no_first_char", always if buckets is not None else prepared)
+        upc2ean = self.upc_ean_conv in ("upc2ean", "always")
+        ean2upc = self.upc_ean_conv in ("ean2upc", "always")
+        object.__setattr__(self, "_upc2ean", upc2ean)
+        object.__setattr__(self, "_ean2upc", ean2upc)
+        catch_all = {first: _CatchAll.of(rules, upc2ean, ean2upc) for first, rules in (buckets or {}).items()}
+        object.__setattr__(self, "_catch_all", catch_all)
+        object.__setattr__(self, "_catch_all_no_first_char", _CatchAll.of(self._no_first_char, upc2ean, ean2upc))
 
     @property
     def ordered_rules(self) -> tuple[BarcodeRule, ...]:
@@ -241,32 +308,48 @@ class Nomenclature:
         """The first non-GS1 rule matching ``barcode`` (following aliases), or None."""
         aliased_from: str | None = None
         # Encoding checks (a check digit each) are asked of the same few strings by many rules: answer once.
-        encodings: dict[tuple[str, str], bool] = {}
-
-        def encoded(code: str, encoding: str) -> bool:
-            key = (code, encoding)
-            known = encodings.get(key)
-            if known is None:
-                known = encodings[key] = is_encoding(code, encoding)
-            return known
-
+        # Made on first use: most scans meet no EAN/UPC rule whose prefix they could match.
+        encodings: dict[tuple[str, str], bool] | None = None
+        upc2ean, ean2upc = self._upc2ean, self._ean2upc
         buckets = self._by_first_char
-        rules = self._no_first_char if buckets is None else buckets.get(barcode[:1], self._no_first_char)
+        first = barcode[:1]
+        if buckets is None or first not in buckets:
+            rules, catch_all = self._no_first_char, self._catch_all_no_first_char
+        else:
+            rules, catch_all = buckets[first], self._catch_all[first]
+        if catch_all is not None and catch_all.matches(barcode):
+            return NomenclatureMatch(catch_all.rule, barcode, barcode, _ZERO, False, None)
         for prepared in rules:
             rule = prepared.rule
             candidate = barcode
             encoding = rule.encoding
+            prefixes = prepared.prefixes
             if encoding != "any":
-                if encoding == "ean13" and self.upc_ean_conv in ("upc2ean", "always") and encoded(barcode, "upca"):
-                    candidate = upca_to_ean13(barcode)
-                elif encoding == "upca" and self.upc_ean_conv in ("ean2upc", "always") and encoded(barcode, "ean13"):
-                    candidate = ean13_to_upca(barcode) or barcode
+                # UPC/EAN conversion can only turn a 12-digit UPC-A into '0' + it (for an EAN-13 rule), or an
+                # EAN-13 starting with 0 into the 12 digits after it (for a UPC-A rule); anything else is matched
+                # as scanned. The literal prefix is tested on what the candidate can be before any check digit.
+                if encoding == "ean13" and upc2ean and len(barcode) == 12:
+                    if prefixes and not (barcode.startswith(prefixes) or ("0" + barcode).startswith(prefixes)):
+                        continue
+                    if encodings is None:
+                        encodings = {}
+                    if _encoded(encodings, barcode, "upca"):
+                        candidate = upca_to_ean13(barcode)
+                elif encoding == "upca" and ean2upc and len(barcode) == 13 and barcode[0] == "0":
+                    if prefixes and not (barcode.startswith(prefixes) or barcode[1:].startswith(prefixes)):
+                        continue
+                    if encodings is None:
+                        encodings = {}
+                    if _encoded(encodings, barcode, "ean13"):
+                        candidate = ean13_to_upca(barcode) or barcode
                 # The pattern's literal prefix is cheaper to test than the check digit; both must hold.
-                if prepared.prefixes and not candidate.startswith(prepared.prefixes):
+                if prefixes and not candidate.startswith(prefixes):
                     continue
-                if not encoded(candidate, encoding):
+                if encodings is None:
+                    encodings = {}
+                if not _encoded(encodings, candidate, encoding):
                     continue
-            elif prepared.prefixes and not candidate.startswith(prepared.prefixes):
+            elif prefixes and not candidate.startswith(prefixes):
                 continue
             matched = prepared.match(candidate)
             if matched is None:

@@ -315,7 +315,10 @@ def resolve_scan(
         raise InputRejected("The scan was empty. Scan again.")
     rules = nomenclature or catalog.nomenclature() or DEFAULT_NOMENCLATURE
 
-    if looks_like_command(text):
+    # The first character rules most forms out: a command starts with O (no other character upper-cases to
+    # it), a human-readable GS1 string with '(', a Digital Link with h (nothing else lower-cases to it).
+    first = text[0]
+    if first in "oO" and looks_like_command(text):
         command = parse_command(text)
         if command is None:
             raise UnknownBarcode(f"'{text}' is not a command FloorApp knows.", scan=scan)
@@ -323,9 +326,9 @@ def resolve_scan(
 
     if scan.gs1 or GS in text:
         return _resolve_gs1(scan, parse_element_string(text, today=today_date), catalog, product_id)
-    if looks_like_hri(text):
+    if first == "(" and looks_like_hri(text):
         return _resolve_gs1(scan, parse_hri(text, today=today_date), catalog, product_id)
-    if looks_like_digital_link(text):
+    if first in "hH" and looks_like_digital_link(text):
         return _resolve_gs1(scan, parse_digital_link(text, today=today_date), catalog, product_id)
     # A GS1 nomenclature's FNC1 stand-ins ('#', 'Alt029'): only trusted when the result reads as GS1, because
     # a plain location or lot name may contain the same characters.
@@ -513,16 +516,20 @@ def _resolve_gs1(
         quantity = Decimal(count)
         unit = product.uom_name
     measured: tuple[Decimal, str] | None = None
-    element = next((e for e in elements if e.definition.kind is Kind.DECIMAL and e.definition.unit), None)
-    if element is not None and isinstance(element.value, Decimal) and element.definition.unit:
-        measured = (element.value, element.definition.unit)
+    for element in elements.elements:
+        definition = element.definition
+        if definition.kind is Kind.DECIMAL and definition.unit:
+            if isinstance(element.value, Decimal):
+                measured = (element.value, definition.unit)
+            break
     if quantity is None and measured is not None:
         # A net weight (length, volume) is the quantity only in the product's own kind of unit, converted.
         quantity = convert(measured[0], measured[1], product.uom_name)
         unit = product.uom_name if quantity is not None else None
     lot = None
-    if elements.lot is not None:
-        lots = catalog.lots_by_name(elements.lot, product.id)
+    lot_name = elements.lot
+    if lot_name is not None:
+        lots = catalog.lots_by_name(lot_name, product.id)
         lot = lots[0] if lots else None
     serial = elements.serial
     if serial is not None and lot is None and product.tracking == "serial":
@@ -537,7 +544,7 @@ def _resolve_gs1(
         quantity=quantity,
         quantity_unit=unit,
         lot=lot,
-        lot_name=elements.lot,
+        lot_name=lot_name,
         serial=serial,
         expiry=expiry,
         best_before=elements.best_before,

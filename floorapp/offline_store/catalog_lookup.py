@@ -74,6 +74,8 @@ _PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
 # bin; the lowest id is taken in Python instead.
 _LOCATION_BY_BARCODE = "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1"
 _LOTS_BY_NAME = "SELECT id, name, product_id, expiration_date FROM lot WHERE name = ? AND active = 1"
+_LOTS_BY_NAME_ANY_PRODUCT = _LOTS_BY_NAME + " ORDER BY id"
+_LOTS_BY_NAME_OF_PRODUCT = _LOTS_BY_NAME + " AND product_id = ? ORDER BY id"
 _PACKAGE_BY_NAME = "SELECT id, name, location_id FROM package WHERE name = ? ORDER BY id LIMIT 1"
 _PICKING_BY_NAME = "SELECT id, name, state FROM picking WHERE name = ? ORDER BY id LIMIT 1"
 _USER_BY_BADGE = "SELECT id, login, name, role FROM floor_user WHERE badge_digest = ? AND active = 1 LIMIT 1"
@@ -148,19 +150,22 @@ class SqlCatalogLookup:
         if not barcodes:
             return None
         sql = _PRODUCTS_BY_BARCODE_SQL.get(len(barcodes)) or _products_by_barcode_sql(len(barcodes))
-        rows = {row[0]: row for row in self._rows(sql, barcodes)}
-        for barcode in barcodes:
-            row = rows.get(barcode)
-            if row is None:
-                continue
-            product = _product_ref(row[1:7])
-            packaging_id, quantity, packaging_name = row[7], row[8], row[9]
-            if packaging_id is None:
-                return ProductBarcodeHit(product)
-            amount = _quantity(quantity if quantity is not None else 1.0)
-            name = packaging_name or f"{amount} {product.uom_name or 'units'}"
-            return ProductBarcodeHit(product, PackagingRef(packaging_id, name, amount, product.id))
-        return None
+        rows = self._rows(sql, barcodes)
+        if not rows:
+            return None
+        if len(rows) == 1:
+            row = rows[0]  # the usual case: one spelling of the GTIN is stored
+        else:
+            by_barcode = {r[0]: r for r in rows}
+            row = next(by_barcode[barcode] for barcode in barcodes if barcode in by_barcode)
+        product = ProductRef(row[1], row[2], row[3], row[4], row[5] or "none", row[6])
+        packaging_id = row[7]
+        if packaging_id is None:
+            return ProductBarcodeHit(product)
+        quantity, packaging_name = row[8], row[9]
+        amount = _quantity(quantity if quantity is not None else 1.0)
+        name = packaging_name or f"{amount} {product.uom_name or 'units'}"
+        return ProductBarcodeHit(product, PackagingRef(packaging_id, name, amount, product.id))
 
     def product_by_barcode(self, barcode: str) -> ProductBarcodeHit | None:
         """The product or packaging with exactly this barcode."""
@@ -181,12 +186,10 @@ class SqlCatalogLookup:
 
     def lots_by_name(self, name: str, product_id: int | None = None) -> Sequence[LotRef]:
         """Active lots with this name, of one product when given."""
-        sql: str = _LOTS_BY_NAME
-        params: list[object] = [name]
-        if product_id is not None:
-            sql += " AND product_id = ?"
-            params.append(product_id)
-        rows = self._rows(sql + " ORDER BY id", params)
+        if product_id is None:
+            rows = self._rows(_LOTS_BY_NAME_ANY_PRODUCT, (name,))
+        else:
+            rows = self._rows(_LOTS_BY_NAME_OF_PRODUCT, (name, product_id))
         return [LotRef(r[0], r[1], r[2], _odoo_date(r[3])) for r in rows]
 
     def package_by_name(self, name: str) -> PackageRef | None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from floorapp.barcode.aim import (
     GS,
     describe_symbology,
+    is_gs1_symbology,
+    normalize_fnc1,
     normalize_scanned_text,
     split_symbology_identifier,
 )
@@ -68,3 +72,27 @@ def test_describe_symbology() -> None:
     unknown = describe_symbology("]K7")
     assert unknown is not None and not unknown.gs1
     assert describe_symbology(None) is None
+
+
+_pieces = st.sampled_from(
+    ["]C1", "]E0", "]C0", "]d2", "]K7", "]", "]C", GS, "\u241d", "<GS>", "\r\n", "\n", "01", "]e0"]
+)
+
+
+@given(
+    raw=st.lists(st.one_of(_pieces, st.text(max_size=5)), max_size=6).map("".join),
+    substitute=st.sampled_from(["", "<GS>", "#", "]"]),
+    symbology=st.sampled_from([None, "]d2", "]E0", "]X9"]),
+)
+def test_normalizing_is_the_documented_steps_in_order(raw: str, substitute: str, symbology: str | None) -> None:
+    # The docstring's four steps, spelt out with the public helpers: the scan path's shortcuts change nothing.
+    text = normalize_fnc1(raw.rstrip("\r\n"), substitute)
+    identifier, text = split_symbology_identifier(text)
+    identifier = identifier or symbology
+    gs1 = is_gs1_symbology(identifier)
+    if text.startswith(GS):
+        text, gs1 = text.lstrip(GS), True
+    elif GS in text:
+        gs1 = True
+    scan = normalize_scanned_text(raw, substitute, symbology=symbology)
+    assert (scan.text, scan.symbology, scan.gs1) == (text, identifier, gs1)
