@@ -18,15 +18,17 @@ import keyring.errors
 from floorapp.errors import ConfigError, EnvironmentFault
 from floorapp.logging_setup import register_secret
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("floorapp.secrets")
 
 SERVICE = "floorapp"
 SECRET_ENV = "FLOORAPP_ODOO_KEY"
 
-_NO_KEYRING = (
+_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Secrets",
     "No usable system keyring to keep the Odoo password or API key. Install or unlock one (GNOME Keyring, KWallet, "
-    "macOS Keychain, Windows Credential Manager), or set FLOORAPP_ODOO_KEY for this run."
+    "macOS Keychain, Windows Credential Manager), or set FLOORAPP_ODOO_KEY for this run.",
 )
 
 
@@ -43,7 +45,8 @@ def secret_account(settings: Settings) -> str:
     """The keyring "username" of the Odoo secret: login, database and server, so servers never share a key."""
     user = settings.text("odoo.user")
     if not user:
-        raise ConfigError("Set odoo.user (and odoo.url, odoo.database) before storing the Odoo password or API key.")
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "Secrets", "Set odoo.user (and odoo.url, odoo.database) before storing the Odoo password or API key."))
     return f"{user}@{settings.text('odoo.database')}@{settings.text('odoo.url')}"
 
 
@@ -78,7 +81,7 @@ def get_odoo_secret(settings: Settings, environ: Mapping[str, str] | None = None
 def set_odoo_secret(settings: Settings, secret: str) -> None:
     """Store the Odoo password or API key in the keyring."""
     if not secret:
-        raise ConfigError("The Odoo password or API key is empty.")
+        raise ConfigError(QT_TRANSLATE_NOOP("Secrets", "The Odoo password or API key is empty."))
     register_secret(secret)
     account = secret_account(settings)
     try:
@@ -110,9 +113,11 @@ def user_key_account(settings: Settings, login: str) -> str:
     """The keyring "username" of one floor user's Odoo API key on this server and database."""
     login = login.strip()
     if not login:
-        raise ConfigError("Name the floor user's Odoo login.")
+        raise ConfigError(QT_TRANSLATE_NOOP("Secrets", "Name the floor user's Odoo login."))
     if not settings.text("odoo.url"):
-        raise ConfigError("Set odoo.url (and odoo.database) before storing a floor user's API key.")
+        raise ConfigError(
+            QT_TRANSLATE_NOOP("Secrets", "Set odoo.url (and odoo.database) before storing a floor user's API key.")
+        )
     return f"user:{login}@{settings.text('odoo.database')}@{settings.text('odoo.url')}"
 
 
@@ -131,7 +136,7 @@ def get_user_key(settings: Settings, login: str) -> str | None:
 def set_user_key(settings: Settings, login: str, key: str) -> None:
     """Store a floor user's Odoo API key in the keyring (never in the config file)."""
     if not key:
-        raise ConfigError("The API key is empty.")
+        raise ConfigError(QT_TRANSLATE_NOOP("Secrets", "The API key is empty."))
     register_secret(key)
     account = user_key_account(settings, login)
     try:

@@ -18,7 +18,7 @@ the unfilled f-string); values go in as keyword arguments.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Union
@@ -114,9 +114,36 @@ def user_text(source: SourceText, /, **args: UserTextArg) -> UserText:
     return UserText(source.context, str(source), tuple(sorted(args.items())))
 
 
+def join_texts(texts: Sequence[UserTextArg]) -> UserText | None:
+    """Several short texts on one line, ``first; second; ...`` (the separator is translatable too); None if none."""
+    if not texts:
+        return None
+    joined = texts[0] if isinstance(texts[0], UserText) else UserText.verbatim(format_arg(texts[0]))
+    for text in texts[1:]:
+        joined = user_text(QT_TRANSLATE_NOOP("UserText", "{first}; {second}"), first=joined, second=text)
+    return joined
+
+
 def as_user_text(message: str | UserText) -> UserText:
-    """``message`` as a :class:`UserText`: a plain string becomes a verbatim (untranslated) one."""
-    return message if isinstance(message, UserText) else UserText.verbatim(message)
+    """``message`` as a :class:`UserText`.
+
+    A template marked with ``QT_TRANSLATE_NOOP`` and no placeholders is translated; any other plain string
+    becomes a verbatim (untranslated) one.
+    """
+    if isinstance(message, UserText):
+        return message
+    if isinstance(message, SourceText):
+        return user_text(message)
+    return UserText.verbatim(message)
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "SourceText", "UserText", "UserTextArg", "as_user_text", "format_arg", "user_text"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "SourceText",
+    "UserText",
+    "UserTextArg",
+    "as_user_text",
+    "format_arg",
+    "join_texts",
+    "user_text",
+]

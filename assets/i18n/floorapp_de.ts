@@ -208,232 +208,561 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="244"/>
-        <location filename="../../floorapp/ui/camera_view.py" line="304"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="174"/>
+        <source>Something went wrong with the camera.</source>
+        <translation>Mit der Kamera ist etwas schiefgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/camera_view.py" line="246"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="306"/>
         <source>Camera off</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera aus</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="248"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="250"/>
         <source>Take photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto machen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="280"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="282"/>
         <source>Starting the camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera startet…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="360"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="362"/>
         <source>Photo saved ({kb} KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto gespeichert ({kb} KB).</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="376"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="378"/>
         <source>No picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/camera_view.py" line="390"/>
+        <location filename="../../floorapp/ui/camera_view.py" line="392"/>
         <source>The camera stopped before the photo was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kamera hat gestoppt, bevor das Foto gemacht wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>Cameras</name>
+    <message>
+        <location filename="../../floorapp/devices/camera/_cv.py" line="17"/>
+        <source>Cameras need OpenCV (the opencv-python-headless package), which is not installed.</source>
+        <translation>Kameras brauchen OpenCV (Paket opencv-python-headless), das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/base.py" line="47"/>
+        <source>Camera resolution &apos;{text}&apos; is not WIDTHxHEIGHT (for example 1280x720).</source>
+        <translation>Die Kameraauflösung „{text}“ ist nicht BREITExHÖHE (zum Beispiel 1280x720).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/base.py" line="57"/>
+        <source>The {camera} is not open.</source>
+        <extracomment>Said by every camera driver asked for a frame before ``open`` or after ``close``.</extracomment>
+        <translation>{camera} ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/factory.py" line="22"/>
+        <source>No camera is configured on this device (setting camera.source).</source>
+        <translation>Auf diesem Gerät ist keine Kamera eingerichtet (Einstellung camera.source).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/factory.py" line="44"/>
+        <source>camera.source &apos;{source}&apos; names no camera index, device or image/video file.</source>
+        <translation>camera.source „{source}“ nennt keine Kameranummer, kein Gerät und keine Bild- oder Videodatei.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/opencv.py" line="29"/>
+        <source>camera {source}</source>
+        <translation>Kamera {source}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/opencv.py" line="42"/>
+        <source>The {camera} could not be opened. Is it plugged in and not used by another program?</source>
+        <translation>{camera} konnte nicht geöffnet werden. Ist sie angeschlossen und nicht von einem anderen Programm belegt?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/opencv.py" line="63"/>
+        <source>The {camera} stopped delivering pictures; it may be unplugged.</source>
+        <translation>{camera} liefert keine Bilder mehr; vielleicht wurde sie abgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/photo.py" line="76"/>
+        <source>The photo could not be saved in {folder}; the device may be out of space.</source>
+        <translation>Das Foto konnte nicht in {folder} gespeichert werden; vielleicht ist der Speicher voll.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/photo.py" line="110"/>
+        <source>The photo could not be encoded as JPEG.</source>
+        <translation>Das Foto konnte nicht als JPEG gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/photo.py" line="132"/>
+        <source>The photo cannot be made small enough for the size limit; raise camera.max_photo_bytes.</source>
+        <translation>Das Foto lässt sich nicht klein genug machen; erhöhen Sie camera.max_photo_bytes.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/photo.py" line="147"/>
+        <source>The {camera} delivered no picture.</source>
+        <translation>{camera} hat kein Bild geliefert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="28"/>
+        <source>The camera simulator was given no image or video files.</source>
+        <translation>Der Kamera-Simulator hat keine Bild- oder Videodateien bekommen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="47"/>
+        <source>simulated camera ({files})</source>
+        <translation>Simulierte Kamera ({files})</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="53"/>
+        <source>The camera simulator cannot find {path}.</source>
+        <translation>Der Kamera-Simulator findet {path} nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="57"/>
+        <source>The camera simulator cannot play {file}: not an image or video file.</source>
+        <translation>Der Kamera-Simulator kann {file} nicht abspielen: keine Bild- oder Videodatei.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="75"/>
+        <source>The camera simulator cannot read the image {file}.</source>
+        <translation>Der Kamera-Simulator kann das Bild {file} nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/camera/simulated.py" line="84"/>
+        <source>The camera simulator cannot play the video {file}.</source>
+        <translation>Der Kamera-Simulator kann das Video {file} nicht abspielen.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceLinks</name>
+    <message>
+        <location filename="../../floorapp/devices/transport/__init__.py" line="31"/>
+        <source>Unknown transport &apos;{kind}&apos;; use one of {kinds}.</source>
+        <translation>Unbekannte Verbindung „{kind}“; möglich sind: {kinds}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/base.py" line="16"/>
+        <source>Writing to {device} failed; the device may be unplugged.</source>
+        <extracomment>Said by every link that can lose its device under it (serial port, USB device file).</extracomment>
+        <translation>Senden an {device} fehlgeschlagen; vielleicht ist das Gerät abgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/base.py" line="17"/>
+        <source>Reading from {device} failed; the device may be unplugged.</source>
+        <translation>Lesen von {device} fehlgeschlagen; vielleicht ist das Gerät abgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/base.py" line="89"/>
+        <source>{device} is not connected.</source>
+        <extracomment>A short human name of the endpoint (``tcp://10.0.0.7:9100``, ``serial:///dev/ttyUSB0``) for messages. Whether the device can talk back over this link (a plain file or a CUPS queue cannot).</extracomment>
+        <translation>{device} ist nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="35"/>
+        <source>CUPS queue {queue}</source>
+        <translation>CUPS-Warteschlange {queue}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="41"/>
+        <source>No CUPS queue is configured for the printer.</source>
+        <translation>Für den Drucker ist keine CUPS-Warteschlange eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="44"/>
+        <source>Printing through CUPS needs the lp command, which is not installed here.</source>
+        <translation>Drucken über CUPS braucht den Befehl lp, der hier nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="57"/>
+        <source>Handing the job to {device} failed.</source>
+        <translation>Der Auftrag konnte nicht an {device} übergeben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="61"/>
+        <source>{device} refused the job: {message}</source>
+        <translation>{device} hat den Auftrag abgelehnt: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/cups.py" line="63"/>
+        <source>{device} refused the job: unknown error</source>
+        <translation>{device} hat den Auftrag abgelehnt: unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/device_file.py" line="30"/>
+        <source>USB device {path}</source>
+        <translation>USB-Gerät {path}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/device_file.py" line="39"/>
+        <source>Cannot open {device}; permission denied (is the user in the lp group?)</source>
+        <translation>{device} lässt sich nicht öffnen: keine Berechtigung (ist der Benutzer in der Gruppe lp?)</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/device_file.py" line="42"/>
+        <source>Cannot open {device}; is it plugged in?</source>
+        <translation>{device} lässt sich nicht öffnen. Ist es angeschlossen?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/device_file.py" line="57"/>
+        <source>{device} stopped taking data (paper out or jammed?).</source>
+        <translation>{device} nimmt keine Daten mehr an (Papier leer oder Stau?).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/file.py" line="29"/>
+        <source>file {path}</source>
+        <translation>Datei {path}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/file.py" line="37"/>
+        <source>Cannot write to {device}.</source>
+        <translation>In {device} kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/file.py" line="48"/>
+        <source>Writing to {device} failed (disk full?).</source>
+        <translation>Schreiben in {device} fehlgeschlagen (Speicher voll?).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/serial.py" line="47"/>
+        <source>Serial devices need the pyserial package, which is not installed.</source>
+        <translation>Serielle Geräte brauchen das Paket pyserial, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/serial.py" line="69"/>
+        <source>serial port {port}</source>
+        <translation>serielle Schnittstelle {port}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/serial.py" line="76"/>
+        <source>No serial port is configured for this device.</source>
+        <translation>Für dieses Gerät ist keine serielle Schnittstelle eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/serial.py" line="91"/>
+        <source>Cannot open {device}; is the device plugged in?</source>
+        <translation>{device} lässt sich nicht öffnen. Ist das Gerät angeschlossen?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="23"/>
+        <source>The printer address is empty; enter host:port, for example 10.0.0.7:9100.</source>
+        <translation>Die Druckeradresse ist leer; geben Sie Host:Port ein, zum Beispiel 10.0.0.7:9100.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="35"/>
+        <source>&apos;{address}&apos; is not host:port.</source>
+        <translation>„{address}“ ist nicht Host:Port.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="38"/>
+        <source>Port {port} in &apos;{address}&apos; is out of range.</source>
+        <translation>Port {port} in „{address}“ ist ungültig.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="72"/>
+        <source>{device} is not answering; check that it is on and on the network.</source>
+        <translation>{device} antwortet nicht. Prüfen Sie, ob das Gerät eingeschaltet und im Netzwerk ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="86"/>
+        <source>Sending to {device} failed; the connection dropped.</source>
+        <translation>Senden an {device} fehlgeschlagen; die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="100"/>
+        <source>Reading from {device} failed; the connection dropped.</source>
+        <translation>Lesen von {device} fehlgeschlagen; die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/transport/tcp.py" line="106"/>
+        <source>{device} closed the connection.</source>
+        <translation>{device} hat die Verbindung beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <location filename="../../floorapp/devices/discovery.py" line="37"/>
+        <source>Finding printers on the network needs the zeroconf package.</source>
+        <translation>Für die Druckersuche im Netzwerk fehlt das Paket zeroconf.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/discovery.py" line="192"/>
+        <source>Network discovery is not possible here (multicast is blocked or no network).</source>
+        <translation>Gerätesuche im Netzwerk ist hier nicht möglich (Multicast gesperrt oder kein Netzwerk).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/discovery.py" line="233"/>
+        <source>This station could not announce itself on the network.</source>
+        <translation>Diese Station konnte sich nicht im Netzwerk anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/factory.py" line="39"/>
+        <source>Unknown printer language &apos;{name}&apos;; use zpl or escpos.</source>
+        <extracomment>The name print jobs use for the printer configured in settings.</extracomment>
+        <translation>Unbekannte Druckersprache „{name}“; möglich sind zpl oder escpos.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/factory.py" line="71"/>
+        <source>No printer named &apos;{name}&apos; is set up on this device.</source>
+        <translation>Auf diesem Gerät ist kein Drucker „{name}“ eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="36"/>
+        <source>No label printer set up</source>
+        <translation>Kein Etikettendrucker eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="40"/>
+        <source>{language} at {address}</source>
+        <translation>{language} an {address}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="42"/>
+        <source>{language} at {address} ({transport})</source>
+        <translation>{language} an {address} ({transport})</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="53"/>
+        <source>No scale set up</source>
+        <translation>Keine Waage eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="56"/>
+        <source>{driver} scale on {port}</source>
+        <translation>Waage {driver} an {port}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="57"/>
+        <source>{driver} scale</source>
+        <translation>Waage {driver}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="98"/>
+        <source>No label printer is set up yet; find one and choose it first.</source>
+        <translation>Es ist noch kein Etikettendrucker eingerichtet. Suchen Sie zuerst einen und wählen Sie ihn aus.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="102"/>
+        <source>The printer is not ready: {problems}.</source>
+        <translation>Der Drucker ist nicht bereit: {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="105"/>
+        <source>Test label sent to {printer}.</source>
+        <translation>Testetikett an {printer} gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/setup.py" line="112"/>
+        <source>No scale is set up on this device.</source>
+        <translation>Auf diesem Gerät ist keine Waage eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/spool.py" line="138"/>
+        <source>This carrier label is ZPL but the printer speaks ESC/POS; ask for a PDF label.</source>
+        <extracomment>Finds the printer a job names (``LabelPrinter.name``); raises ``ConfigError`` for an unknown one. Called after a job is queued (a running ``SpoolWorker`` wakes up through it).</extracomment>
+        <translation>Dieses Versandetikett ist ZPL, der Drucker kann aber nur ESC/POS. Fordern Sie ein PDF-Etikett an.</translation>
     </message>
 </context>
 <context>
     <name>DevicesScreen</name>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="288"/>
-        <location filename="../../floorapp/ui/devices_screen.py" line="439"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="289"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="440"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="292"/>
-        <location filename="../../floorapp/ui/devices_screen.py" line="460"/>
-        <source>Print, weigh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="293"/>
-        <location filename="../../floorapp/ui/devices_screen.py" line="460"/>
-        <source>Scan, photo</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/ui/devices_screen.py" line="461"/>
+        <source>Print, weigh</source>
+        <translation>Drucken, wiegen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="303"/>
-        <source>ZPL label printer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/ui/devices_screen.py" line="294"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="461"/>
+        <source>Scan, photo</source>
+        <translation>Scannen, Foto</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="304"/>
-        <source>ESC/POS receipt printer</source>
-        <translation type="unfinished"></translation>
+        <source>ZPL label printer</source>
+        <translation>ZPL-Etikettendrucker</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="305"/>
-        <source>Find</source>
-        <translation type="unfinished"></translation>
+        <source>ESC/POS receipt printer</source>
+        <translation>ESC/POS-Bondrucker</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="306"/>
-        <source>Use selected</source>
-        <translation type="unfinished"></translation>
+        <source>Find</source>
+        <translation>Suchen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="307"/>
+        <source>Use selected</source>
+        <translation>Auswahl nutzen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/devices_screen.py" line="308"/>
         <source>Test print</source>
-        <translation type="unfinished"></translation>
+        <translation>Testdruck</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="313"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="314"/>
         <source>Test weigh</source>
-        <translation type="unfinished"></translation>
+        <translation>Testwiegen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="323"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="324"/>
         <source>Camera number, /dev/video0 or a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="329"/>
-        <source>Show cameras</source>
-        <translation type="unfinished"></translation>
+        <translation>Kameranummer, /dev/video0 oder Datei</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="330"/>
-        <source>Use</source>
-        <translation type="unfinished"></translation>
+        <source>Show cameras</source>
+        <translation>Kameras zeigen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="332"/>
-        <location filename="../../floorapp/ui/devices_screen.py" line="547"/>
-        <source>Test scan</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/ui/devices_screen.py" line="331"/>
+        <source>Use</source>
+        <translation>Nutzen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="333"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="548"/>
+        <source>Test scan</source>
+        <translation>Testscan</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/devices_screen.py" line="334"/>
         <source>Test photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Testfoto</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="336"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="337"/>
         <source>Test serial scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Test serieller Scan</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="339"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="340"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="444"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="445"/>
         <source>no symbology identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Symbologie-Kennung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="446"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="447"/>
         <source>Camera read: {text} ({symbology})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera hat gelesen: {text} ({symbology})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="448"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="449"/>
         <source>Serial scanner read: {text} ({symbology})</source>
-        <translation type="unfinished"></translation>
+        <translation>Serieller Scanner hat gelesen: {text} ({symbology})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="450"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="451"/>
         <source>Scan read: {text} ({symbology})</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan gelesen: {text} ({symbology})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="479"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="480"/>
         <source>Looking for printers on the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche Drucker im Netzwerk…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="485"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="486"/>
         <source>Pick a printer from the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Drucker aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="494"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="495"/>
         <source>Label printer set to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etikettendrucker ist jetzt {name}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="504"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="505"/>
         <source>The scale answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Waage antwortet.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="522"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="523"/>
         <source>No camera on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kamera auf diesem Gerät.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="525"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="526"/>
         <source>Camera set. Hold a barcode in front of it to test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera eingestellt. Halten Sie zum Test einen Barcode davor.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="534"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="535"/>
         <source>Hold a barcode in front of the camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie einen Barcode vor die Kamera.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="538"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="539"/>
         <source>Taking a photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto wird gemacht…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="543"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="544"/>
         <source>Photo {kb} KB, {width}x{height} (limit {limit} KB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto {kb} KB, {width}x{height} (Grenze {limit} KB)</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="547"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="548"/>
         <source>Stop camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera stoppen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="555"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="556"/>
         <source>Nothing was scanned with the serial scanner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem seriellen Scanner wurde nichts gescannt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="557"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="558"/>
         <source>Opening the serial scanner…</source>
-        <translation type="unfinished"></translation>
+        <translation>Serieller Scanner wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="562"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="563"/>
         <source>Scan a barcode with the serial scanner now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scannen Sie jetzt einen Barcode mit dem seriellen Scanner.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="578"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="579"/>
         <source>raw</source>
-        <translation type="unfinished"></translation>
+        <translation>raw</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="578"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="579"/>
         <source>not raw, port 9100 assumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="587"/>
-        <source>Label printer: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht raw, Port 9100 angenommen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="588"/>
-        <source>Scale: {summary}</source>
-        <translation type="unfinished"></translation>
+        <source>Label printer: {summary}</source>
+        <translation>Etikettendrucker: {summary}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="593"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="590"/>
+        <source>Scale: {summary}</source>
+        <translation>Waage: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/devices_screen.py" line="596"/>
         <source>Serial scanner: {port}</source>
-        <translation type="unfinished"></translation>
+        <translation>Serieller Scanner: {port}</translation>
     </message>
 </context>
 <context>
@@ -569,32 +898,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="144"/>
+        <location filename="../../floorapp/ui/main_window.py" line="145"/>
         <source>FloorApp</source>
         <translation>FloorApp</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="192"/>
+        <location filename="../../floorapp/ui/main_window.py" line="193"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="192"/>
+        <location filename="../../floorapp/ui/main_window.py" line="193"/>
         <source>Sign out now?</source>
         <translation>Jetzt abmelden?</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="192"/>
+        <location filename="../../floorapp/ui/main_window.py" line="193"/>
         <source>Stay signed in</source>
         <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="216"/>
+        <location filename="../../floorapp/ui/main_window.py" line="217"/>
         <source>You were signed out after a while without activity.</source>
         <translation>Sie wurden nach längerer Inaktivität abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="235"/>
+        <location filename="../../floorapp/ui/main_window.py" line="241"/>
         <source>This scan is not used on this screen.</source>
         <translation>Dieser Scan wird auf diesem Bildschirm nicht verwendet.</translation>
     </message>
@@ -749,25 +1078,182 @@ for {order}</source>
 <context>
     <name>PrintQueueWidget</name>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="127"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/devices_screen.py" line="128"/>
+        <source>Retry</source>
+        <translation>Nochmal</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/devices_screen.py" line="129"/>
         <source>Cancel job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag abbrechen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="187"/>
-        <location filename="../../floorapp/ui/devices_screen.py" line="203"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="188"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="204"/>
         <source>Pick a job first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/devices_screen.py" line="208"/>
+        <location filename="../../floorapp/ui/devices_screen.py" line="209"/>
         <source>That job was already printed or cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Auftrag ist schon gedruckt oder abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Printers</name>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="17"/>
+        <source>&apos;{value}&apos; cannot go into a Code 128 barcode: only ASCII characters can.</source>
+        <translation>„{value}“ passt nicht in einen Code-128-Barcode: nur ASCII-Zeichen sind möglich.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="18"/>
+        <source>A GS1 barcode needs at least one element.</source>
+        <translation>Ein GS1-Barcode braucht mindestens ein Element.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="19"/>
+        <source>The {label} label needs: {fields}.</source>
+        <translation>Das Etikett {label} braucht: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="44"/>
+        <source>Ready</source>
+        <extracomment>GS1 data for a barcode: (application identifier, value) pairs in print order, e.g. ((&quot;00&quot;, &quot;0123...5&quot;),). What a template field can be filled with: text, or GS1 element pairs for a GS1 barcode.</extracomment>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="46"/>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/base.py" line="163"/>
+        <source>Printer {name} is reachable but did not report its status.</source>
+        <extracomment>Short name stored with spooled jobs: ``zpl`` or ``escpos``.</extracomment>
+        <translation>Drucker {name} ist erreichbar, meldet aber seinen Status nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="44"/>
+        <source>ESC/POS printing needs the python-escpos package, which is not installed.</source>
+        <translation>ESC/POS-Druck braucht das Paket python-escpos, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="83"/>
+        <source>The receipt printer answered its status request with something unreadable.</source>
+        <translation>Der Bondrucker hat auf die Statusabfrage unlesbar geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="89"/>
+        <source>Cover open</source>
+        <translation>Deckel offen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="91"/>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="214"/>
+        <source>Paper out</source>
+        <translation>Papier leer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="93"/>
+        <source>Printer error</source>
+        <translation>Druckerfehler</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/escpos.py" line="95"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/gs1_data.py" line="23"/>
+        <source>&apos;{digits}&apos; is not all digits.</source>
+        <translation>„{digits}“ besteht nicht nur aus Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/gs1_data.py" line="31"/>
+        <source>&apos;{ai}&apos; is not a GS1 application identifier.</source>
+        <translation>„{ai}“ ist kein GS1-Datenbezeichner.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/gs1_data.py" line="34"/>
+        <source>&apos;{value}&apos; cannot be encoded for GS1 AI ({ai}).</source>
+        <translation>„{value}“ passt nicht in GS1-AI ({ai}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/gs1_data.py" line="38"/>
+        <source>GS1 AI ({ai}) needs {needed} characters, got {got}.</source>
+        <translation>GS1-AI ({ai}) braucht {needed} Zeichen, nicht {got}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/gs1_data.py" line="41"/>
+        <source>{value} in GS1 AI ({ai}) has a wrong check digit.</source>
+        <translation>{value} in GS1-AI ({ai}) hat eine falsche Prüfziffer.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/raster.py" line="20"/>
+        <source>Printing PDF labels needs pypdfium2, which is not installed.</source>
+        <translation>PDF-Etiketten drucken braucht pypdfium2, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/raster.py" line="25"/>
+        <source>The carrier label PDF cannot be read.</source>
+        <translation>Das PDF des Versandetiketts lässt sich nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/raster.py" line="30"/>
+        <source>The label PDF has {pages} pages; at most {max} are printed.</source>
+        <translation>Das Etikett-PDF hat {pages} Seiten; gedruckt werden höchstens {max}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/templates.py" line="30"/>
+        <source>&apos;{name}&apos; is not a label template name.</source>
+        <extracomment>``assets/labels`` of the source tree; a packaged build passes its own folder to the languages. ``{{name}}`` is text; ``{{code128:name}}`` barcode data; ``{{gs1:name}}`` GS1 element pairs.</extracomment>
+        <translation>„{name}“ ist kein Name einer Etikettvorlage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/templates.py" line="35"/>
+        <source>There is no label template &apos;{name}&apos; ({file}).</source>
+        <translation>Es gibt keine Etikettvorlage „{name}“ ({file}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="198"/>
+        <source>The printer answered its status request with something unreadable.</source>
+        <translation>Der Drucker hat auf die Statusabfrage unlesbar geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="216"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="218"/>
+        <source>Receive buffer full</source>
+        <translation>Empfangsspeicher voll</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="220"/>
+        <source>Print head too cold</source>
+        <translation>Druckkopf zu kalt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="222"/>
+        <source>Print head too hot</source>
+        <translation>Druckkopf zu heiß</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="224"/>
+        <source>Print head open</source>
+        <translation>Druckkopf offen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="226"/>
+        <source>Ribbon out</source>
+        <translation>Farbband leer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/printer/zpl.py" line="280"/>
+        <source>This carrier label is not ZPL (no ^XA found).</source>
+        <translation>Dieses Versandetikett ist kein ZPL (kein ^XA gefunden).</translation>
     </message>
 </context>
 <context>
@@ -791,6 +1277,264 @@ for {order}</source>
         <location filename="../../floorapp/ui/screens/home.py" line="30"/>
         <source>Supervisor</source>
         <translation>Schichtleiter</translation>
+    </message>
+</context>
+<context>
+    <name>Scales</name>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="30"/>
+        <source>The scale reports weight in &apos;{unit}&apos;, which FloorApp does not use.</source>
+        <translation>Die Waage wiegt in „{unit}“; diese Einheit nutzt FloorApp nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="61"/>
+        <source>The scale is overloaded; take some weight off.</source>
+        <extracomment>Said by every driver that can tell (MT-SICS, Toledo 8217, HID POS ...).</extracomment>
+        <translation>Die Waage ist überlastet. Nehmen Sie etwas herunter.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="62"/>
+        <source>The scale reads below zero; empty it and zero it.</source>
+        <translation>Die Waage zeigt unter null. Leeren Sie sie und stellen Sie sie auf null.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="63"/>
+        <source>The weight is still moving.</source>
+        <translation>Das Gewicht schwankt noch.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="64"/>
+        <source>The weight did not settle; keep the load still and try again.</source>
+        <translation>Das Gewicht kommt nicht zur Ruhe. Halten Sie die Last still und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="114"/>
+        <source>{scale} cannot be zeroed from FloorApp; use the key on the scale.</source>
+        <extracomment>Short name for screens and logs (``Mettler Toledo MT-SICS on /dev/ttyUSB0``).</extracomment>
+        <translation>{scale} lässt sich nicht aus FloorApp nullen. Nutzen Sie die Taste an der Waage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/base.py" line="121"/>
+        <source>{scale} cannot be tared from FloorApp; use the key on the scale.</source>
+        <translation>{scale} lässt sich nicht aus FloorApp tarieren. Nutzen Sie die Taste an der Waage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/factory.py" line="40"/>
+        <source>Unknown serial scale protocol &apos;{driver}&apos;.</source>
+        <translation>Unbekanntes Waagenprotokoll „{driver}“.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/factory.py" line="56"/>
+        <source>Set scale.port to the USB scale&apos;s VID:PID (e.g. 0922:8003) or hidapi path.</source>
+        <translation>Setzen Sie scale.port auf VID:PID der USB-Waage (z. B. 0922:8003) oder ihren hidapi-Pfad.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/factory.py" line="61"/>
+        <source>Set scale.port to the serial port of the {driver} scale (e.g. /dev/ttyUSB0).</source>
+        <translation>Setzen Sie scale.port auf die serielle Schnittstelle der Waage {driver} (z. B. /dev/ttyUSB0).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="57"/>
+        <source>The USB scale sent a report FloorApp does not understand.</source>
+        <translation>Die USB-Waage hat eine Meldung gesendet, die FloorApp nicht versteht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="63"/>
+        <source>The USB scale reports a fault; switch it off and on.</source>
+        <translation>Die USB-Waage meldet einen Fehler. Schalten Sie sie aus und wieder ein.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="70"/>
+        <source>The USB scale needs to be calibrated or zeroed before it can weigh.</source>
+        <translation>Die USB-Waage muss kalibriert oder genullt werden, bevor sie wiegen kann.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="78"/>
+        <source>The USB scale weighs in unit code {code}, which FloorApp does not use; switch it to g, kg, oz or lb.</source>
+        <translation>Die USB-Waage wiegt in Einheit {code}, die FloorApp nicht nutzt. Stellen Sie g, kg, oz oder lb ein.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="93"/>
+        <source>USB HID scales need the hidapi package, which is not installed.</source>
+        <translation>USB-HID-Waagen brauchen das Paket hidapi, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="104"/>
+        <source>USB HID scale {path}</source>
+        <translation>USB-HID-Waage {path}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="126"/>
+        <source>The USB scale {path} is not connected; check its cable.</source>
+        <translation>Die USB-Waage {path} ist nicht angeschlossen. Prüfen Sie das Kabel.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="143"/>
+        <source>The USB scale {path} stopped answering; is it unplugged?</source>
+        <translation>Die USB-Waage {path} antwortet nicht mehr. Ist sie abgezogen?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/hid_pos.py" line="148"/>
+        <source>The USB scale {path} sent nothing; is it switched on?</source>
+        <translation>Die USB-Waage {path} sendet nichts. Ist sie eingeschaltet?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="37"/>
+        <source>zero</source>
+        <translation>nullen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="38"/>
+        <source>tare</source>
+        <translation>tarieren</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="41"/>
+        <source>{scale} cannot zero from FloorApp; use the key on the scale.</source>
+        <translation>{scale} lässt sich nicht aus FloorApp nullen. Nutzen Sie die Taste an der Waage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="42"/>
+        <source>{scale} cannot tare from FloorApp; use the key on the scale.</source>
+        <translation>{scale} lässt sich nicht aus FloorApp tarieren. Nutzen Sie die Taste an der Waage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="45"/>
+        <source>The scale did not confirm the zero.</source>
+        <translation>Die Waage hat das Nullen nicht bestätigt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="46"/>
+        <source>The scale did not confirm the tare.</source>
+        <translation>Die Waage hat das Tarieren nicht bestätigt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="109"/>
+        <source>The scale did not accept FloorApp&apos;s request ({answer}).</source>
+        <extracomment>Pattern of the answer to zero/tare with a ``flag`` group; ``None`` when the scale does not answer. Whole answers meaning &quot;I did not understand&quot; (MT-SICS ES/ET/EL). An empty answer is normal (the scale only speaks when it has a new stable weight). Seconds between two requests while the weight is still moving. Longest wait for one answer line.</extracomment>
+        <translation>Die Waage hat die Anfrage von FloorApp nicht angenommen ({answer}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="115"/>
+        <source>The scale answered something FloorApp cannot read; check the scale&apos;s protocol setting.</source>
+        <translation>Die Antwort der Waage ist für FloorApp unlesbar. Prüfen Sie die Protokoll-Einstellung der Waage.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="143"/>
+        <source>The scale sent an unreadable weight.</source>
+        <translation>Die Waage hat ein unlesbares Gewicht gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="184"/>
+        <source>The scale on {port} is not connected; check its cable and power.</source>
+        <translation>Die Waage an {port} ist nicht angeschlossen. Prüfen Sie Kabel und Strom.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="206"/>
+        <source>The scale on {port} stopped answering; is it unplugged or switched off?</source>
+        <translation>Die Waage an {port} antwortet nicht mehr. Ist sie abgezogen oder ausgeschaltet?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="263"/>
+        <source>The scale on {port} did not answer; check its cable and protocol setting.</source>
+        <translation>Die Waage an {port} antwortet nicht. Prüfen Sie Kabel und Protokoll-Einstellung.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="288"/>
+        <source>{protocol} scale on {port}</source>
+        <translation>Waage {protocol} an {port}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="312"/>
+        <source>The scale cannot {action}: the load is above its range.</source>
+        <translation>Die Waage kann nicht {action}: die Last ist über ihrem Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="316"/>
+        <source>The scale cannot {action}: the load is below its range.</source>
+        <translation>Die Waage kann nicht {action}: die Last ist unter ihrem Bereich.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/serial_scale.py" line="319"/>
+        <source>The scale cannot {action} right now; keep the load still and try again.</source>
+        <translation>Die Waage kann gerade nicht {action}. Halten Sie die Last still und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/simulated.py" line="94"/>
+        <source>The scale simulator needs pseudo-terminals (Linux or macOS).</source>
+        <extracomment>Line settings to open the pty with. Linux ptys refuse 7-bit and parity settings (EINVAL), so drivers of 7E1 scales (Toledo 8217) open the simulator 8N1; the bytes on the wire are the same.</extracomment>
+        <translation>Der Waagen-Simulator braucht Pseudo-Terminals (Linux oder macOS).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scale/simulated.py" line="333"/>
+        <source>Simulated {protocol} scale</source>
+        <translation>Simulierte Waage {protocol}</translation>
+    </message>
+</context>
+<context>
+    <name>Scanners</name>
+    <message>
+        <location filename="../../floorapp/devices/scanner/decoder.py" line="76"/>
+        <source>The {decoder} decoder cannot read {formats}.</source>
+        <translation>Der Decoder {decoder} kann {formats} nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scanner/decoder.py" line="103"/>
+        <source>Unknown barcode decoder &apos;{name}&apos;; choose one of: {decoders}.</source>
+        <translation>Unbekannter Barcode-Decoder „{name}“; möglich sind: {decoders}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scanner/serial_scanner.py" line="104"/>
+        <source>The scanner on {device} sends data without line ends; check its suffix setting (it must end each scan with Enter/CR).</source>
+        <translation>Der Scanner an {device} sendet Daten ohne Zeilenende. Prüfen Sie die Suffix-Einstellung (jeder Scan muss mit Enter/CR enden).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scanner/simulated_serial.py" line="33"/>
+        <source>The serial scanner simulator needs a POSIX pseudo-terminal.</source>
+        <translation>Der Simulator für serielle Scanner braucht ein POSIX-Pseudo-Terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scanner/zbar_decoder.py" line="32"/>
+        <source>Camera scanning with pyzbar needs the pyzbar package and the zbar library, which are not installed.</source>
+        <translation>Scannen mit der Kamera über pyzbar braucht das Paket pyzbar und die Bibliothek zbar; beide fehlen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/devices/scanner/zxing_decoder.py" line="26"/>
+        <source>Camera scanning with zxing needs the zxing-cpp package, which is not installed.</source>
+        <translation>Scannen mit der Kamera über zxing braucht das Paket zxing-cpp, das nicht installiert ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="28"/>
+        <source>No usable system keyring to keep the Odoo password or API key. Install or unlock one (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager), or set FLOORAPP_ODOO_KEY for this run.</source>
+        <translation>Kein nutzbarer Systemschlüsselbund für das Odoo-Passwort oder den API-Schlüssel. Installieren oder entsperren Sie einen (GNOME Keyring, KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie FLOORAPP_ODOO_KEY für diesen Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="48"/>
+        <source>Set odoo.user (and odoo.url, odoo.database) before storing the Odoo password or API key.</source>
+        <translation>Setzen Sie odoo.user (und odoo.url, odoo.database), bevor Sie das Odoo-Passwort oder den API-Schlüssel speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="84"/>
+        <source>The Odoo password or API key is empty.</source>
+        <translation>Das Odoo-Passwort bzw. der API-Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="116"/>
+        <source>Name the floor user&apos;s Odoo login.</source>
+        <translation>Nennen Sie die Odoo-Anmeldung des Benutzers.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="119"/>
+        <source>Set odoo.url (and odoo.database) before storing a floor user&apos;s API key.</source>
+        <translation>Setzen Sie odoo.url (und odoo.database), bevor Sie den API-Schlüssel eines Benutzers speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/secrets.py" line="139"/>
+        <source>The API key is empty.</source>
+        <translation>Der API-Schlüssel ist leer.</translation>
     </message>
 </context>
 <context>
@@ -834,59 +1578,59 @@ for {order}</source>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="144"/>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="148"/>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="154"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="152"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="156"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="162"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="150"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="158"/>
         <source>Scan your badge</source>
         <translation>Scannen Sie Ihren Ausweis</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="151"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="159"/>
         <source>…or tap your name and type your PIN</source>
         <translation>…oder Namen antippen und PIN eingeben</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="152"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="160"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="153"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="161"/>
         <source>Not me</source>
         <translation>Nicht ich</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="200"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="208"/>
         <source>Tap your name first.</source>
         <translation>Tippen Sie zuerst auf Ihren Namen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="204"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="212"/>
         <source>Type your PIN.</source>
         <translation>Geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="219"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="227"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="253"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="261"/>
         <source>No users on this device yet. Ask a supervisor.</source>
         <translation>Auf diesem Gerät gibt es noch keine Benutzer. Fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="270"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="285"/>
         <source>Your PIN</source>
         <translation>Ihre PIN</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="272"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="287"/>
         <source>PIN for {name}</source>
         <translation>PIN für {name}</translation>
     </message>
@@ -894,27 +1638,27 @@ for {order}</source>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="196"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="203"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="203"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="210"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="206"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="213"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="209"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="216"/>
         <source>No Odoo server is set up; all work is kept on this device.</source>
         <translation>Kein Odoo-Server eingerichtet; alle Arbeit bleibt auf diesem Gerät.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../floorapp/ui/status_bar.py" line="212"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="219"/>
         <source>Queue: %n</source>
         <translation>
             <numerusform>Warteschlange: %n</numerusform>
@@ -922,7 +1666,7 @@ for {order}</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../floorapp/ui/status_bar.py" line="215"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="222"/>
         <source>to check: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -937,228 +1681,324 @@ for {order}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="219"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="226"/>
         <source>Oldest: –</source>
         <translation>Älteste: –</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="221"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="228"/>
         <source>Oldest: {age}</source>
         <translation>Älteste: {age}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="222"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="229"/>
         <source>Synced: {when}</source>
         <translation>Sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="230"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="237"/>
         <source>Data: {age}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="241"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="248"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
 </context>
 <context>
-    <name>SyncScreen</name>
+    <name>SyncAdmin</name>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="210"/>
-        <source>Sync &amp; parked transactions</source>
-        <translation type="unfinished">Synchroni­sation &amp; geparkte Buchungen</translation>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="33"/>
+        <source>Validate picking</source>
+        <translation>Transfer buchen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="215"/>
-        <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="34"/>
+        <source>Put in pack</source>
+        <translation>Verpacken</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="35"/>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="36"/>
+        <source>Count request</source>
+        <translation>Zählauftrag</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="37"/>
+        <source>Return</source>
+        <translation>Retoure</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="42"/>
+        <source>Validated in Odoo by someone else</source>
+        <translation>In Odoo schon von jemand anderem gebucht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="43"/>
+        <source>Cancelled in Odoo</source>
+        <translation>In Odoo storniert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="44"/>
+        <source>Deleted in Odoo</source>
+        <translation>In Odoo gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="45"/>
+        <source>A line was removed in Odoo</source>
+        <translation>In Odoo wurde eine Zeile entfernt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="46"/>
+        <source>A line was changed in Odoo</source>
+        <translation>In Odoo wurde eine Zeile geändert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="47"/>
+        <source>Stock moved since the count</source>
+        <translation>Bestand hat sich seit der Zählung bewegt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="48"/>
+        <source>Record deleted in Odoo</source>
+        <translation>Datensatz in Odoo gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="49"/>
+        <source>Lot expired</source>
+        <translation>Charge abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="50"/>
+        <source>The lot&apos;s expiry date was changed in Odoo</source>
+        <translation>Das Ablaufdatum der Charge wurde in Odoo geändert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="51"/>
+        <source>More than one return in Odoo</source>
+        <translation>Mehr als eine Retoure in Odoo</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="168"/>
+        <source>Say why the transaction is discarded.</source>
+        <translation>Geben Sie an, warum die Buchung verworfen wird.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="194"/>
+        <source>{kind} {subject}</source>
+        <translation>{kind} {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="211"/>
+        <source>Sync &amp; parked transactions</source>
+        <translation>Synchronisation &amp; geparkte Buchungen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="216"/>
-        <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="217"/>
-        <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <source>Retry</source>
+        <translation>Nochmal senden</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="218"/>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
+        <source>Discard…</source>
+        <translation>Verwerfen…</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="219"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="220"/>
         <source>Transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchungen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="221"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="222"/>
         <source>Print queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="272"/>
-        <source>No Odoo server is set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druckaufträge</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="273"/>
+        <source>No Odoo server is set up.</source>
+        <translation>Kein Odoo-Server eingerichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="274"/>
         <source>Sync is off: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation ist aus: {reason}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="277"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="278"/>
         <source>Online · Odoo {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Online · Odoo {version}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="280"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="281"/>
         <source>Checking Odoo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="284"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="285"/>
         <source>Offline: Odoo cannot be reached. Work is kept on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Odoo ist nicht erreichbar. Die Arbeit bleibt auf diesem Gerät.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="286"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="287"/>
         <source>Offline: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="292"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="293"/>
         <source>Last sync OK: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="294"/>
-        <source>never downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Synchronisation OK: {when}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="295"/>
+        <source>never downloaded</source>
+        <translation>nie heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="296"/>
         <source>Data age: {age}</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten-Alter: {age}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="299"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="300"/>
         <source>Waiting to send: {queued} · Parked: {parked} · Conflicts: {conflicts}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="307"/>
-        <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>Zu senden: {queued} · Geparkt: {parked} · Konflikte: {conflicts}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="308"/>
-        <source>{time} ({age} ago)</source>
-        <translation type="unfinished"></translation>
+        <source>never</source>
+        <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="322"/>
-        <source>Nothing needs you: no parked or conflicting transactions.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/ui/sync_screen.py" line="309"/>
+        <source>{time} ({age} ago)</source>
+        <translation>{time} (vor {age})</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="323"/>
-        <source>Fix it in Odoo, then Retry. Or Discard it.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing needs you: no parked or conflicting transactions.</source>
+        <translation>Nichts zu tun: keine geparkten Buchungen und keine Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="331"/>
-        <source>CONFLICT · {title}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/ui/sync_screen.py" line="324"/>
+        <source>Fix it in Odoo, then Retry. Or Discard it.</source>
+        <translation>In Odoo korrigieren, dann nochmal senden. Oder verwerfen.</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="332"/>
-        <source>{reason}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <source>CONFLICT · {title}</source>
+        <translation>KONFLIKT · {title}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="334"/>
-        <source>PARKED · {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="335"/>
-        <source>Odoo says: {problem}</source>
-        <translation type="unfinished"></translation>
+        <source>{reason}: {problem}</source>
+        <translation>{reason}: {problem}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="336"/>
-        <source>Done by {user} on {when}</source>
-        <translation type="unfinished"></translation>
+        <source>PARKED · {title}</source>
+        <translation>GEPARKT · {title}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="337"/>
+        <source>Odoo says: {problem}</source>
+        <translation>Odoo meldet: {problem}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="338"/>
+        <source>Done by {user} on {when}</source>
+        <translation>Erfasst von {user} am {when}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="340"/>
         <source>On the floor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Lager erfasst:</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="341"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="343"/>
         <source>In Odoo now:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="361"/>
-        <source>Sync is off on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt in Odoo:</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="363"/>
+        <source>Sync is off on this device.</source>
+        <translation>Synchronisation ist auf diesem Gerät aus.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="365"/>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="372"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="374"/>
         <source>Downloading {model}: {rows} rows (step {step} of {steps})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="382"/>
-        <source>Sync done: {applied} sent to Odoo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade {model}: {rows} Zeilen (Schritt {step} von {steps})</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="384"/>
+        <source>Sync done: {applied} sent to Odoo.</source>
+        <translation>Synchronisation fertig: {applied} an Odoo gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="386"/>
         <source>Sync stopped: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation gestoppt: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="385"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="387"/>
         <source>Download finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Download fertig.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="402"/>
-        <location filename="../../floorapp/ui/sync_screen.py" line="405"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="404"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="403"/>
-        <source>Discard “{title}”? It will never be sent to Odoo; fix Odoo by hand if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/sync_screen.py" line="405"/>
+        <source>Discard “{title}”? It will never be sent to Odoo; fix Odoo by hand if needed.</source>
+        <translation>„{title}“ verwerfen? Es wird nie an Odoo gesendet; korrigieren Sie Odoo bei Bedarf von Hand.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
         <source>Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="420"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="422"/>
         <source>Sent back to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="424"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="426"/>
         <source>Discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>UserText</name>
+    <message>
+        <location filename="../../floorapp/user_text.py" line="123"/>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from floorapp.errors import DeviceFault, DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("floorapp.devices.discovery")
 
@@ -32,7 +33,9 @@ def _zeroconf() -> Any:
     try:
         import zeroconf
     except ImportError as exc:  # pragma: no cover - declared dependency
-        raise DriverUnavailable("Finding printers on the network needs the zeroconf package.") from exc
+        raise DriverUnavailable(
+            QT_TRANSLATE_NOOP("Devices", "Finding printers on the network needs the zeroconf package.")
+        ) from exc
     return zeroconf
 
 
@@ -186,8 +189,11 @@ def _open_zeroconf(zeroconf: Any, interfaces: Sequence[str] | None) -> Any:
             return zeroconf.Zeroconf(ip_version=zeroconf.IPVersion.V4Only)
         return zeroconf.Zeroconf(interfaces=list(interfaces), ip_version=zeroconf.IPVersion.V4Only)
     except OSError as exc:
-        raise DeviceFault("Network discovery is not possible here (multicast is blocked or no network).",
-                          detail=f"zeroconf: {exc}") from exc
+        raise DeviceFault(
+            QT_TRANSLATE_NOOP("Devices", "Network discovery is not possible here (multicast is blocked or no "
+                                         "network)."),
+            detail=f"zeroconf: {exc}",
+        ) from exc
 
 
 class Advertiser:
@@ -226,7 +232,7 @@ class Advertiser:
             self._zc.register_service(self._info, allow_name_change=True)
         except Exception as exc:  # zeroconf raises its own error family; translate at the boundary
             self.close()
-            raise DeviceFault("This station could not announce itself on the network.",
+            raise DeviceFault(QT_TRANSLATE_NOOP("Devices", "This station could not announce itself on the network."),
                               detail=f"zeroconf register: {exc!r}") from exc
         return self
 

@@ -11,6 +11,7 @@ from floorapp.devices.scale.factory import build_scale
 from floorapp.devices.transport import make_transport
 from floorapp.errors import ConfigError
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 if TYPE_CHECKING:
     from floorapp.devices.printer.simulator import PrinterSimulator
@@ -35,7 +36,8 @@ def language_for(name: str, dpi: int = 203) -> LabelLanguage:
         from floorapp.devices.printer.escpos import EscPosLanguage
 
         return EscPosLanguage()
-    raise ConfigError(f"Unknown printer language {name!r}; use zpl or escpos.")
+    raise ConfigError(user_text(QT_TRANSLATE_NOOP("Devices", "Unknown printer language '{name}'; use zpl or escpos."),
+                                name=name))
 
 
 def printer_from_settings(settings: Settings, *, connect_timeout: float = 3.0) -> LabelPrinter | None:
@@ -66,7 +68,9 @@ class PrinterLookupFromSettings:
     def __call__(self, name: str) -> LabelPrinter:
         printer = printer_from_settings(self.settings) if name == DEFAULT_PRINTER else None
         if printer is None:
-            raise ConfigError(f"No printer named {name!r} is set up on this device.")
+            raise ConfigError(user_text(QT_TRANSLATE_NOOP("Devices", "No printer named '{name}' is set up on "
+                                                                     "this device."),
+                                        name=name))
         return printer
 
 

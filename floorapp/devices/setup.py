@@ -10,6 +10,7 @@ from floorapp.devices.factory import language_for, printer_from_settings, scale_
 from floorapp.devices.scale.base import WeightReading
 from floorapp.errors import ConfigError
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.devices")
 
@@ -28,22 +29,36 @@ class DeviceSetup:
         self._browser: DeviceBrowser | None = None
 
     # -- summaries --------------------------------------------------------------------------------------------
-    def printer_summary(self) -> str:
-        """The configured printer in one line."""
+    def printer_summary_text(self) -> UserText:
+        """The configured printer in one line, translatable."""
         language = self.settings.text("printer.language")
         if language == "none":
-            return "No label printer set up"
+            return user_text(QT_TRANSLATE_NOOP("Devices", "No label printer set up"))
         transport = self.settings.text("printer.transport")
-        via = "" if transport == "tcp" else f" ({transport})"
-        return f"{language.upper()} at {self.settings.text('printer.address')}{via}"
+        address = self.settings.text("printer.address")
+        if transport == "tcp":
+            return user_text(QT_TRANSLATE_NOOP("Devices", "{language} at {address}"),
+                             language=language.upper(), address=address)
+        return user_text(QT_TRANSLATE_NOOP("Devices", "{language} at {address} ({transport})"),
+                         language=language.upper(), address=address, transport=transport)
 
-    def scale_summary(self) -> str:
-        """The configured scale in one line."""
+    def printer_summary(self) -> str:
+        """The configured printer in one line, in English."""
+        return str(self.printer_summary_text())
+
+    def scale_summary_text(self) -> UserText:
+        """The configured scale in one line, translatable."""
         driver = self.settings.text("scale.driver")
         if driver == "none":
-            return "No scale set up"
+            return user_text(QT_TRANSLATE_NOOP("Devices", "No scale set up"))
         port = self.settings.text("scale.port")
-        return f"{driver} scale" + (f" on {port}" if port else "")
+        if port:
+            return user_text(QT_TRANSLATE_NOOP("Devices", "{driver} scale on {port}"), driver=driver, port=port)
+        return user_text(QT_TRANSLATE_NOOP("Devices", "{driver} scale"), driver=driver)
+
+    def scale_summary(self) -> str:
+        """The configured scale in one line, in English."""
+        return str(self.scale_summary_text())
 
     # -- discovery --------------------------------------------------------------------------------------------
     def start_discovery(self, on_change: Callable[[], None]) -> None:
@@ -75,22 +90,26 @@ class DeviceSetup:
         log.info("label printer set to %s (%s)", service.label, service.printer_address())
 
     # -- tests ------------------------------------------------------------------------------------------------
-    def test_print(self) -> str:
+    def test_print(self) -> UserText:
         """Send the test label; returns what to tell the worker. Raises ``FloorAppError`` on trouble."""
         printer = printer_from_settings(self.settings)
         if printer is None:
-            raise ConfigError("No label printer is set up yet; find one and choose it first.")
+            raise ConfigError(
+                QT_TRANSLATE_NOOP("Devices", "No label printer is set up yet; find one and choose it first.")
+            )
         status = printer.status()
         if not status.ready:
-            raise ConfigError(f"The printer is not ready: {status.message}.")
+            raise ConfigError(user_text(QT_TRANSLATE_NOOP("Devices", "The printer is not ready: {problems}."),
+                                        problems=status.message_text))
         printer.send(printer.language.test_label(self.station_name).data)
-        return f"Test label sent to {self.printer_summary()}."
+        return user_text(QT_TRANSLATE_NOOP("Devices", "Test label sent to {printer}."),
+                         printer=self.printer_summary_text())
 
     def test_weigh(self, timeout: float = 10.0) -> WeightReading:
         """One stable weight from the configured scale."""
         scale = scale_from_settings(self.settings)
         if scale is None:
-            raise ConfigError("No scale is set up on this device.")
+            raise ConfigError(QT_TRANSLATE_NOOP("Devices", "No scale is set up on this device."))
         try:
             return scale.read_weight(timeout)
         finally:

@@ -23,6 +23,7 @@ from floorapp.devices.printer.base import FieldValue, LabelPrinter, RenderedLabe
 from floorapp.errors import ConfigError, DeviceFault, DriverUnavailable, FloorAppError, InputRejected
 from floorapp.offline_store.journal import JournalRepository
 from floorapp.offline_store.models import PrintJob, PrintJobState, utcnow
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("floorapp.devices.spool")
 
@@ -134,7 +135,8 @@ class PrintSpool:
 
             label = RenderedLabel("zpl", passthrough(document).data, description)
         else:
-            raise InputRejected("This carrier label is ZPL but the printer speaks ESC/POS; ask for a PDF label.")
+            raise InputRejected(QT_TRANSLATE_NOOP(
+                "Devices", "This carrier label is ZPL but the printer speaks ESC/POS; ask for a PDF label."))
         return self.submit(printer.name, label, user_id=user_id)
 
     def jobs(self, states: Iterable[PrintJobState] | None = None, limit: int = 200) -> list[SpoolEntry]:

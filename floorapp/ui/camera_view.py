@@ -21,7 +21,9 @@ from floorapp.devices.camera.scanner import FrameResult
 from floorapp.errors import Bug, DeviceFault, FloorAppError
 from floorapp.settings import Settings
 from floorapp.ui.profile import UiProfile
+from floorapp.ui.user_text import error_text
 from floorapp.ui.widgets import BigButton, MessageLine
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("floorapp.ui.camera")
 
@@ -165,11 +167,11 @@ class _Worker:
                     self._on_frame(FrameResult(frame, (), ()), interval)
         except FloorAppError as exc:
             log.info("camera stopped: %s", exc.user_message)
-            self._relay.failed.emit(self.run_id, exc.user_message)
+            self._relay.failed.emit(self.run_id, error_text(exc))
         except Exception as exc:  # a driver bug must reach the widget as words, not kill the app
             log.exception("camera worker failed")
-            self._relay.failed.emit(self.run_id, Bug("Something went wrong with the camera.",
-                                                     detail=repr(exc)).user_message)
+            self._relay.failed.emit(self.run_id, error_text(Bug(
+                QT_TRANSLATE_NOOP("CameraView", "Something went wrong with the camera."), detail=repr(exc))))
         finally:
             if camera is not None:
                 try:
@@ -198,7 +200,7 @@ class _Worker:
                 photo = encode_photo(frame.image, settings)
                 path = photo.save(directory, stem) if directory is not None else None
             except FloorAppError as exc:
-                self._relay.photo_failed.emit(self.run_id, exc.user_message)
+                self._relay.photo_failed.emit(self.run_id, error_text(exc))
             else:
                 log.info("photo taken", extra={"event": "camera.photo", "bytes": len(photo), "saved": bool(path)})
                 self._relay.photo.emit(self.run_id, photo, path)
@@ -320,7 +322,7 @@ class CameraView(QWidget):
         try:
             settings = PhotoSettings.from_settings(self.settings)
         except FloorAppError as exc:
-            self._on_photo_failed(self._run_id, exc.user_message)
+            self._on_photo_failed(self._run_id, error_text(exc))
             return
         self.start()
         worker = self._worker

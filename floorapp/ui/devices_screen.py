@@ -32,6 +32,7 @@ from floorapp.offline_store.models import PrintJobState
 from floorapp.settings import Settings
 from floorapp.ui.camera_view import CameraView, breakable_text, route_scan
 from floorapp.ui.profile import UiProfile
+from floorapp.ui.user_text import error_text, translated
 from floorapp.ui.widgets import BigButton, MessageLine, set_style_property
 
 log = logging.getLogger("floorapp.ui.devices")
@@ -126,7 +127,7 @@ class PrintQueueWidget(QWidget):
         self.message = MessageLine()
         self.retry_button = BigButton(self.tr("Retry"), variant="secondary")
         self.cancel_button = BigButton(self.tr("Cancel job"), variant="secondary")
-        self._background = _Background(lambda error: self.message.show_error(error.user_message), self)
+        self._background = _Background(lambda error: self.message.show_error(error_text(error)), self)
         self.refreshed = 0  # how many refreshes completed (tests wait on it)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
@@ -279,7 +280,7 @@ class DevicesScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self.setup = setup or DeviceSetup(context.settings)
-        self._background = _Background(lambda error: self.message.show_error(error.user_message), self)
+        self._background = _Background(lambda error: self.message.show_error(error_text(error)), self)
         profile = context.profile
         layout = QVBoxLayout(self)
         layout.setContentsMargins(profile.margin_px, profile.margin_px, profile.margin_px, profile.margin_px)
@@ -474,7 +475,7 @@ class DevicesScreen(QWidget):
             # zeroconf calls back on its own thread; the signal brings the refresh to the GUI thread.
             self.setup.start_discovery(self.discovery_changed.emit)
         except FloorAppError as exc:
-            self.message.show_error(exc.user_message)
+            self.message.show_error(error_text(exc))
             return
         self.message.show_info(self.tr("Looking for printers on the network…"))
 
@@ -488,14 +489,14 @@ class DevicesScreen(QWidget):
         try:
             self.setup.choose_printer(service, str(self.language.currentData()))
         except FloorAppError as exc:
-            self.message.show_error(exc.user_message)
+            self.message.show_error(error_text(exc))
             return
         self._refresh_summaries()
         self.message.show_info(self.tr("Label printer set to {name}.").format(name=service.label))
 
     def test_print(self) -> None:
         """Send the test label in the background."""
-        self._run(self.setup.test_print, self.message.show_info)
+        self._run(self.setup.test_print, lambda sent: self.message.show_info(translated(sent)))
 
     def test_weigh(self) -> None:
         """Read one stable weight in the background."""
@@ -514,7 +515,7 @@ class DevicesScreen(QWidget):
             if self.context.settings.path is not None:
                 self.context.settings.save()
         except FloorAppError as exc:
-            self.message.show_error(exc.user_message)
+            self.message.show_error(error_text(exc))
             return
         log.info("camera source set to %s", source or "none")
         self.camera_view.stop()
@@ -584,8 +585,10 @@ class DevicesScreen(QWidget):
 
     def _refresh_summaries(self) -> None:
         self._set_summary(self.printer_label,
-                          self.tr("Label printer: {summary}").format(summary=self.setup.printer_summary()))
-        self._set_summary(self.scale_label, self.tr("Scale: {summary}").format(summary=self.setup.scale_summary()))
+                          self.tr("Label printer: {summary}").format(
+                              summary=translated(self.setup.printer_summary_text())))
+        self._set_summary(self.scale_label, self.tr("Scale: {summary}").format(
+            summary=translated(self.setup.scale_summary_text())))
         port = self.context.settings.text("scanner.serial.port").strip()
         # The serial test only makes sense with a port; a row that cannot work is a target to miss, not to tap.
         self.serial_label.setVisible(bool(port))

@@ -34,6 +34,7 @@ from floorapp.ui.dialogs import ConfirmDialog
 from floorapp.ui.ops import as_floor_error
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.status_bar import format_age
+from floorapp.ui.user_text import error_text, translated
 from floorapp.ui.widgets import BigButton, MessageLine, set_style_property
 from floorapp.workflows.sync_admin import (
     AttentionEntry,
@@ -264,7 +265,7 @@ class SyncScreen(Screen):
         self._busy = False
         if self._gone():
             return
-        self.message.show_error(as_floor_error(error).user_message)
+        self.message.show_error(error_text(as_floor_error(error)))
 
     def _show_state(self) -> None:
         status = self.sync.status() if self.sync is not None else None
@@ -328,10 +329,11 @@ class SyncScreen(Screen):
     def _entry_text(self, entry: AttentionEntry) -> str:
         when = entry.created_at.astimezone().strftime("%d %b %H:%M")
         if entry.is_conflict:
-            head = self.tr("CONFLICT · {title}").format(title=entry.title)
-            lines = [head, self.tr("{reason}: {problem}").format(reason=entry.reason or "", problem=entry.problem)]
+            head = self.tr("CONFLICT · {title}").format(title=_title(entry))
+            reason = translated(entry.reason_text or entry.reason or "")
+            lines = [head, self.tr("{reason}: {problem}").format(reason=reason, problem=entry.problem)]
         else:
-            head = self.tr("PARKED · {title}").format(title=entry.title)
+            head = self.tr("PARKED · {title}").format(title=_title(entry))
             lines = [head, self.tr("Odoo says: {problem}").format(problem=entry.problem)]
         lines.append(self.tr("Done by {user} on {when}").format(user=entry.done_by, when=when))
         if entry.ours:
@@ -401,7 +403,7 @@ class SyncScreen(Screen):
         if not ConfirmDialog.ask(
             self, self.tr("Discard"),
             self.tr("Discard “{title}”? It will never be sent to Odoo; fix Odoo by hand if needed.").format(
-                title=entry.title),
+                title=_title(entry)),
             self.tr("Discard"), self.tr("Keep it"),
         ):
             return
@@ -429,8 +431,13 @@ class SyncScreen(Screen):
             if self._gone():
                 return
             floor_error = error if isinstance(error, FloorAppError) else as_floor_error(error)
-            self.message.show_error(floor_error.user_message)
+            self.message.show_error(error_text(floor_error))
             self.services.feedback.error()
             self.refresh()
 
         self.services.operations.write(apply, done, failed)
+
+
+def _title(entry: AttentionEntry) -> str:
+    """The entry's title in the installed language."""
+    return translated(entry.title_text or entry.title)

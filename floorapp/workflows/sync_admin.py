@@ -22,32 +22,33 @@ from floorapp.offline_store.models import FloorUser, OutboxEntry, OutboxState, P
 from floorapp.offline_store.status import store_status
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 from floorapp.workflows.transactions import TransactionKind
 
 T = TypeVar("T")
 
 ATTENTION_STATES = (OutboxState.PARKED.value, OutboxState.CONFLICT.value)
 
-_KIND_NAMES: dict[str, str] = {
-    TransactionKind.VALIDATE_PICKING: "Validate picking",
-    TransactionKind.PUT_IN_PACK: "Put in pack",
-    TransactionKind.COUNT_QUANT: "Count",
-    TransactionKind.REQUEST_COUNT: "Count request",
-    TransactionKind.RETURN_PICKING: "Return",
+_KIND_NAMES: dict[str, SourceText] = {
+    TransactionKind.VALIDATE_PICKING: QT_TRANSLATE_NOOP("SyncAdmin", "Validate picking"),
+    TransactionKind.PUT_IN_PACK: QT_TRANSLATE_NOOP("SyncAdmin", "Put in pack"),
+    TransactionKind.COUNT_QUANT: QT_TRANSLATE_NOOP("SyncAdmin", "Count"),
+    TransactionKind.REQUEST_COUNT: QT_TRANSLATE_NOOP("SyncAdmin", "Count request"),
+    TransactionKind.RETURN_PICKING: QT_TRANSLATE_NOOP("SyncAdmin", "Return"),
 }
 
 # Conflict reasons (docs/sync.md, "Conflicts") in a supervisor's words.
-_REASONS = {
-    "picking_done_elsewhere": "Validated in Odoo by someone else",
-    "picking_cancelled": "Cancelled in Odoo",
-    "picking_gone": "Deleted in Odoo",
-    "line_gone": "A line was removed in Odoo",
-    "line_changed": "A line was changed in Odoo",
-    "stock_moved": "Stock moved since the count",
-    "record_gone": "Record deleted in Odoo",
-    "lot_expired": "Lot expired",
-    "lot_expiry_changed": "The lot's expiry date was changed in Odoo",
-    "ambiguous_return": "More than one return in Odoo",
+_REASONS: dict[str, SourceText] = {
+    "picking_done_elsewhere": QT_TRANSLATE_NOOP("SyncAdmin", "Validated in Odoo by someone else"),
+    "picking_cancelled": QT_TRANSLATE_NOOP("SyncAdmin", "Cancelled in Odoo"),
+    "picking_gone": QT_TRANSLATE_NOOP("SyncAdmin", "Deleted in Odoo"),
+    "line_gone": QT_TRANSLATE_NOOP("SyncAdmin", "A line was removed in Odoo"),
+    "line_changed": QT_TRANSLATE_NOOP("SyncAdmin", "A line was changed in Odoo"),
+    "stock_moved": QT_TRANSLATE_NOOP("SyncAdmin", "Stock moved since the count"),
+    "record_gone": QT_TRANSLATE_NOOP("SyncAdmin", "Record deleted in Odoo"),
+    "lot_expired": QT_TRANSLATE_NOOP("SyncAdmin", "Lot expired"),
+    "lot_expiry_changed": QT_TRANSLATE_NOOP("SyncAdmin", "The lot's expiry date was changed in Odoo"),
+    "ambiguous_return": QT_TRANSLATE_NOOP("SyncAdmin", "More than one return in Odoo"),
 }
 
 
@@ -56,7 +57,8 @@ class AttentionEntry:
     """A parked or conflicting transaction as the supervisor sees it.
 
     ``problem`` is Odoo's message (parked) or the conflict's message; ``ours`` is what the floor user did and
-    ``theirs`` what Odoo holds now (conflicts only), each as short readable lines.
+    ``theirs`` what Odoo holds now (conflicts only), each as short readable lines. ``title`` and ``reason`` are
+    English; ``title_text`` and ``reason_text`` are the same, translatable.
     """
 
     entry_id: int
@@ -71,6 +73,8 @@ class AttentionEntry:
     reason: str | None
     ours: tuple[str, ...]
     theirs: tuple[str, ...]
+    title_text: UserText | None = None
+    reason_text: UserText | None = None
 
     @property
     def is_conflict(self) -> bool:
@@ -161,7 +165,7 @@ class SyncAdminHandler:
         else:
             reason = command.reason.strip()
             if not reason:
-                raise InputRejected("Say why the transaction is discarded.")
+                raise InputRejected(QT_TRANSLATE_NOOP("SyncAdmin", "Say why the transaction is discarded."))
             discard_entry(self.store, command.entry_id, actor=actor, reason=reason)
 
 
@@ -183,10 +187,11 @@ class _InUnitOfWork(StoreAccess):
 def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, str]) -> AttentionEntry:
     payload = row.payload or {}
     conflict = row.conflict or {}
-    title = _KIND_NAMES.get(row.kind, row.kind)
+    kind_name = _KIND_NAMES.get(row.kind)
+    title = user_text(kind_name) if kind_name is not None else UserText.verbatim(row.kind)
     subject = payload.get("picking_name") or payload.get("package_name")
     if subject:
-        title = f"{title} {subject}"
+        title = user_text(QT_TRANSLATE_NOOP("SyncAdmin", "{kind} {subject}"), kind=title, subject=str(subject))
     done_by = str(payload.get("floor_user") or users.get(row.user_id or -1) or "?")
     if row.state == OutboxState.CONFLICT.value:
         reason = str(conflict.get("reason") or "") or None
@@ -196,10 +201,13 @@ def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, st
     else:
         reason, problem = None, str(row.last_error or "")
         ours, theirs = _describe(payload, products), ()
+    reason_name = _REASONS.get(reason or "")
+    reason_text = user_text(reason_name) if reason_name is not None else UserText.verbatim(reason) if reason else None
     return AttentionEntry(
-        entry_id=row.id, client_uuid=row.client_uuid, state=row.state, kind=row.kind, title=title,
+        entry_id=row.id, client_uuid=row.client_uuid, state=row.state, kind=row.kind, title=str(title),
         done_by=done_by, created_at=row.created_at, attempts=row.attempts, problem=problem,
-        reason=_REASONS.get(reason or "", reason), ours=ours, theirs=theirs,
+        reason=str(reason_text) if reason_text is not None else None, ours=ours, theirs=theirs,
+        title_text=title, reason_text=reason_text,
     )
 
 

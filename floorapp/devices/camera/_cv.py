@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from floorapp.errors import DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 
 def cv2_module() -> Any:
@@ -13,6 +14,8 @@ def cv2_module() -> Any:
         import cv2
     except ImportError as exc:
         raise DriverUnavailable(
-            "Cameras need OpenCV (the opencv-python-headless package), which is not installed.", detail=str(exc)
+            QT_TRANSLATE_NOOP("Cameras", "Cameras need OpenCV (the opencv-python-headless package), which is "
+                                         "not installed."),
+            detail=str(exc),
         ) from exc
     return cv2

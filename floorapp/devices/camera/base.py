@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from floorapp.errors import ConfigError
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserTextArg, user_text
 
 FrameImage = NDArray[np.uint8]
 """A BGR image (H x W x 3, uint8), OpenCV's layout; the UI converts it for display."""
@@ -42,11 +43,18 @@ class Resolution:
         """Read ``WIDTHxHEIGHT``; a :class:`ConfigError` says what is wrong."""
         match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
         if match is None:
-            raise ConfigError(f"Camera resolution {text!r} is not WIDTHxHEIGHT (for example 1280x720).")
+            raise ConfigError(user_text(
+                QT_TRANSLATE_NOOP("Cameras", "Camera resolution '{text}' is not WIDTHxHEIGHT (for example 1280x720)."),
+                text=text,
+            ))
         return cls(int(match.group(1)), int(match.group(2)))
 
     def __str__(self) -> str:
         return f"{self.width}x{self.height}"
+
+
+#: Said by every camera driver asked for a frame before ``open`` or after ``close``.
+NOT_OPEN = QT_TRANSLATE_NOOP("Cameras", "The {camera} is not open.")
 
 
 class Camera(abc.ABC):
@@ -57,6 +65,11 @@ class Camera(abc.ABC):
     """
 
     description: str = "camera"
+
+    @property
+    def label(self) -> UserTextArg:
+        """``description`` for a sentence on screen; drivers whose name has words in it make them translatable."""
+        return self.description
 
     @abc.abstractmethod
     def open(self) -> None:

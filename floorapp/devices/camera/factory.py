@@ -8,6 +8,7 @@ from pathlib import Path
 from floorapp.devices.camera.base import Camera, Resolution
 from floorapp.errors import ConfigError, DeviceFault
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 
 def create_camera(source: str, resolution: str | Resolution | None = None) -> Camera:
@@ -18,7 +19,8 @@ def create_camera(source: str, resolution: str | Resolution | None = None) -> Ca
     """
     source = source.strip()
     if not source:
-        raise DeviceFault("No camera is configured on this device (setting camera.source).")
+        raise DeviceFault(QT_TRANSLATE_NOOP("Cameras", "No camera is configured on this device (setting "
+                                                       "camera.source)."))
     wanted = Resolution.parse(resolution) if isinstance(resolution, str) else resolution
     if source.isdigit():
         from floorapp.devices.camera.opencv import OpenCvCamera
@@ -38,7 +40,10 @@ def create_camera(source: str, resolution: str | Resolution | None = None) -> Ca
         else:
             files.append(path)
     if not files:
-        raise ConfigError(f"camera.source {source!r} names no camera index, device or image/video file.")
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Cameras", "camera.source '{source}' names no camera index, device or image/video file."),
+            source=source,
+        ))
     return SimulatedCamera(files, loop=True)
 
 

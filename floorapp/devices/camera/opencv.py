@@ -6,8 +6,9 @@ import logging
 from typing import Any
 
 from floorapp.devices.camera._cv import cv2_module
-from floorapp.devices.camera.base import Camera, Frame, Resolution
+from floorapp.devices.camera.base import NOT_OPEN, Camera, Frame, Resolution
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.devices.camera")
 
@@ -23,6 +24,11 @@ class OpenCvCamera(Camera):
         self._count = 0
 
     @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("Cameras", "camera {source}"), source=self.source)
+
+    @property
     def is_open(self) -> bool:
         return self._capture is not None
 
@@ -33,9 +39,9 @@ class OpenCvCamera(Camera):
         capture = cv2.VideoCapture(self.source)
         if not capture.isOpened():
             capture.release()
-            raise DeviceFault(
-                f"The {self.description} could not be opened. Is it plugged in and not used by another program?"
-            )
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP(
+                "Cameras", "The {camera} could not be opened. Is it plugged in and not used by another program?"
+            ), camera=self.label))
         # The newest frame, not a queue of old ones: when decoding is slower than the camera, a deep driver
         # buffer would show the preview (and scan) what the camera saw a second ago. Ignored where unsupported.
         capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)
@@ -48,12 +54,15 @@ class OpenCvCamera(Camera):
 
     def read(self) -> Frame | None:
         if self._capture is None:
-            raise DeviceFault(f"The {self.description} is not open.")
+            raise DeviceFault(user_text(NOT_OPEN, camera=self.label))
         ok, image = self._capture.read()
         if not ok or image is None:
             # A live camera that stops delivering has been unplugged or taken by another program.
             self.close()
-            raise DeviceFault(f"The {self.description} stopped delivering pictures; it may be unplugged.")
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Cameras", "The {camera} stopped delivering pictures; it may be unplugged."),
+                camera=self.label,
+            ))
         frame = Frame(image, self._count)
         self._count += 1
         return frame

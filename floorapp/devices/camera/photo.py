@@ -12,6 +12,7 @@ from floorapp.devices.camera._cv import cv2_module
 from floorapp.devices.camera.base import Camera, FrameImage, Resolution
 from floorapp.errors import DeviceFault, StorageFault
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 log = logging.getLogger("floorapp.devices.camera")
 
@@ -71,9 +72,11 @@ class Photo:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-            raise StorageFault(
-                f"The photo could not be saved in {directory}; the device may be out of space.", detail=str(exc)
-            ) from exc
+            raise StorageFault(user_text(
+                QT_TRANSLATE_NOOP("Cameras", "The photo could not be saved in {folder}; the device may be out "
+                                             "of space."),
+                folder=str(directory),
+            ), detail=str(exc)) from exc
         return target
 
 
@@ -104,7 +107,7 @@ def _encode(image: FrameImage, quality: int) -> bytes:
     cv2 = cv2_module()
     ok, buffer = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), int(quality)])
     if not ok:
-        raise DeviceFault("The photo could not be encoded as JPEG.")
+        raise DeviceFault(QT_TRANSLATE_NOOP("Cameras", "The photo could not be encoded as JPEG."))
     return bytes(buffer.tobytes())
 
 
@@ -126,7 +129,9 @@ def encode_photo(image: FrameImage, settings: PhotoSettings) -> Photo:
         new_size = (round(width * SCALE_STEP), round(height * SCALE_STEP))
         if min(new_size) < MIN_SIDE:
             raise DeviceFault(
-                "The photo cannot be made small enough for the size limit; raise camera.max_photo_bytes.",
+                QT_TRANSLATE_NOOP(
+                    "Cameras", "The photo cannot be made small enough for the size limit; raise camera.max_photo_bytes."
+                ),
                 detail=f"{len(data)} bytes at {width}x{height} q{quality}, cap {settings.max_bytes}",
             )
         log.debug("photo over the cap at %dx%d q%d: %d bytes; downscaling", width, height, quality, len(data))
@@ -139,5 +144,6 @@ def take_photo(camera: Camera, settings: PhotoSettings) -> Photo:
     """Read one frame from an open ``camera`` and encode it with :func:`encode_photo`."""
     frame = camera.read()
     if frame is None:
-        raise DeviceFault(f"The {camera.description} delivered no picture.")
+        raise DeviceFault(user_text(QT_TRANSLATE_NOOP("Cameras", "The {camera} delivered no picture."),
+                                    camera=camera.label))
     return encode_photo(frame.image, settings)

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from floorapp.devices.camera._cv import cv2_module
-from floorapp.devices.camera.base import Camera, Frame, FrameImage
+from floorapp.devices.camera.base import NOT_OPEN, Camera, Frame, FrameImage
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"})
 VIDEO_SUFFIXES = frozenset({".avi", ".mp4", ".mkv", ".mov", ".webm", ".mjpg", ".mjpeg"})
@@ -24,7 +25,7 @@ class SimulatedCamera(Camera):
 
     def __init__(self, files: Sequence[str | Path], *, frames_per_image: int = 1, loop: bool = False) -> None:
         if not files:
-            raise DeviceFault("The camera simulator was given no image or video files.")
+            raise DeviceFault(QT_TRANSLATE_NOOP("Cameras", "The camera simulator was given no image or video files."))
         self.files = [Path(f) for f in files]
         self.frames_per_image = max(1, frames_per_image)
         self.loop = loop
@@ -40,12 +41,23 @@ class SimulatedCamera(Camera):
     def is_open(self) -> bool:
         return self._open
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("Cameras", "simulated camera ({files})"),
+                         files=", ".join(f.name for f in self.files))
+
     def open(self) -> None:
         for path in self.files:
             if not path.is_file():
-                raise DeviceFault(f"The camera simulator cannot find {path}.")
+                raise DeviceFault(user_text(QT_TRANSLATE_NOOP("Cameras", "The camera simulator cannot find {path}."),
+                                            path=str(path)))
             if path.suffix.lower() not in IMAGE_SUFFIXES | VIDEO_SUFFIXES:
-                raise DeviceFault(f"The camera simulator cannot play {path.name}: not an image or video file.")
+                raise DeviceFault(user_text(
+                    QT_TRANSLATE_NOOP("Cameras", "The camera simulator cannot play {file}: not an image or "
+                                                 "video file."),
+                    file=path.name,
+                ))
         cv2_module()
         self._open = True
         self._index = 0
@@ -60,14 +72,18 @@ class SimulatedCamera(Camera):
         if path.suffix.lower() in IMAGE_SUFFIXES:
             image = cv2.imread(str(path), cv2.IMREAD_COLOR)
             if image is None:
-                raise DeviceFault(f"The camera simulator cannot read the image {path.name}.")
+                raise DeviceFault(user_text(QT_TRANSLATE_NOOP("Cameras", "The camera simulator cannot read "
+                                                                         "the image {file}."),
+                                            file=path.name))
             self._image = image
             self._image_left = self.frames_per_image
         else:
             video = cv2.VideoCapture(str(path))
             if not video.isOpened():
                 video.release()
-                raise DeviceFault(f"The camera simulator cannot play the video {path.name}.")
+                raise DeviceFault(user_text(QT_TRANSLATE_NOOP("Cameras", "The camera simulator cannot play "
+                                                                         "the video {file}."),
+                                            file=path.name))
             self._video = video
 
     def _next_image(self) -> FrameImage | None:
@@ -81,7 +97,7 @@ class SimulatedCamera(Camera):
 
     def read(self) -> Frame | None:
         if not self._open:
-            raise DeviceFault(f"The {self.description} is not open.")
+            raise DeviceFault(user_text(NOT_OPEN, camera=self.label))
         # At most one full pass without a frame: a list of empty videos must not spin forever.
         for _ in range(len(self.files) + 1):
             image = self._next_image()

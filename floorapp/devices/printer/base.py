@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 
 from floorapp.devices.transport.base import ByteTransport
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, join_texts, user_text
 
 log = logging.getLogger("floorapp.devices.printer")
+
+# Said the same by every printer language.
+NOT_CODE128 = QT_TRANSLATE_NOOP("Printers", "'{value}' cannot go into a Code 128 barcode: only ASCII characters can.")
+GS1_EMPTY = QT_TRANSLATE_NOOP("Printers", "A GS1 barcode needs at least one element.")
+LABEL_NEEDS = QT_TRANSLATE_NOOP("Printers", "The {label} label needs: {fields}.")
 
 #: GS1 data for a barcode: (application identifier, value) pairs in print order, e.g. (("00", "0123...5"),).
 Gs1Elements = tuple[tuple[str, str], ...]
@@ -20,16 +26,29 @@ FieldValue = str | Gs1Elements
 
 @dataclass(frozen=True, slots=True)
 class PrinterStatus:
-    """What a printer said about itself; ``problems`` are short sentences for the floor (paper out ...)."""
+    """What a printer said about itself; ``problem_texts`` are short sentences for the floor (paper out ...)."""
 
     ready: bool
-    problems: tuple[str, ...] = ()
+    problem_texts: tuple[UserText, ...] = ()
     detail: Mapping[str, object] = field(default_factory=dict)
 
     @property
+    def problems(self) -> tuple[str, ...]:
+        """The problems in English."""
+        return tuple(str(problem) for problem in self.problem_texts)
+
+    @property
+    def message_text(self) -> UserText:
+        """One line for a status bar, translatable."""
+        if self.ready:
+            return user_text(QT_TRANSLATE_NOOP("Printers", "Ready"))
+        joined = join_texts(self.problem_texts)
+        return joined if joined is not None else user_text(QT_TRANSLATE_NOOP("Printers", "Not ready"))
+
+    @property
     def message(self) -> str:
-        """One line for a status bar."""
-        return "Ready" if self.ready else "; ".join(self.problems) or "Not ready"
+        """One line for a status bar, in English."""
+        return str(self.message_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +160,8 @@ class LabelPrinter:
         finally:
             transport.close()
         if not answer:
-            raise DeviceFault(f"Printer {self.name} is reachable but did not report its status.",
+            mute = QT_TRANSLATE_NOOP("Printers", "Printer {name} is reachable but did not report its status.")
+            raise DeviceFault(user_text(mute, name=self.name),
                               detail=f"no answer to {request!r} within {self.status_timeout}s")
         return self.language.parse_status(bytes(answer))
 

@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from floorapp.devices.printer.base import (
+    GS1_EMPTY,
+    LABEL_NEEDS,
+    NOT_CODE128,
     FieldValue,
     Gs1Elements,
     LabelLanguage,
@@ -27,6 +30,7 @@ from floorapp.devices.printer.base import (
 from floorapp.devices.printer.gs1_data import validate_element
 from floorapp.devices.printer.templates import DEFAULT_TEMPLATE_DIR, PLACEHOLDER, load_template, template_names
 from floorapp.errors import Bug, DeviceFault, DriverUnavailable, InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, user_text
 
 MAX_TEXT_CHARS = 512
 # DLE EOT n, real-time status (Epson ESC/POS reference, "DLE EOT"): n=1 printer, 2 offline cause, 4 paper.
@@ -37,7 +41,8 @@ def _dummy() -> Any:
     try:
         from escpos.printer import Dummy
     except ImportError as exc:  # pragma: no cover - declared dependency
-        raise DriverUnavailable("ESC/POS printing needs the python-escpos package, which is not installed.") from exc
+        raise DriverUnavailable(QT_TRANSLATE_NOOP(
+            "Printers", "ESC/POS printing needs the python-escpos package, which is not installed.")) from exc
     return Dummy()
 
 
@@ -50,14 +55,14 @@ def code128_data(value: str) -> str:
     """python-escpos CODE128 data in code set B; ``{`` doubled so the data cannot switch sets or insert FNCs."""
     text = clean_text(value, 80).replace("\n", "")
     if not text or not text.isascii():
-        raise InputRejected(f"{value!r} cannot go into a Code 128 barcode: only ASCII characters can.")
+        raise InputRejected(user_text(NOT_CODE128, value=value))
     return "{B" + text.replace("{", "{{")
 
 
 def gs1_128_data(elements: Gs1Elements) -> str:
     """CODE128 data starting with FNC1 (``{1``) and FNC1 after each variable-length element but the last."""
     if not elements:
-        raise InputRejected("A GS1 barcode needs at least one element.")
+        raise InputRejected(GS1_EMPTY)
     parts = ["{B{1"]
     for index, (ai, value) in enumerate(elements):
         variable = validate_element(ai, value)
@@ -75,20 +80,21 @@ def parse_realtime_status(answer: bytes) -> PrinterStatus:
     always 0 (how a status byte is told apart from other data).
     """
     if len(answer) < 3 or any(b & 0b1001_0011 != 0b0001_0010 for b in answer[:3]):
-        raise DeviceFault("The receipt printer answered its status request with something unreadable.",
+        raise DeviceFault(QT_TRANSLATE_NOOP(
+            "Printers", "The receipt printer answered its status request with something unreadable."),
                           detail=f"DLE EOT answer {answer!r}")
     printer, offline, paper = answer[0], answer[1], answer[2]
-    problems = []
+    problems: list[SourceText] = []
     if offline & 0x04:
-        problems.append("Cover open")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Cover open"))
     if offline & 0x20 or paper & 0x60:
-        problems.append("Paper out")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Paper out"))
     if offline & 0x40:
-        problems.append("Printer error")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Printer error"))
     if printer & 0x08 and not problems:
-        problems.append("Offline")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Offline"))
     detail: dict[str, object] = {"paper_near_end": bool(paper & 0x0C)}
-    return PrinterStatus(ready=not problems, problems=tuple(problems), detail=detail)
+    return PrinterStatus(ready=not problems, problem_texts=tuple(user_text(p) for p in problems), detail=detail)
 
 
 class EscPosLayout:
@@ -111,7 +117,7 @@ class EscPosLayout:
         """Run the layout on a Dummy printer and return its bytes."""
         missing = sorted(self.placeholders - set(fields))
         if missing:
-            raise InputRejected(f"The {self.name} label needs: {', '.join(missing)}.")
+            raise InputRejected(user_text(LABEL_NEEDS, label=self.name, fields=", ".join(missing)))
         printer = _dummy()
         # python-escpos announces its barcode renderer on stdout; keep the console clean.
         with contextlib.redirect_stdout(io.StringIO()):

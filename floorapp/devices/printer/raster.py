@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from floorapp.errors import DriverUnavailable, InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -15,14 +16,20 @@ def pdf_pages(pdf: bytes, dpi: int, *, max_pages: int = 20) -> list[Image]:
     try:
         import pypdfium2
     except ImportError as exc:  # pragma: no cover - declared dependency
-        raise DriverUnavailable("Printing PDF labels needs pypdfium2, which is not installed.") from exc
+        raise DriverUnavailable(
+            QT_TRANSLATE_NOOP("Printers", "Printing PDF labels needs pypdfium2, which is not installed.")
+        ) from exc
     try:
         document = pypdfium2.PdfDocument(pdf)
     except pypdfium2.PdfiumError as exc:
-        raise InputRejected("The carrier label PDF cannot be read.", detail=str(exc)) from exc
+        raise InputRejected(QT_TRANSLATE_NOOP("Printers", "The carrier label PDF cannot be read."),
+                            detail=str(exc)) from exc
     try:
         if len(document) > max_pages:
-            raise InputRejected(f"The label PDF has {len(document)} pages; at most {max_pages} are printed.")
+            raise InputRejected(user_text(
+                QT_TRANSLATE_NOOP("Printers", "The label PDF has {pages} pages; at most {max} are printed."),
+                pages=len(document), max=max_pages,
+            ))
         images = []
         for page in document:
             # PDF units are 1/72 inch; scale so one pixel is one printer dot.

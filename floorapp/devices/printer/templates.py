@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from floorapp.errors import ConfigError
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 #: ``assets/labels`` of the source tree; a packaged build passes its own folder to the languages.
 DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "assets" / "labels"
@@ -26,12 +27,13 @@ class Placeholder:
 def load_template(template_dir: Path, name: str, suffix: str) -> str:
     """The text of template ``name`` (``product``, ``lot`` ...) with ``suffix`` (``.zpl``, ``.escpos.json``)."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
-        raise ConfigError(f"{name!r} is not a label template name.")
+        raise ConfigError(user_text(QT_TRANSLATE_NOOP("Printers", "'{name}' is not a label template name."), name=name))
     path = template_dir / f"{name}{suffix}"
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ConfigError(f"There is no label template {name!r} ({path.name}).") from exc
+        raise ConfigError(user_text(QT_TRANSLATE_NOOP("Printers", "There is no label template '{name}' ({file})."),
+                                    name=name, file=path.name)) from exc
 
 
 def template_names(template_dir: Path, suffix: str) -> list[str]:

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from floorapp.devices.printer.base import (
+    GS1_EMPTY,
+    LABEL_NEEDS,
+    NOT_CODE128,
     FieldValue,
     Gs1Elements,
     LabelLanguage,
@@ -23,6 +26,7 @@ from floorapp.devices.printer.base import (
 from floorapp.devices.printer.gs1_data import check_digit, validate_element
 from floorapp.devices.printer.templates import DEFAULT_TEMPLATE_DIR, PLACEHOLDER, load_template, template_names
 from floorapp.errors import Bug, DeviceFault, InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, user_text
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -50,7 +54,7 @@ def escape_code128(value: str, max_chars: int = 80) -> str:
     """
     text = _strip_controls(value)[:max_chars]
     if not text.isascii():
-        raise InputRejected(f"{value!r} cannot go into a Code 128 barcode: only ASCII characters can.")
+        raise InputRejected(user_text(NOT_CODE128, value=value))
     escaped = []
     for ch in text:
         # ">" stays outside the hex escape on purpose: the printer decodes _3E before it looks for invocations.
@@ -69,7 +73,7 @@ def escape_gs1_128(elements: Gs1Elements) -> str:
     every element whose AI has no predefined length, except the last.
     """
     if not elements:
-        raise InputRejected("A GS1 barcode needs at least one element.")
+        raise InputRejected(GS1_EMPTY)
     parts: list[str] = []
     for index, (ai, value) in enumerate(elements):
         variable = validate_element(ai, value)
@@ -153,7 +157,7 @@ class ZplTemplate:
         """The label's bytes; raises ``InputRejected`` naming a missing or unusable field."""
         missing = sorted(set(self.placeholders) - set(fields))
         if missing:
-            raise InputRejected(f"The {self.name} label needs: {', '.join(missing)}.")
+            raise InputRejected(user_text(LABEL_NEEDS, label=self.name, fields=", ".join(missing)))
 
         def substitute(hole: re.Match[str]) -> str:
             name, kind = hole.group("name"), hole.group("kind") or "text"
@@ -191,40 +195,41 @@ def parse_host_status(answer: bytes) -> PrinterStatus:
     f buffer full, k under temperature, l over temperature. String 2 ``mmm,n,o,p,q,r,s,t,uuuuuuuu,v,www``:
     o head up, p ribbon out, t label waiting, uuuuuuuu labels left in the batch.
     """
+    unreadable = QT_TRANSLATE_NOOP("Printers", "The printer answered its status request with something unreadable.")
     lines = re.findall(rb"\x02([^\x03]*)\x03", answer)
     if len(lines) < 2:
-        raise DeviceFault("The printer answered its status request with something unreadable.",
+        raise DeviceFault(unreadable,
                           detail=f"~HS answer {answer!r}")
     one = lines[0].decode("ascii", "replace").split(",")
     two = lines[1].decode("ascii", "replace").split(",")
     if len(one) < 12 or len(two) < 9:
-        raise DeviceFault("The printer answered its status request with something unreadable.",
+        raise DeviceFault(unreadable,
                           detail=f"~HS answer {answer!r}")
 
     def flag(values: Sequence[str], index: int) -> bool:
         return values[index].strip() == "1"
 
-    problems = []
+    problems: list[SourceText] = []
     if flag(one, 1):
-        problems.append("Paper out")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Paper out"))
     if flag(one, 2):
-        problems.append("Paused")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Paused"))
     if flag(one, 5):
-        problems.append("Receive buffer full")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Receive buffer full"))
     if flag(one, 10):
-        problems.append("Print head too cold")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Print head too cold"))
     if flag(one, 11):
-        problems.append("Print head too hot")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Print head too hot"))
     if flag(two, 2):
-        problems.append("Print head open")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Print head open"))
     if flag(two, 3):
-        problems.append("Ribbon out")
+        problems.append(QT_TRANSLATE_NOOP("Printers", "Ribbon out"))
     detail: dict[str, object] = {
         "formats_in_buffer": int(one[4] or 0),
         "labels_remaining": int(two[8] or 0),
         "label_waiting": flag(two, 7),
     }
-    return PrinterStatus(ready=not problems, problems=tuple(problems), detail=detail)
+    return PrinterStatus(ready=not problems, problem_texts=tuple(user_text(p) for p in problems), detail=detail)
 
 class ZplLanguage(LabelLanguage):
     """Zebra Programming Language II (Zebra, Honeywell/Intermec, TSC, SATO in ZPL emulation)."""
@@ -272,7 +277,7 @@ class ZplLanguage(LabelLanguage):
 def passthrough(data: bytes) -> RenderedLabel:
     """A carrier label Odoo already rendered as ZPL, sent exactly as received."""
     if b"^XA" not in data:
-        raise InputRejected("This carrier label is not ZPL (no ^XA found).")
+        raise InputRejected(QT_TRANSLATE_NOOP("Printers", "This carrier label is not ZPL (no ^XA found)."))
     return RenderedLabel("zpl", data, "Carrier label (ZPL)")
 
 __all__ = [

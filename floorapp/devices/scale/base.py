@@ -9,6 +9,7 @@ from decimal import Decimal
 from types import TracebackType
 
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserTextArg, user_text
 
 
 class WeightUnit(enum.StrEnum):
@@ -25,7 +26,10 @@ class WeightUnit(enum.StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError as exc:
-            raise DeviceFault(f"The scale reports weight in {text!r}, which FloorApp does not use.") from exc
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The scale reports weight in '{unit}', which FloorApp does not use."),
+                unit=text,
+            )) from exc
 
 
 _TO_KG = {
@@ -53,6 +57,13 @@ class WeightReading:
         return f"{self.value} {self.unit.value}" + ("" if self.stable else " (moving)")
 
 
+#: Said by every driver that can tell (MT-SICS, Toledo 8217, HID POS ...).
+OVERLOADED = QT_TRANSLATE_NOOP("Scales", "The scale is overloaded; take some weight off.")
+BELOW_ZERO = QT_TRANSLATE_NOOP("Scales", "The scale reads below zero; empty it and zero it.")
+STILL_MOVING = QT_TRANSLATE_NOOP("Scales", "The weight is still moving.")
+NOT_SETTLED = QT_TRANSLATE_NOOP("Scales", "The weight did not settle; keep the load still and try again.")
+
+
 class ScaleOverload(DeviceFault):
     """The load is above the scale's capacity."""
 
@@ -76,6 +87,11 @@ class Scale(abc.ABC):
     #: Short name for screens and logs (``Mettler Toledo MT-SICS on /dev/ttyUSB0``).
     description: str = "scale"
 
+    @property
+    def label(self) -> UserTextArg:
+        """``description`` for a sentence on screen; drivers whose name has words in it make them translatable."""
+        return self.description
+
     @abc.abstractmethod
     def open(self) -> None:
         """Open the link; raises ``DeviceFault`` when the scale is missing."""
@@ -94,11 +110,17 @@ class Scale(abc.ABC):
 
     def zero(self) -> None:
         """Set the empty scale to zero; scales without a zero command raise ``DeviceFault``."""
-        raise DeviceFault(f"{self.description} cannot be zeroed from FloorApp; use the key on the scale.")
+        raise DeviceFault(user_text(
+            QT_TRANSLATE_NOOP("Scales", "{scale} cannot be zeroed from FloorApp; use the key on the scale."),
+            scale=self.label,
+        ))
 
     def tare(self) -> None:
         """Take the current load as tare; scales without a tare command raise ``DeviceFault``."""
-        raise DeviceFault(f"{self.description} cannot be tared from FloorApp; use the key on the scale.")
+        raise DeviceFault(user_text(
+            QT_TRANSLATE_NOOP("Scales", "{scale} cannot be tared from FloorApp; use the key on the scale."),
+            scale=self.label,
+        ))
 
     def __enter__(self) -> Scale:
         self.open()

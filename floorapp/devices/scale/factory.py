@@ -7,6 +7,7 @@ import importlib
 from floorapp.devices.scale.base import Scale
 from floorapp.devices.scale.serial_scale import ScaleProtocol, SerialScale
 from floorapp.errors import ConfigError
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 # driver name -> (module, class, protocol constant)
 SERIAL_DRIVERS = {
@@ -36,7 +37,8 @@ def _serial_entry(driver: str) -> tuple[str, str, str]:
     try:
         return SERIAL_DRIVERS[driver]
     except KeyError as exc:
-        raise ConfigError(f"Unknown serial scale protocol {driver!r}.") from exc
+        raise ConfigError(user_text(QT_TRANSLATE_NOOP("Scales", "Unknown serial scale protocol '{driver}'."),
+                                    driver=driver)) from exc
 
 
 def build_scale(driver: str, port: str = "", baudrate: int = 0) -> Scale | None:
@@ -51,8 +53,12 @@ def build_scale(driver: str, port: str = "", baudrate: int = 0) -> Scale | None:
         from floorapp.devices.scale.hid_pos import HidPosScale
 
         if not port:
-            raise ConfigError("Set scale.port to the USB scale's VID:PID (e.g. 0922:8003) or hidapi path.")
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "Scales", "Set scale.port to the USB scale's VID:PID (e.g. 0922:8003) or hidapi path."))
         return HidPosScale(port)
     if not port:
-        raise ConfigError(f"Set scale.port to the serial port of the {driver} scale (e.g. /dev/ttyUSB0).")
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Scales", "Set scale.port to the serial port of the {driver} scale (e.g. /dev/ttyUSB0)."),
+            driver=driver,
+        ))
     return serial_driver_class(driver)(port, baudrate=baudrate)

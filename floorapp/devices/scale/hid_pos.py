@@ -18,6 +18,10 @@ from decimal import Decimal
 from typing import Any
 
 from floorapp.devices.scale.base import (
+    BELOW_ZERO,
+    NOT_SETTLED,
+    OVERLOADED,
+    STILL_MOVING,
     Scale,
     ScaleOverload,
     ScaleUnderload,
@@ -26,6 +30,7 @@ from floorapp.devices.scale.base import (
     WeightUnit,
 )
 from floorapp.errors import DeviceFault, DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.devices.scale")
 
@@ -49,27 +54,31 @@ class HidScaleReport:
 def decode_report(report: bytes) -> HidScaleReport:
     """Decode a 6-byte HID POS scale data report; raises the scale faults for overload/underload/fault."""
     if len(report) < 6 or report[0] != SCALE_DATA_REPORT_ID:
-        raise DeviceFault("The USB scale sent a report FloorApp does not understand.",
+        raise DeviceFault(QT_TRANSLATE_NOOP("Scales", "The USB scale sent a report FloorApp does not understand."),
                           detail=f"HID report {report.hex(' ')}")
     status, unit_code, exponent_byte = report[1], report[2], report[3]
     exponent = exponent_byte - 256 if exponent_byte > 127 else exponent_byte
     count = report[4] | report[5] << 8
     if status == STATUS_FAULT:
-        raise DeviceFault("The USB scale reports a fault; switch it off and on.")
+        raise DeviceFault(QT_TRANSLATE_NOOP("Scales", "The USB scale reports a fault; switch it off and on."))
     if status == STATUS_OVERWEIGHT:
-        raise ScaleOverload("The scale is overloaded; take some weight off.")
+        raise ScaleOverload(OVERLOADED)
     if status == STATUS_UNDER_ZERO:
-        raise ScaleUnderload("The scale reads below zero; empty it and zero it.")
+        raise ScaleUnderload(BELOW_ZERO)
     if status in (STATUS_CALIBRATE, STATUS_REZERO):
-        raise DeviceFault("The USB scale needs to be calibrated or zeroed before it can weigh.")
+        raise DeviceFault(
+            QT_TRANSLATE_NOOP("Scales", "The USB scale needs to be calibrated or zeroed before it can weigh.")
+        )
     value = Decimal(count).scaleb(exponent)
     if unit_code == _MILLIGRAM:
         value, unit = value / 1000, WeightUnit.G
     elif unit_code in _UNITS:
         unit = _UNITS[unit_code]
     else:
-        raise DeviceFault(f"The USB scale weighs in unit code {unit_code}, which FloorApp does not use; "
-                          "switch it to g, kg, oz or lb.")
+        raise DeviceFault(user_text(QT_TRANSLATE_NOOP(
+            "Scales",
+            "The USB scale weighs in unit code {code}, which FloorApp does not use; switch it to g, kg, oz or lb.",
+        ), code=unit_code))
     stable = status in (STATUS_STABLE, STATUS_ZERO)
     if status == STATUS_ZERO:
         value = Decimal(0).scaleb(exponent)
@@ -80,7 +89,9 @@ def _hidapi() -> Any:
     try:
         import hid
     except ImportError as exc:
-        raise DriverUnavailable("USB HID scales need the hidapi package, which is not installed.") from exc
+        raise DriverUnavailable(
+            QT_TRANSLATE_NOOP("Scales", "USB HID scales need the hidapi package, which is not installed.")
+        ) from exc
     return hid
 
 
@@ -90,8 +101,14 @@ class HidPosScale(Scale):
     def __init__(self, path: str, *, clock: Callable[[], float] = time.monotonic) -> None:
         self.path = path
         self.description = f"USB HID scale {path}"
+        self._label = user_text(QT_TRANSLATE_NOOP("Scales", "USB HID scale {path}"), path=path)
         self._device: Any = None
         self._clock = clock
+
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return self._label
 
     def open(self) -> None:
         if self._device is not None:
@@ -105,7 +122,9 @@ class HidPosScale(Scale):
             else:
                 device.open_path(self.path.encode())
         except (OSError, ValueError) as exc:
-            raise DeviceFault(f"The USB scale {self.path} is not connected; check its cable.",
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The USB scale {path} is not connected; check its cable."), path=self.path,
+            ),
                               detail=str(exc)) from exc
         self._device = device
 
@@ -120,16 +139,20 @@ class HidPosScale(Scale):
             data = self._device.read(8, int(timeout * 1000))
         except (OSError, ValueError) as exc:
             self.close()
-            raise DeviceFault(f"The USB scale {self.path} stopped answering; is it unplugged?",
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The USB scale {path} stopped answering; is it unplugged?"), path=self.path,
+            ),
                               detail=str(exc)) from exc
         if not data:
-            raise DeviceFault(f"The USB scale {self.path} sent nothing; is it switched on?")
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The USB scale {path} sent nothing; is it switched on?"), path=self.path,
+            ))
         return decode_report(bytes(data))
 
     def read_now(self, timeout: float = 2.0) -> WeightReading:
         report = self._report(timeout)
         if report.reading is None:
-            raise ScaleUnstable("The weight is still moving.")
+            raise ScaleUnstable(STILL_MOVING)
         return report.reading
 
     def read_weight(self, timeout: float = 10.0) -> WeightReading:
@@ -139,4 +162,4 @@ class HidPosScale(Scale):
             reading = self.read_now(min(1.0, max(deadline - self._clock(), 0.05)))
             if reading.stable:
                 return reading
-        raise ScaleUnstable("The weight did not settle; keep the load still and try again.")
+        raise ScaleUnstable(NOT_SETTLED)

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from floorapp.devices.scale.base import (
+    BELOW_ZERO,
+    NOT_SETTLED,
+    OVERLOADED,
+    STILL_MOVING,
     Scale,
     ScaleOverload,
     ScaleUnderload,
@@ -21,11 +25,26 @@ from floorapp.devices.scale.base import (
 from floorapp.devices.transport.base import ByteTransport
 from floorapp.devices.transport.serial import PortSettings, SerialTransport
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 
 log = logging.getLogger("floorapp.devices.scale")
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], None]
+
+# Zero and tare as a verb in a sentence, and the refusals that name them whole (German needs other word forms).
+_ACTIONS: dict[str, SourceText] = {
+    "zero": QT_TRANSLATE_NOOP("Scales", "zero"),
+    "tare": QT_TRANSLATE_NOOP("Scales", "tare"),
+}
+_CANNOT_FROM_APP: dict[str, SourceText] = {
+    "zero": QT_TRANSLATE_NOOP("Scales", "{scale} cannot zero from FloorApp; use the key on the scale."),
+    "tare": QT_TRANSLATE_NOOP("Scales", "{scale} cannot tare from FloorApp; use the key on the scale."),
+}
+_NOT_CONFIRMED: dict[str, SourceText] = {
+    "zero": QT_TRANSLATE_NOOP("Scales", "The scale did not confirm the zero."),
+    "tare": QT_TRANSLATE_NOOP("Scales", "The scale did not confirm the tare."),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +105,15 @@ def interpret(protocol: ScaleProtocol, line: bytes, unit_override: WeightUnit | 
     """Turn one raw answer into a reading, raising the typed fault for overload, underload or garbage."""
     stripped = line.strip(b"\r\n")
     if stripped.strip() in protocol.error_answers:
-        raise DeviceFault(f"The scale did not accept FloorApp's request ({stripped.decode('ascii', 'replace')}).",
+        raise DeviceFault(user_text(
+            QT_TRANSLATE_NOOP("Scales", "The scale did not accept FloorApp's request ({answer})."),
+            answer=stripped.decode("ascii", "replace"),
+        ),
                           detail=f"{protocol.name}: error answer {line!r}")
     match = protocol.reading.search(line)
     if match is None:
-        raise DeviceFault("The scale answered something FloorApp cannot read; check the scale's protocol setting.",
+        raise DeviceFault(QT_TRANSLATE_NOOP(
+            "Scales", "The scale answered something FloorApp cannot read; check the scale's protocol setting."),
                           detail=f"{protocol.name}: unexpected answer {line!r}")
     groups = match.groupdict()
     flag = groups.get("flag")
@@ -99,15 +122,15 @@ def interpret(protocol: ScaleProtocol, line: bytes, unit_override: WeightUnit | 
     if bits_text is not None:
         bits = bits_text[0]
         if bits & protocol.status_bits.over:
-            raise ScaleOverload("The scale is overloaded; take some weight off.")
+            raise ScaleOverload(OVERLOADED)
         if bits & protocol.status_bits.under:
-            raise ScaleUnderload("The scale reads below zero; empty it and zero it.")
+            raise ScaleUnderload(BELOW_ZERO)
         moving = bool(bits & protocol.status_bits.motion)
     if flag is not None:
         if flag in protocol.overload_flags:
-            raise ScaleOverload("The scale is overloaded; take some weight off.")
+            raise ScaleOverload(OVERLOADED)
         if flag in protocol.underload_flags:
-            raise ScaleUnderload("The scale reads below zero; empty it and zero it.")
+            raise ScaleUnderload(BELOW_ZERO)
         if flag in protocol.busy_flags:
             return Answer(None, moving=True)
         moving = moving or flag in protocol.unstable_flags
@@ -117,7 +140,8 @@ def interpret(protocol: ScaleProtocol, line: bytes, unit_override: WeightUnit | 
     try:
         value = Decimal(weight_text.decode("ascii"))
     except InvalidOperation as exc:
-        raise DeviceFault("The scale sent an unreadable weight.", detail=f"{line!r}") from exc
+        raise DeviceFault(QT_TRANSLATE_NOOP("Scales", "The scale sent an unreadable weight."),
+                          detail=f"{line!r}") from exc
     if groups.get("sign") == b"-":
         value = -value
     unit_text = groups.get("unit")
@@ -156,7 +180,9 @@ class SerialScale(Scale):
         try:
             transport.open()
         except DeviceFault as exc:
-            raise DeviceFault(f"The scale on {self.port} is not connected; check its cable and power.",
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The scale on {port} is not connected; check its cable and power."),
+                port=self.port),
                               detail=str(exc)) from exc
         self._transport = transport
         self._pending.clear()
@@ -176,7 +202,9 @@ class SerialScale(Scale):
     def _lost(self, exc: DeviceFault) -> DeviceFault:
         self.close()
         log.warning("%s lost: %s", self.description, exc)
-        return DeviceFault(f"The scale on {self.port} stopped answering; is it unplugged or switched off?",
+        return DeviceFault(user_text(
+            QT_TRANSLATE_NOOP("Scales", "The scale on {port} stopped answering; is it unplugged or switched off?"),
+            port=self.port),
                            detail=str(exc))
 
     def _drain(self, link: ByteTransport) -> None:
@@ -232,14 +260,15 @@ class SerialScale(Scale):
             if self.protocol.empty_answer_means_moving:
                 return Answer(None, moving=True)
             self.close()
-            raise DeviceFault(f"The scale on {self.port} did not answer; check its cable and protocol setting.",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP(
+                "Scales", "The scale on {port} did not answer; check its cable and protocol setting."), port=self.port),
                               detail=f"{self.protocol.name}: no answer within {timeout}s")
         return interpret(self.protocol, line, self.unit)
 
     def read_now(self, timeout: float = 2.0) -> WeightReading:
         answer = self._answer(min(timeout, self.protocol.answer_timeout))
         if answer.reading is None:
-            raise ScaleUnstable("The weight is still moving.")
+            raise ScaleUnstable(STILL_MOVING)
         return answer.reading
 
     def read_weight(self, timeout: float = 10.0) -> WeightReading:
@@ -250,12 +279,19 @@ class SerialScale(Scale):
             if answer.reading is not None and answer.reading.stable:
                 return answer.reading
             if self._clock() + self.protocol.settle_poll > deadline:
-                raise ScaleUnstable("The weight did not settle; keep the load still and try again.")
+                raise ScaleUnstable(NOT_SETTLED)
             self._sleep(self.protocol.settle_poll)
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("Scales", "{protocol} scale on {port}"),
+                         protocol=self.protocol.name, port=self.port)
+
     def _command(self, command: bytes | None, what: str) -> None:
+        action = user_text(_ACTIONS[what])
         if command is None:
-            raise DeviceFault(f"{self.description} cannot {what} from FloorApp; use the key on the scale.")
+            raise DeviceFault(user_text(_CANNOT_FROM_APP[what], scale=self.label))
         if self.protocol.ack is None:
             with self._lock:
                 link = self._link()
@@ -267,15 +303,22 @@ class SerialScale(Scale):
         line = self._exchange(command, 5.0)
         match = self.protocol.ack.search(line)
         if not line or match is None:
-            raise DeviceFault(f"The scale did not confirm the {what}.", detail=f"{line!r}")
+            raise DeviceFault(_NOT_CONFIRMED[what], detail=f"{line!r}")
         flag = match.group("flag")
         if flag in self.protocol.ack_ok:
             return
         if flag in self.protocol.overload_flags:
-            raise ScaleOverload(f"The scale cannot {what}: the load is above its range.")
+            raise ScaleOverload(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The scale cannot {action}: the load is above its range."), action=action,
+            ))
         if flag in self.protocol.underload_flags:
-            raise ScaleUnderload(f"The scale cannot {what}: the load is below its range.")
-        raise ScaleUnstable(f"The scale cannot {what} right now; keep the load still and try again.")
+            raise ScaleUnderload(user_text(
+                QT_TRANSLATE_NOOP("Scales", "The scale cannot {action}: the load is below its range."), action=action,
+            ))
+        raise ScaleUnstable(user_text(
+            QT_TRANSLATE_NOOP("Scales", "The scale cannot {action} right now; keep the load still and try again."),
+            action=action,
+        ))
 
     def zero(self) -> None:
         self._command(self.protocol.zero_command, "zero")

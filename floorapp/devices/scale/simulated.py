@@ -25,6 +25,7 @@ from floorapp.devices.scale.base import WeightUnit
 from floorapp.devices.scale.serial_scale import SerialScale
 from floorapp.devices.transport.serial import PortSettings
 from floorapp.errors import DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.devices.scale.simulator")
 
@@ -89,7 +90,9 @@ class ScaleSimulator:
         try:
             import pty
         except ImportError as exc:  # pragma: no cover - Windows
-            raise DriverUnavailable("The scale simulator needs pseudo-terminals (Linux or macOS).") from exc
+            raise DriverUnavailable(
+                QT_TRANSLATE_NOOP("Scales", "The scale simulator needs pseudo-terminals (Linux or macOS).")
+            ) from exc
         master, slave = pty.openpty()
         # Raw mode at once: no echo of our answers back to us, no line editing, before any client opens it.
         tty.setraw(slave)
@@ -323,6 +326,11 @@ class SimulatedScale(SerialScale):
                          port_settings=simulator.port_settings)
         self.simulator = simulator
         self.description = f"Simulated {self.protocol.name} scale"
+
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("Scales", "Simulated {protocol} scale"), protocol=self.protocol.name)
 
     @classmethod
     def start(cls, protocol: str = "mt_sics") -> SimulatedScale:

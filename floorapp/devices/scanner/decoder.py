@@ -15,6 +15,7 @@ from floorapp.barcode.aim import normalize_scanned_text
 from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.errors import ConfigError
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 Image = NDArray[np.uint8]
 """A camera image: grayscale (H x W) or BGR (H x W x 3), as OpenCV delivers it."""
@@ -72,7 +73,8 @@ class BarcodeDecoder(abc.ABC):
             unknown = chosen - self.supported_formats
             if unknown:
                 raise ConfigError(
-                    f"The {self.name} decoder cannot read {', '.join(sorted(unknown))}.",
+                    user_text(QT_TRANSLATE_NOOP("Scanners", "The {decoder} decoder cannot read {formats}."),
+                              decoder=self.name, formats=", ".join(sorted(unknown))),
                     detail=f"supported: {', '.join(sorted(self.supported_formats))}",
                 )
         self.formats = chosen
@@ -97,7 +99,10 @@ def create_decoder(name: str = "zxing", formats: Iterable[str] | None = None) ->
     """
     target = DECODER_DRIVERS.get(name.strip().lower())
     if target is None:
-        raise ConfigError(f"Unknown barcode decoder {name!r}; choose one of: {', '.join(DECODER_DRIVERS)}.")
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Scanners", "Unknown barcode decoder '{name}'; choose one of: {decoders}."),
+            name=name, decoders=", ".join(DECODER_DRIVERS),
+        ))
     module_name, class_name = target.split(":")
     module = importlib.import_module(module_name)
     driver: Any = getattr(module, class_name)

@@ -13,6 +13,7 @@ from floorapp.barcode.scan import Scan, ScanSource
 from floorapp.devices.transport.base import ByteTransport, Clock
 from floorapp.errors import DeviceFault
 from floorapp.settings import Settings
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 log = logging.getLogger("floorapp.devices.scanner")
 
@@ -99,10 +100,11 @@ class SerialScanner:
                 return self._scan(line)
             if len(self._buffer) > MAX_LINE_BYTES:
                 self._buffer.clear()
-                raise DeviceFault(
-                    f"The scanner on {self.description} sends data without line ends; check its suffix setting "
-                    "(it must end each scan with Enter/CR)."
-                )
+                raise DeviceFault(user_text(
+                    QT_TRANSLATE_NOOP("Scanners", "The scanner on {device} sends data without line ends; check its "
+                                                  "suffix setting (it must end each scan with Enter/CR)."),
+                    device=self.transport.label,
+                ))
             remaining = deadline - self._clock()
             if remaining <= 0:
                 return None

@@ -7,6 +7,7 @@ import tty
 from types import TracebackType
 
 from floorapp.errors import DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 
 class PtyScannerSimulator:
@@ -28,7 +29,9 @@ class PtyScannerSimulator:
         try:
             import pty
         except ImportError as exc:  # pragma: no cover - Windows
-            raise DriverUnavailable("The serial scanner simulator needs a POSIX pseudo-terminal.") from exc
+            raise DriverUnavailable(
+                QT_TRANSLATE_NOOP("Scanners", "The serial scanner simulator needs a POSIX pseudo-terminal.")
+            ) from exc
         self._master, self._slave = pty.openpty()
         # Raw mode: no echo and no CR -> LF translation, like a real serial line.
         tty.setraw(self._slave)

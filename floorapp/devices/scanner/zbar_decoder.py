@@ -7,6 +7,7 @@ from typing import Any
 
 from floorapp.devices.scanner.decoder import BarcodeDecoder, DecodedBarcode, Image
 from floorapp.errors import DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 # Our format names -> ZBar symbol names.
 _ZBAR_NAMES = {
@@ -28,7 +29,8 @@ def _pyzbar() -> Any:
         from pyzbar import pyzbar
     except (ImportError, OSError) as exc:  # OSError: the Python package is there but libzbar is not
         raise DriverUnavailable(
-            "Camera scanning with pyzbar needs the pyzbar package and the zbar library, which are not installed.",
+            QT_TRANSLATE_NOOP("Scanners", "Camera scanning with pyzbar needs the pyzbar package and the zbar library, "
+                                          "which are not installed."),
             detail=str(exc),
         ) from exc
     return pyzbar

@@ -7,6 +7,7 @@ from typing import Any
 
 from floorapp.devices.scanner.decoder import BarcodeDecoder, DecodedBarcode, Image
 from floorapp.errors import DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 # Our format names -> zxing-cpp BarcodeFormat member names.
 _ZXING_NAMES = {
@@ -22,7 +23,8 @@ def _zxingcpp() -> Any:
         import zxingcpp
     except ImportError as exc:
         raise DriverUnavailable(
-            "Camera scanning with zxing needs the zxing-cpp package, which is not installed.",
+            QT_TRANSLATE_NOOP("Scanners", "Camera scanning with zxing needs the zxing-cpp package, which is "
+                                          "not installed."),
             detail=str(exc),
         ) from exc
     return zxingcpp

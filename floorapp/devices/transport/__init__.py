@@ -9,6 +9,7 @@ from floorapp.devices.transport.file import FileTransport
 from floorapp.devices.transport.serial import PortSettings, SerialTransport
 from floorapp.devices.transport.tcp import DEFAULT_RAW_PORT, TcpTransport, parse_host_port
 from floorapp.errors import ConfigError
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 TRANSPORT_KINDS = ("tcp", "serial", "usb", "file", "cups")
 
@@ -27,7 +28,8 @@ def make_transport(kind: str, address: str, *, port_settings: PortSettings | Non
         return FileTransport(address)
     if kind == "cups":
         return CupsRawTransport(address)
-    raise ConfigError(f"Unknown transport {kind!r}; use one of {', '.join(TRANSPORT_KINDS)}.")
+    raise ConfigError(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "Unknown transport '{kind}'; use one of {kinds}."),
+                                kind=kind, kinds=", ".join(TRANSPORT_KINDS)))
 
 
 __all__ = [

@@ -8,8 +8,13 @@ from collections.abc import Callable
 from types import TracebackType
 
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserTextArg, user_text
 
 Clock = Callable[[], float]
+
+#: Said by every link that can lose its device under it (serial port, USB device file).
+WRITE_FAILED = QT_TRANSLATE_NOOP("DeviceLinks", "Writing to {device} failed; the device may be unplugged.")
+READ_FAILED = QT_TRANSLATE_NOOP("DeviceLinks", "Reading from {device} failed; the device may be unplugged.")
 
 
 class ByteTransport(abc.ABC):
@@ -24,6 +29,11 @@ class ByteTransport(abc.ABC):
     description: str = "device"
     #: Whether the device can talk back over this link (a plain file or a CUPS queue cannot).
     answers: bool = True
+
+    @property
+    def label(self) -> UserTextArg:
+        """``description`` for a sentence on screen; links whose name has words in it make them translatable."""
+        return self.description
 
     @abc.abstractmethod
     def open(self) -> None:
@@ -76,7 +86,8 @@ class ByteTransport(abc.ABC):
 
     def _require_open(self) -> None:
         if not self.is_open:
-            raise DeviceFault(f"{self.description} is not connected.",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "{device} is not connected."),
+                                        device=self.label),
                               detail=f"{self.description}: used before open() or after close()")
 
     def __repr__(self) -> str:

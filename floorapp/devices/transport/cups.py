@@ -7,6 +7,7 @@ import subprocess
 
 from floorapp.devices.transport.base import ByteTransport
 from floorapp.errors import DeviceFault, DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 
 class CupsRawTransport(ByteTransport):
@@ -28,14 +29,20 @@ class CupsRawTransport(ByteTransport):
     def is_open(self) -> bool:
         return self._lp is not None
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("DeviceLinks", "CUPS queue {queue}"), queue=self.queue)
+
     def open(self) -> None:
         if self._lp is not None:
             return
         if not self.queue:
-            raise DeviceFault("No CUPS queue is configured for the printer.")
+            raise DeviceFault(QT_TRANSLATE_NOOP("DeviceLinks", "No CUPS queue is configured for the printer."))
         lp = shutil.which(self.lp_command)
         if lp is None:
-            raise DriverUnavailable("Printing through CUPS needs the lp command, which is not installed here.",
+            raise DriverUnavailable(QT_TRANSLATE_NOOP(
+                "DeviceLinks", "Printing through CUPS needs the lp command, which is not installed here."),
                                     detail=f"{self.lp_command!r} not found on PATH")
         self._lp = lp
 
@@ -47,10 +54,15 @@ class CupsRawTransport(ByteTransport):
             done = subprocess.run([self._lp, "-s", "-d", self.queue, "-o", "raw"], input=data,
                                   capture_output=True, timeout=self.timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise DeviceFault(f"Handing the job to {self.description} failed.", detail=str(exc)) from exc
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "Handing the job to {device} failed."),
+                                        device=self.label), detail=str(exc)) from exc
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip()
-            raise DeviceFault(f"{self.description} refused the job: {message or 'unknown error'}",
+            refusal = (user_text(QT_TRANSLATE_NOOP("DeviceLinks", "{device} refused the job: {message}"),
+                                 device=self.label, message=message) if message
+                       else user_text(QT_TRANSLATE_NOOP("DeviceLinks", "{device} refused the job: unknown error"),
+                                      device=self.label))
+            raise DeviceFault(refusal,
                               detail=f"lp exited with {done.returncode}: {message}")
 
     def read(self, max_bytes: int = 4096, timeout: float = 1.0) -> bytes:

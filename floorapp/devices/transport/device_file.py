@@ -6,8 +6,9 @@ import errno
 import os
 import select
 
-from floorapp.devices.transport.base import ByteTransport
+from floorapp.devices.transport.base import READ_FAILED, WRITE_FAILED, ByteTransport
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 
 class DeviceFileTransport(ByteTransport):
@@ -23,15 +24,24 @@ class DeviceFileTransport(ByteTransport):
     def is_open(self) -> bool:
         return self._fd is not None
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("DeviceLinks", "USB device {path}"), path=self.path)
+
     def open(self) -> None:
         if self._fd is not None:
             return
         try:
             self._fd = os.open(self.path, os.O_RDWR | os.O_NONBLOCK | os.O_NOCTTY)
         except OSError as exc:
-            hint = "permission denied (is the user in the lp group?)" if exc.errno == errno.EACCES else \
-                "is it plugged in?"
-            raise DeviceFault(f"Cannot open {self.description}; {hint}",
+            refusal = (
+                QT_TRANSLATE_NOOP("DeviceLinks",
+                                  "Cannot open {device}; permission denied (is the user in the lp group?)")
+                if exc.errno == errno.EACCES
+                else QT_TRANSLATE_NOOP("DeviceLinks", "Cannot open {device}; is it plugged in?")
+            )
+            raise DeviceFault(user_text(refusal, device=self.label),
                               detail=f"open {self.path}: {exc}") from exc
 
     def write(self, data: bytes) -> None:
@@ -43,12 +53,15 @@ class DeviceFileTransport(ByteTransport):
                 # Non-blocking so a jammed printer cannot hang the caller forever.
                 _, ready, _ = select.select([], [self._fd], [], self.write_timeout)
                 if not ready:
-                    raise DeviceFault(f"{self.description} stopped taking data (paper out or jammed?).")
+                    raise DeviceFault(user_text(
+                        QT_TRANSLATE_NOOP("DeviceLinks", "{device} stopped taking data (paper out or jammed?)."),
+                        device=self.label,
+                    ))
                 written = os.write(self._fd, view)
                 view = view[written:]
         except OSError as exc:
             self.close()
-            raise DeviceFault(f"Writing to {self.description} failed; the device may be unplugged.",
+            raise DeviceFault(user_text(WRITE_FAILED, device=self.label),
                               detail=f"write {self.path}: {exc}") from exc
 
     def read(self, max_bytes: int = 4096, timeout: float = 1.0) -> bytes:
@@ -63,7 +76,7 @@ class DeviceFileTransport(ByteTransport):
             return b""
         except OSError as exc:
             self.close()
-            raise DeviceFault(f"Reading from {self.description} failed; the device may be unplugged.",
+            raise DeviceFault(user_text(READ_FAILED, device=self.label),
                               detail=f"read {self.path}: {exc}") from exc
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from floorapp.devices.transport.base import ByteTransport
 from floorapp.errors import DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 
 class FileTransport(ByteTransport):
@@ -22,13 +23,20 @@ class FileTransport(ByteTransport):
     def is_open(self) -> bool:
         return self._handle is not None
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("DeviceLinks", "file {path}"), path=str(self.path))
+
     def open(self) -> None:
         if self._handle is not None:
             return
         try:
             self._handle = self.path.open("ab")
         except OSError as exc:
-            raise DeviceFault(f"Cannot write to {self.description}.", detail=f"open {self.path}: {exc}") from exc
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "Cannot write to {device}."),
+                                        device=self.label),
+                              detail=f"open {self.path}: {exc}") from exc
 
     def write(self, data: bytes) -> None:
         self._require_open()
@@ -37,7 +45,8 @@ class FileTransport(ByteTransport):
             self._handle.write(data)
             self._handle.flush()
         except OSError as exc:
-            raise DeviceFault(f"Writing to {self.description} failed (disk full?).",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "Writing to {device} failed (disk full?)."),
+                                        device=self.label),
                               detail=f"write {self.path}: {exc}") from exc
 
     def read(self, max_bytes: int = 4096, timeout: float = 1.0) -> bytes:

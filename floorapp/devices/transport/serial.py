@@ -6,8 +6,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from floorapp.devices.transport.base import ByteTransport
+from floorapp.devices.transport.base import READ_FAILED, WRITE_FAILED, ByteTransport
 from floorapp.errors import DeviceFault, DriverUnavailable
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.devices.transport")
 
@@ -43,7 +44,8 @@ def _pyserial() -> Any:
     try:
         import serial
     except ImportError as exc:  # pragma: no cover - pyserial is a declared dependency
-        raise DriverUnavailable("Serial devices need the pyserial package, which is not installed.") from exc
+        raise DriverUnavailable(QT_TRANSLATE_NOOP(
+            "DeviceLinks", "Serial devices need the pyserial package, which is not installed.")) from exc
     return serial
 
 
@@ -61,12 +63,17 @@ class SerialTransport(ByteTransport):
     def is_open(self) -> bool:
         return self._serial is not None
 
+    @property
+    def label(self) -> UserText:
+        """The description on screen, translatable."""
+        return user_text(QT_TRANSLATE_NOOP("DeviceLinks", "serial port {port}"), port=self.port)
+
     def open(self) -> None:
         if self._serial is not None:
             return
         serial = _pyserial()
         if not self.port:
-            raise DeviceFault("No serial port is configured for this device.")
+            raise DeviceFault(QT_TRANSLATE_NOOP("DeviceLinks", "No serial port is configured for this device."))
         try:
             self._serial = serial.Serial(
                 self.port,
@@ -80,7 +87,8 @@ class SerialTransport(ByteTransport):
                 write_timeout=self.write_timeout,
             )
         except (serial.SerialException, *_line_errors()) as exc:
-            raise DeviceFault(f"Cannot open {self.description}; is the device plugged in?",
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("DeviceLinks", "Cannot open {device}; is the device plugged in?"), device=self.label),
                               detail=f"open {self.port}: {exc}") from exc
 
     def write(self, data: bytes) -> None:
@@ -91,7 +99,7 @@ class SerialTransport(ByteTransport):
             self._serial.flush()
         except (serial.SerialException, OSError) as exc:
             self.close()
-            raise DeviceFault(f"Writing to {self.description} failed; the device may be unplugged.",
+            raise DeviceFault(user_text(WRITE_FAILED, device=self.label),
                               detail=f"write {self.port}: {exc}") from exc
 
     def read(self, max_bytes: int = 4096, timeout: float = 1.0) -> bytes:
@@ -108,7 +116,7 @@ class SerialTransport(ByteTransport):
                     data += self._serial.read(waiting)
         except (serial.SerialException, *_line_errors()) as exc:
             self.close()
-            raise DeviceFault(f"Reading from {self.description} failed; the device may be unplugged.",
+            raise DeviceFault(user_text(READ_FAILED, device=self.label),
                               detail=f"read {self.port}: {exc}") from exc
         return data
 

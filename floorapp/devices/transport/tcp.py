@@ -9,6 +9,7 @@ import socket
 
 from floorapp.devices.transport.base import ByteTransport
 from floorapp.errors import ConfigError, DeviceFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 log = logging.getLogger("floorapp.devices.transport")
 
@@ -19,7 +20,8 @@ def parse_host_port(address: str, default_port: int = DEFAULT_RAW_PORT) -> tuple
     """``host``, ``host:port`` or ``[v6]:port`` into a (host, port) pair."""
     text = address.strip()
     if not text:
-        raise ConfigError("The printer address is empty; enter host:port, for example 10.0.0.7:9100.")
+        raise ConfigError(QT_TRANSLATE_NOOP(
+            "DeviceLinks", "The printer address is empty; enter host:port, for example 10.0.0.7:9100."))
     if text.startswith("["):
         host, _, rest = text[1:].partition("]")
         port_text = rest.removeprefix(":")
@@ -30,9 +32,11 @@ def parse_host_port(address: str, default_port: int = DEFAULT_RAW_PORT) -> tuple
     try:
         port = int(port_text) if port_text else default_port
     except ValueError as exc:
-        raise ConfigError(f"{address!r} is not host:port.") from exc
+        raise ConfigError(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "'{address}' is not host:port."),
+                                    address=address)) from exc
     if not 0 < port < 65536:
-        raise ConfigError(f"Port {port} in {address!r} is out of range.")
+        raise ConfigError(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "Port {port} in '{address}' is out of range."),
+                                    port=port, address=address))
     return host, port
 
 
@@ -64,8 +68,10 @@ class TcpTransport(ByteTransport):
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self.connect_timeout)
         except OSError as exc:
-            raise DeviceFault(f"{self.description} is not answering; check that it is on and on the network.",
-                              detail=f"connect {self.description}: {exc}") from exc
+            raise DeviceFault(user_text(
+                QT_TRANSLATE_NOOP("DeviceLinks", "{device} is not answering; check that it is on and on the network."),
+                device=self.label,
+            ), detail=f"connect {self.description}: {exc}") from exc
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._sock = sock
 
@@ -77,7 +83,8 @@ class TcpTransport(ByteTransport):
             self._sock.sendall(data)
         except OSError as exc:
             self.close()
-            raise DeviceFault(f"Sending to {self.description} failed; the connection dropped.",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP(
+                "DeviceLinks", "Sending to {device} failed; the connection dropped."), device=self.label),
                               detail=f"send {self.description}: {exc}") from exc
 
     def read(self, max_bytes: int = 4096, timeout: float = 1.0) -> bytes:
@@ -90,12 +97,14 @@ class TcpTransport(ByteTransport):
             data = self._sock.recv(max_bytes)
         except OSError as exc:
             self.close()
-            raise DeviceFault(f"Reading from {self.description} failed; the connection dropped.",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP(
+                "DeviceLinks", "Reading from {device} failed; the connection dropped."), device=self.label),
                               detail=f"recv {self.description}: {exc}") from exc
         if not data:
             # An orderly shutdown by the peer: tell the caller once, then behave as closed.
             self.close()
-            raise DeviceFault(f"{self.description} closed the connection.",
+            raise DeviceFault(user_text(QT_TRANSLATE_NOOP("DeviceLinks", "{device} closed the connection."),
+                                        device=self.label),
                               detail=f"recv {self.description}: end of stream")
         return data
 

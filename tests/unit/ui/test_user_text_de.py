@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,9 +13,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from floorapp.devices.printer.base import PrinterStatus
+from floorapp.devices.setup import DeviceSetup
 from floorapp.errors import DeviceFault
+from floorapp.settings import Settings
 from floorapp.ui.app import Shell
+from floorapp.ui.devices_screen import DevicesScreen
 from floorapp.ui.i18n import Translations
+from floorapp.ui.profile import HANDHELD, UiProfile
 from floorapp.ui.user_text import error_text, translated
 from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 from floorapp.workflows.auth import role_text
@@ -61,3 +69,49 @@ def test_untranslated_and_verbatim_texts_come_out_in_english(german: Translation
     )
     assert translated(UserText.verbatim("Odoo: {x}")) == "Odoo: {x}"
     assert error_text(DeviceFault("plain {text}")) == "plain {text}"
+
+
+@dataclass(frozen=True)
+class _DevicesContext:
+    settings: Settings
+    profile: UiProfile
+
+
+def _closed_port() -> int:
+    """A local TCP port nothing listens on (bound, then released): a printer that is switched off."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_unreachable_printer_on_the_device_setup_screen_in_german(
+    qtbot: QtBot, tmp_path: Path, german: Translations
+) -> None:
+    port = _closed_port()
+    settings = Settings(path=tmp_path / "floorapp.toml")
+    settings.set("printer.language", "zpl")
+    settings.set("printer.transport", "tcp")
+    settings.set("printer.address", f"127.0.0.1:{port}")
+    screen = DevicesScreen(_DevicesContext(settings, HANDHELD), setup=DeviceSetup(settings))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.printer_label.toolTip() == f"Etikettendrucker: ZPL an 127.0.0.1:{port}"
+
+    QTest.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10_000)
+    assert screen.message.tone == "error"
+    assert screen.message.text() == (
+        f"tcp://127.0.0.1:{port} antwortet nicht. Prüfen Sie, ob das Gerät eingeschaltet und im Netzwerk ist."
+    )
+
+
+def test_printer_problems_and_scale_refusals_are_translated(german: Translations) -> None:
+    status = PrinterStatus(ready=False, problem_texts=(
+        user_text(QT_TRANSLATE_NOOP("Printers", "Paper out")), user_text(QT_TRANSLATE_NOOP("Printers", "Ribbon out")),
+    ))
+    assert status.message == "Paper out; Ribbon out"
+    assert translated(status.message_text) == "Papier leer; Farbband leer"
+    above = QT_TRANSLATE_NOOP("Scales", "The scale cannot {action}: the load is above its range.")
+    error = DeviceFault(user_text(above, action=user_text(QT_TRANSLATE_NOOP("Scales", "tare"))))
+    assert error.user_message == "The scale cannot tare: the load is above its range."
+    assert error_text(error) == "Die Waage kann nicht tarieren: die Last ist über ihrem Bereich."
