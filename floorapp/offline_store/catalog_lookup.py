@@ -146,11 +146,23 @@ class SqlCatalogLookup:
                 fairy.close()
 
     def product_by_barcodes(self, barcodes: Sequence[str]) -> ProductBarcodeHit | None:
-        """The product or packaging named by the first of ``barcodes`` (in order) that is known; one query."""
-        if not barcodes:
+        """The product or packaging named by the first of ``barcodes`` (in order) that is known.
+
+        One query for all the spellings, except when the first has no leading zero: it is then the shortest
+        spelling of its GTIN, the one stores keep, and is asked alone first (one index probe instead of one per
+        spelling on a hit, each probe costing about a tenth of the lookup); the other spellings follow on a miss.
+        """
+        count = len(barcodes)
+        if not count:
             return None
-        sql = _PRODUCTS_BY_BARCODE_SQL.get(len(barcodes)) or _products_by_barcode_sql(len(barcodes))
-        rows = self._rows(sql, barcodes)
+        if count > 1 and barcodes[0][:1] != "0":
+            rows = self._rows(_PRODUCT_BY_BARCODE, barcodes[:1])
+            if not rows:
+                count -= 1
+                barcodes = barcodes[1:]
+                rows = self._rows(_PRODUCTS_BY_BARCODE_SQL.get(count) or _products_by_barcode_sql(count), barcodes)
+        else:
+            rows = self._rows(_PRODUCTS_BY_BARCODE_SQL.get(count) or _products_by_barcode_sql(count), barcodes)
         if not rows:
             return None
         if len(rows) == 1:
