@@ -7,6 +7,12 @@ are pulled on their own ``write_date``: a line write does not touch its picking.
 all their moves and lines whatever their age. From time to time (``reconcile_every``) the ids in scope are
 compared with Odoo's (``search``) to notice deletions and archiving, which ``write_date`` cannot show.
 
+What a pull costs: a first pull reads each model in pages of ``batch_size`` (2,000, the raw loop's page), writes
+a page in bulk while the next is on its way (``catalog_write``), and asks no ``fields_get`` (``pull_fields``).
+A later pull asks one ``search_read`` per model it polls: products and the work on every pull, the slow-changing
+catalog (units, operation types, bins, packagings) only every ``catalog_every``; a bin or operation type the
+work names before then is read by id.
+
 A re-pull never overwrites floor state: ``MoveLine.picked_quantity``, ``picked_lot_name``, ``tote``,
 ``floor_status`` ... are columns the pull does not write, and a line deleted in Odoo that holds unsynced floor
 work is kept and flagged (``state = "deleted_in_odoo"``) instead of being removed.
@@ -49,6 +55,7 @@ from floorapp.offline_store.models import (
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.client import ErpClient, JsonDict, many2one_id
 from floorapp.sync.log import sync_log
+from floorapp.sync.pull_fields import FieldLists
 from floorapp.sync.worker import StoreAccess
 
 ODOO_DATETIME = "%Y-%m-%d %H:%M:%S"
@@ -232,7 +239,8 @@ MOVE_LINE = ModelSpec(
 class Puller:
     """Pulls the catalog and the signed-in floor user's work into the store (see the module docstring).
 
-    ``work_user_ids`` are the Odoo users whose waves and pickings this device carries.
+    ``work_user_ids`` are the Odoo users whose waves and pickings this device carries. ``catalog_every`` is how
+    often units, operation types, bins and packagings are read (products and the work: on every pull).
     """
 
     def __init__(
@@ -244,6 +252,7 @@ class Puller:
         batch_size: int = 2000,
         overlap_seconds: int = 60,
         reconcile_every: timedelta = timedelta(hours=1),
+        catalog_every: timedelta = timedelta(minutes=15),
         clock: Clock = utcnow,
         progress: ProgressCallback | None = None,
     ) -> None:
@@ -253,8 +262,10 @@ class Puller:
         self.batch_size = batch_size
         self.overlap = timedelta(seconds=overlap_seconds)
         self.reconcile_every = reconcile_every
+        self.catalog_every = catalog_every
         self.clock = clock
         self.progress = progress
+        self.fields = FieldLists(store, client)
         self._steps = 10
         self._step = 0
 
@@ -269,13 +280,17 @@ class Puller:
         # Into an empty store there is nothing to reconcile: every id it will hold comes from this very pull.
         nothing_held = do_reconcile and reconcile is None and self._store_empty()
 
-        self._incremental(UOM, [], report)
-        self._incremental(PICKING_TYPE, [], report)
+        # Units, operation types, bins and packagings seldom change: read every ``catalog_every`` (and with each
+        # reconciliation), not on every pull. A bin or operation type the work names before then is read by id
+        # (_fill_references). Products are read on every pull: a new product can arrive with the next picking.
+        self._incremental(UOM, [], report, every=self.catalog_every, force=do_reconcile)
+        self._incremental(PICKING_TYPE, [], report, every=self.catalog_every, force=do_reconcile)
         # Archived rows come too (archivable specs read with active_test=False), so archiving is noticed. No
         # "active = True or active = False" leaves: the context already says it, and Odoo evaluates each leaf.
-        self._incremental(LOCATION, [("usage", "in", ["internal", "transit"])], report)
+        self._incremental(LOCATION, [("usage", "in", ["internal", "transit"])], report, every=self.catalog_every,
+                          force=do_reconcile)
         self._incremental(PRODUCT, [], report)
-        self._incremental(PACKAGING, [], report)
+        self._incremental(PACKAGING, [], report, every=self.catalog_every, force=do_reconcile)
         if self._barcodes_stale(report):
             self._rebuild_barcodes()
 
@@ -298,6 +313,7 @@ class Puller:
         from floorapp.sync.pull_returns import pull_returns  # it builds on this module's specs
 
         pull_returns(self, report)  # before the lots: the returned products' lots come with the rest
+        self._fill_references(report)
         self._referenced(report)
         self.store.write(_stamp_waves(work_read_at, users))
         self._count_tasks(report)
@@ -333,8 +349,14 @@ class Puller:
 
         return self.store.write(read)
 
-    def _incremental(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
+    def _incremental(
+        self, spec: ModelSpec, domain: list[Any], report: PullReport, *, every: timedelta | None = None,
+        force: bool = False,
+    ) -> None:
+        """Read what changed since the model's cursor; with ``every``, only once that long has passed."""
         self._step += 1
+        if every is not None and not force and not self._due(spec.model, every):
+            return
         last_write_date, _ = self._cursor(spec.model)
         since: str | None = None
         if last_write_date:
@@ -356,6 +378,42 @@ class Puller:
 
         self.store.write(save)
 
+    def _due(self, model: str, every: timedelta) -> bool:
+        """Whether ``model`` was last read ``every`` ago or more (or never)."""
+
+        def read(uow: UnitOfWork) -> datetime | None:
+            row = uow.session.get(SyncCursor, model)
+            return None if row is None else row.last_pulled_at
+
+        pulled_at = self.store.write(read)
+        return pulled_at is None or self.clock() - pulled_at >= every
+
+    def _fill_references(self, report: PullReport) -> None:
+        """Read by id the bins and operation types the work names that the store does not hold.
+
+        Between two catalog reads a picking can name a bin created since; the partners' and customers'
+        locations, which the catalog leaves out, come this way too (once: then they are held). No call when
+        nothing is missing.
+        """
+
+        def read(uow: UnitOfWork) -> tuple[list[int], list[int]]:
+            s = uow.session
+            locations: set[int] = set()
+            for table in (Picking, Move, MoveLine):
+                for src, dest in s.execute(select(table.location_id, table.location_dest_id).distinct()):
+                    locations |= {loc for loc in (src, dest) if loc}
+            types = {t for t in s.scalars(select(Picking.picking_type_id).distinct()) if t}
+            types |= {t for t in s.scalars(select(Wave.picking_type_id).distinct()) if t}
+            held_locations = set(s.scalars(select(Location.id).where(Location.id.in_(locations))))
+            held_types = set(s.scalars(select(PickingType.id).where(PickingType.id.in_(types))))
+            return sorted(locations - held_locations), sorted(types - held_types)
+
+        locations, types = self.store.write(read)
+        if locations:
+            self._fetch(LOCATION, [("id", "in", locations)], report)
+        if types:
+            self._fetch(PICKING_TYPE, [("id", "in", types)], report)
+
     def _full(self, spec: ModelSpec, domain: list[Any], report: PullReport) -> None:
         self._fetch(spec, domain, report)
 
@@ -371,23 +429,25 @@ class Puller:
         newest: str | None = None
         total = 0
         context = {"active_test": False} if spec.archivable else None
-        available = self.client.available_fields(spec.model)
-        fields = [f for f in spec.fields if f in available]  # optional modules add some of them
 
-        def page(at: int) -> list[JsonDict]:
+        def page(at: int, fields: list[str]) -> list[JsonDict]:
             return self.client.search_read(spec.model, domain, fields, order="id", limit=self.batch_size,
                                            offset=at, context=context)
 
+        # The first page on this thread: if the server lacks an optional field, it says so here (pull_fields).
+        first = self.fields.read(spec.model, spec.fields, lambda fields: page(offset, fields))
+        fields = self.fields.wanted(spec.model, spec.fields)
         # While one page is written to the store the next is already on its way from Odoo: a page's write then
         # costs (almost) no wall time. Asked for only once this page came back full, so the calls are the same
         # as a plain loop's; one at a time, so the client is never used by two threads at once.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull") as pool:
-            pending: Future[list[JsonDict]] = pool.submit(page, offset)
+            pending: Future[list[JsonDict]] = Future()
+            pending.set_result(first)
             while True:
                 rows = pending.result()
                 full = len(rows) >= self.batch_size
                 if full:
-                    pending = pool.submit(page, offset + len(rows))
+                    pending = pool.submit(page, offset + len(rows), fields)
                 if rows:
                     changed = self.store.write(_upsert(spec, rows, fresh_from))
                     report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
@@ -493,6 +553,7 @@ class Puller:
                 removed = self.store.write(_remove_missing(spec.table, picking_ids, remote))
                 if removed:
                     report.removed[spec.model] = removed
+        self.fields.recheck()  # a module installed since may have brought a field this server lacked
         self._stamp_reconciled()
         self._tick("reconcile", 0)
 

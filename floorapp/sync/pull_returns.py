@@ -57,16 +57,19 @@ def pull_returns(puller: Puller, report: PullReport) -> None:
         domain.append(("write_date", ">=", since.strftime(ODOO_DATETIME)))
     else:
         domain.append(("state", "in", list(OPEN_STATES)))  # a first pull needs no finished returns
-    available = client.available_fields(PICKING.model)
-    fields = [f for f in (*PICKING.fields, "return_id") if f in available]
+    wanted = (*PICKING.fields, "return_id")
     rows: list[JsonDict] = []
     # Most pulls find no return written since the last one: ask with the cheap count first (API notes h).
     pending = client.search_count(PICKING.model, domain)
-    while len(rows) < pending:
-        page = client.search_read(PICKING.model, domain, fields, order="id", limit=puller.batch_size,
+
+    def page(fields: list[str]) -> list[JsonDict]:
+        return client.search_read(PICKING.model, domain, fields, order="id", limit=puller.batch_size,
                                   offset=len(rows))
-        rows.extend(page)
-        if len(page) < puller.batch_size:
+
+    while len(rows) < pending:
+        page_rows = puller.fields.read(PICKING.model, wanted, page)
+        rows.extend(page_rows)
+        if len(page_rows) < puller.batch_size:
             break
     rows = [r for r in rows if not _FLOOR_MARKER.search(str(r.get("origin") or ""))]
 

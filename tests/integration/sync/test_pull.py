@@ -3,8 +3,10 @@ noticed, floor state never overwritten, a 10,000-product catalog in ceil(10000 /
 
 from __future__ import annotations
 
+import json
 import math
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.device_meta import MetaRepository
 from floorapp.offline_store.models import (
     CountTask,
+    Location,
     MoveLine,
     Picking,
     Product,
@@ -28,7 +31,9 @@ from floorapp.offline_store.models import (
     Wave,
 )
 from floorapp.sync.client import CallEvent, ConnectionConfig, ErpClient, connect
+from floorapp.sync.errors import OdooUnreachable
 from floorapp.sync.pull import LAST_PULL_OK_AT, Puller, PullProgress
+from floorapp.sync.pull_fields import META_KEY
 from floorapp.sync.worker import StoreAccess
 
 
@@ -261,9 +266,10 @@ def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_search_reads(tm
         device.calls.clear()
         device.puller.pull(reconcile=False)
         product_reads = [c for c in device.calls if c.model == "product.product" and c.method == "search_read"]
-        all_reads = [c for c in device.calls if c.method == "search_read"]
         assert len(product_reads) <= math.ceil(total / batch) + 1
-        assert len(all_reads) <= math.ceil(total / batch) + 12
+        # Every call, not only the reads: no fields_get (a complete server is never asked what it has).
+        assert not [c for c in device.calls if c.method == "fields_get"]
+        assert len(device.calls) <= math.ceil(total / batch) + 14
         assert len(device.rows(Product)) == total
     finally:
         device.close()
@@ -321,3 +327,165 @@ def test_a_count_the_floor_asked_for_comes_back_as_the_same_task(device: Device)
         ("a5f0c2de-0000-4000-8000-000000000001", "short_pick", quant["id"], demo, quant["quantity"])
     ]
     assert len(device.rows(CountTask)) == before
+
+
+# -- what a pull costs, and what it leaves behind when it stops half-way -----------------------------------------
+
+
+def _product_count(device: Device) -> int:
+    return device.client.search_count("product.product", ["|", ("active", "=", True), ("active", "=", False)])
+
+
+def test_an_incremental_pull_after_one_product_change_asks_each_polled_model_once(
+    device: Device, sim_clock: SimClock
+) -> None:
+    device.puller.pull()
+    product = device.rows(Product)[0]
+    sim_clock.tick(120)
+    device.client.write("product.product", [product.id], {"name": "Renamed on the office PC"})
+    device.calls.clear()
+
+    device.puller.pull(reconcile=False)
+
+    assert device.get(Product, product.id).name == "Renamed on the office PC"
+    asked = Counter((c.model, c.method) for c in device.calls)
+    assert asked[("product.product", "search_read")] == 1
+    assert set(asked.values()) == {1}, asked
+    slow = {"uom.uom", "stock.picking.type", "stock.location", "product.packaging"}
+    assert not [c for c in device.calls if c.model in slow], "the slow-changing catalog waits for catalog_every"
+    assert not [c for c in device.calls if c.method == "fields_get"]
+    assert len(device.calls) <= 8
+
+
+def test_the_slow_changing_catalog_is_read_again_once_catalog_every_has_passed(
+    device: Device, sim_clock: SimClock
+) -> None:
+    device.puller.pull()
+    bin_ = next(loc for loc in device.rows(Location) if loc.usage == "internal" and loc.barcode)
+    sim_clock.tick(30)
+    device.client.write("stock.location", [bin_.id], {"name": "Renamed bin"})
+
+    device.puller.pull(reconcile=False)
+    assert device.get(Location, bin_.id).name != "Renamed bin", "not due yet"
+
+    device.clock.advance(device.puller.catalog_every.total_seconds())
+    device.puller.pull(reconcile=False)
+    assert device.get(Location, bin_.id).name == "Renamed bin"
+
+
+def test_a_bin_the_work_names_before_the_next_catalog_read_is_read_by_id(device: Device, sim_clock: SimClock) -> None:
+    device.puller.pull()
+    picking = _wave_picking(device)
+    line = device.get(MoveLine, picking["move_line_ids"][0])
+    held_bin = device.get(Location, line.location_dest_id or line.location_id)
+    sim_clock.tick(30)
+    new_bin = device.client.create("stock.location", {"name": "NEW-BIN", "location_id": held_bin.parent_id,
+                                                      "usage": "internal", "barcode": "WH-NEW-BIN"})
+    device.client.write("stock.picking", [picking["id"]], {"location_dest_id": new_bin})
+    device.calls.clear()
+
+    device.puller.pull(reconcile=False)
+
+    assert device.get(Location, new_bin).barcode == "WH-NEW-BIN"
+    assert len([c for c in device.calls if c.model == "stock.location"]) == 1, "read by id, not the catalog"
+    device.calls.clear()
+    device.puller.pull(reconcile=False)
+    assert not [c for c in device.calls if c.model == "stock.location"], "held now: no call"
+
+
+def test_pages_end_right_at_a_page_boundary_and_one_short_of_it(clocked_sim: OdooSim, tmp_path: Path) -> None:
+    probe = Device(clocked_sim, tmp_path / "probe")
+    total = _product_count(probe)
+    probe.close()
+    for batch in (total, total - 1, total + 1):
+        device = Device(clocked_sim, tmp_path / f"batch-{batch}", batch_size=batch)
+        try:
+            device.puller.pull()
+            product_reads = [c for c in device.calls if c.model == "product.product" and c.method == "search_read"]
+            # A full page asks for the next; an exactly full last page is followed by one empty page.
+            assert len(product_reads) == (2 if batch <= total else 1), batch
+            assert len(device.rows(Product)) == total
+        finally:
+            device.close()
+
+
+def test_a_first_pull_cut_off_half_way_is_not_marked_done_and_the_next_one_completes_it(
+    clocked_sim: OdooSim, tmp_path: Path
+) -> None:
+    device = Device(clocked_sim, tmp_path, batch_size=10)
+    try:
+        total = _product_count(device)
+        assert total > 20
+
+        def cut_after_first_page(event: CallEvent) -> None:
+            if event.ok and event.model == "product.product" and event.method == "search_read":
+                clocked_sim.faults.http_error(503, model="product.product", method="search_read")
+                device.client.remove_listener(cut_after_first_page)
+
+        device.client.add_listener(cut_after_first_page)
+        with pytest.raises(OdooUnreachable):
+            device.puller.pull()
+
+        assert 0 < len(device.rows(Product)) < total, "the first page was written"
+        with device.database.session() as s:
+            assert MetaRepository(s).get_time(LAST_PULL_OK_AT) is None
+            cursor = s.get(SyncCursor, "product.product")
+            assert cursor is None or cursor.last_write_date is None, "no cursor: the next pull reads every product"
+
+        report = device.puller.pull()
+
+        assert len(device.rows(Product)) == total
+        assert report.pulled["product.product"] == total - 10, "the rows held already are not written again"
+        with device.database.session() as s:
+            assert MetaRepository(s).get_time(LAST_PULL_OK_AT) == device.clock.now
+            cursor = s.get(SyncCursor, "product.product")
+            assert cursor is not None and cursor.last_write_date
+    finally:
+        device.close()
+
+
+def test_a_server_without_an_optional_field_is_asked_once_and_the_answer_is_kept(
+    device: Device, sim_clock: SimClock
+) -> None:
+    product_fields = device.sim.registry.models["product.product"]
+    expiry = product_fields.pop("use_expiration_date")  # a server without product_expiry
+
+    device.puller.pull()
+
+    assert [(c.model, c.method) for c in device.calls if not c.ok] == [("product.product", "search_read")]
+    assert [c.model for c in device.calls if c.method == "fields_get"] == ["product.product"]
+    assert len(device.rows(Product)) == _product_count(device)
+    # A new connection (the app restarted) leaves the field out without asking again.
+    device.calls.clear()
+    sim_clock.tick(30)
+    Puller(StoreAccess(device.database, clock=device.clock), device.client, work_user_ids=[1],
+           clock=device.clock).pull(reconcile=False)
+    assert not [c for c in device.calls if not c.ok or c.method == "fields_get"]
+
+    # The module is installed: the reconciliation asks again, and the field is read from then on.
+    product_fields["use_expiration_date"] = expiry
+    device.calls.clear()
+    device.puller.pull(reconcile=True)
+    assert [c.model for c in device.calls if c.method == "fields_get"] == ["product.product"]
+    with device.database.session() as s:
+        assert MetaRepository(s).get(META_KEY) is not None
+    fresh = Puller(StoreAccess(device.database, clock=device.clock), device.client, work_user_ids=[1])
+    assert "use_expiration_date" in fresh.fields.wanted("product.product", ["use_expiration_date"])
+
+
+def test_what_a_server_lacks_is_learnt_again_after_a_server_update(device: Device) -> None:
+    device.sim.registry.models["product.product"].pop("use_expiration_date")
+    device.puller.pull()
+    with device.database.session() as s:
+        meta = MetaRepository(s)
+        saved = json.loads(meta.get(META_KEY) or "{}")
+        assert saved["missing"] == {"product.product": ["use_expiration_date"]}
+        meta.set(META_KEY, json.dumps({**saved, "server": "17.0"}))  # learnt from the server before its update
+        s.commit()
+    device.calls.clear()
+
+    Puller(StoreAccess(device.database, clock=device.clock), device.client, work_user_ids=[1],
+           clock=device.clock).pull(reconcile=False)
+
+    assert [(c.model, c.method) for c in device.calls if not c.ok] == [("product.product", "search_read")]
+    assert [c.model for c in device.calls if c.method == "fields_get"] == ["product.product"]
