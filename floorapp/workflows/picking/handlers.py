@@ -323,10 +323,10 @@ class WavePickingHandler:
         """Apply one command in ``uow``, journal it and commit; answer what to show.
 
         Refusals (wrong bin, wrong product, too many ...) are results with outcome error, journaled as rejected,
-        not exceptions. When this returns, what the result reports is durable; a refusal changes nothing, and its
-        journal line is written just after the picker is told (``after_result``), not fsynced before it. A command
-        that changed nothing on disk (an article counted in hand, a bin or lot proved) has only its journal line
-        to keep: it is in the store before the result goes back, without the wait for an fsync (``record_now``).
+        not exceptions. When this returns, what the result reports is durable. A refusal changes nothing, nor does
+        an accepted scan that is only counted in hand (an article, a bin or lot proved): such a command has only
+        its journal line to keep, and that line is in the store before the result goes back, safe from an
+        application crash, without the wait for an fsync of its own (``record_now``).
         """
         if isinstance(command, StartWave):
             self.wave_id = command.wave_id
@@ -377,13 +377,9 @@ class WavePickingHandler:
                 "detail": {"message": message, "expect": result.expect.value, **_journal_detail(command, ctx)},
                 "client_uuid": client_uuid,
             }
-            if refused:
-                # Only the audit line is left to write: the picker hears the refusal without waiting for its
-                # fsync, and the writer saves it right after, before any later command (order is kept).
-                uow.after_result(lambda later: _record_and_commit(later, line))
-            elif not changed and not writes.changed():
-                # Progress in hand only: nothing on disk to make durable but the audit line, which is saved before
-                # the picker is told, without an fsync of its own (the next floor action's commit syncs it).
+            if refused or (not changed and not writes.changed()):
+                # Nothing on disk to make durable but the audit line (a refusal, or progress in hand only): it is
+                # saved before the picker is told, without an fsync of its own (the next floor action's syncs it).
                 uow.record_now(lambda light: _record_and_commit(light, line))
             else:
                 uow.journal.record(**line)

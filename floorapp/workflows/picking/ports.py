@@ -66,10 +66,6 @@ class PickingUnitOfWork(Protocol):
         """Make everything durable; without it, leaving the block rolls back."""
         ...
 
-    def after_result(self, work: Callable[[PickingUnitOfWork], None]) -> None:
-        """Run ``work`` in a unit of work of its own once the caller has this one's result (a journal line)."""
-        ...
-
     def record_now(self, work: Callable[[PickingUnitOfWork], None]) -> None:
         """End this transaction (nothing pending in it) and run ``work`` now in a light one (a journal line)."""
         ...

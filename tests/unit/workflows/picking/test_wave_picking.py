@@ -695,7 +695,8 @@ def test_progress_in_hand_keeps_its_journal_line_without_a_full_commit_and_a_put
     assert made[-1].committed  # the task's lines are claimed: a floor change, fsynced before the result
     assert started.task is not None and started.task.demand > 1
     at_bin = handler.handle(scan(started.task.location_barcode or ""))
-    one = handler.handle(scan(fx.product_barcode[fx.product_by_name[started.task.product]]))
+    pid = fx.product_by_name[started.task.product]
+    one = handler.handle(scan(fx.product_barcode[pid]))
     assert (at_bin.outcome, one.outcome) == (Outcome.OK, Outcome.OK)
     assert one.task is not None and one.task.picked == 1
     # Only in hand: nothing of the command's own transaction was kept, its journal line was recorded apart.
@@ -706,8 +707,14 @@ def test_progress_in_hand_keeps_its_journal_line_without_a_full_commit_and_a_put
     assert [j.detail["command"] for j in journal] == ["StartWave", "ScanDuringPick", "ScanDuringPick"]
     assert journal[-1].detail["message"] == one.message
     assert claimed and set(claimed) == {7}
+    # A wrong article is refused the same way: its line is in the store before the picker is told.
+    wrong = handler.handle(scan(fx.product_barcode[next(p for p in fx.product_barcode if p != pid)]))
+    assert wrong.outcome is Outcome.ERROR
+    assert not made[-1].committed and made[-1].recorded and not made[-1].after_result_work
+    with fx.session() as s:
+        last = s.scalars(select(JournalEntry).order_by(JournalEntry.id.desc())).first()
+    assert last is not None and (last.outcome, last.detail["message"]) == ("rejected", wrong.message)
     # The rest in hand (lot, quantity), then into a tote: the line's floor state is written, a full commit again.
-    pid = fx.product_by_name[started.task.product]
     if pid in fx.lot_tracked:
         handler.handle(scan(fx.good_lot[pid]))
     taken = handler.handle(EnterQuantity(started.task.demand))
