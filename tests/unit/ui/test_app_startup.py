@@ -113,29 +113,49 @@ def test_sign_in_path_loads_nothing_it_does_not_need_then_turns_the_gc_back_on(a
     # Made (and migrated) here, so the app opens a store already at the newest revision, as on every later start.
     build_app_context(app_paths, load_settings(app_paths, environ={})).close()
     script = textwrap.dedent(f"""
-        import gc, json, sys
+        import gc, importlib.util, json, sys
         from floorapp.cli import main
-        from floorapp.ui import launch
 
-        class Watch(launch.ReadyWatch):
-            def __init__(self, shell, parent=None):
-                super().__init__(shell, parent)
-                self.ready.connect(self._report)
+        def report(watch):
+            # Connected before the app's own slots: runs first when the screen says it is ready.
+            names = {NOT_BEFORE_READY!r}
+            loaded = [n for n in names if n in sys.modules]
+            order = list(sys.modules)
+            store_first = order.index("sqlalchemy.orm") < order.index("PySide6")
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
 
-            def _report(self):
-                names = {NOT_BEFORE_READY!r}
-                loaded = [n for n in names if n in sys.modules]
-                from PySide6.QtCore import QTimer
-                from PySide6.QtWidgets import QApplication
+            def after_ready():
+                # The start-up runs with the garbage collector off; the ready signal turns it back on.
+                print(json.dumps({{"loaded": loaded, "gc": gc.isenabled(), "store_first": store_first}}), flush=True)
+                QApplication.instance().quit()
 
-                def after_ready():
-                    # The start-up runs with the garbage collector off; the ready signal turns it back on.
-                    print(json.dumps({{"loaded": loaded, "gc": gc.isenabled()}}), flush=True)
-                    QApplication.instance().quit()
+            QTimer.singleShot(0, after_ready)
 
-                QTimer.singleShot(0, after_ready)
+        class WatchTheLaunch:
+            # Hooks ReadyWatch when the app itself imports floorapp.ui.launch: importing it here would load PySide6
+            # before the app chose its import order.
+            def find_spec(self, name, path=None, target=None):
+                if name != "floorapp.ui.launch":
+                    return None
+                sys.meta_path.remove(self)
+                spec = importlib.util.find_spec(name)
+                run = spec.loader.exec_module
 
-        launch.ReadyWatch = Watch
+                def exec_module(module):
+                    run(module)
+                    init = module.ReadyWatch.__init__
+
+                    def watched_init(watch, *args, **kwargs):
+                        init(watch, *args, **kwargs)
+                        watch.ready.connect(lambda: report(watch))
+
+                    module.ReadyWatch.__init__ = watched_init
+
+                spec.loader.exec_module = exec_module
+                return spec
+
+        sys.meta_path.insert(0, WatchTheLaunch())
         sys.exit(main(["--data-dir", {str(app_paths.data_dir.parent)!r}, "ui", "--exit-after", "60"]))
     """)
     result = subprocess.run(
@@ -143,4 +163,5 @@ def test_sign_in_path_loads_nothing_it_does_not_need_then_turns_the_gc_back_on(a
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"loaded": [], "gc": True}
+    # The store's modules come before PySide6's import hook (less memory and CPU time, see floorapp.cli.ui_cmd).
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"loaded": [], "gc": True, "store_first": True}
