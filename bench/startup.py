@@ -1,18 +1,30 @@
-"""Start-up: `floorapp` to its sign-in window vs a bare PySide6 window, each in a fresh subprocess.
+"""Start-up: `floorapp` to its sign-in screen ready for a scan vs a bare PySide6 window, each in a fresh subprocess.
 
-Both are timed the same way, from spawning the process to the line that says the window is up on stderr, and
-their resident memory is read from ``/proc/<pid>/status`` at that moment. FloorApp runs as ``python -m floorapp
---data-dir DIR --json-logging ui`` on a data dir holding the large catalog as its store, and is "up" at its
-``ui.running`` log event (the main window is shown; the event loop starts next). The bare window shows a
-QMainWindow with a line edit and prints its line right after ``show()``. Runs alternate between the two.
+Both are timed the same way, from spawning the process to a line on its stderr, and their resident memory is read
+from ``/proc/<pid>/status`` at that moment. FloorApp runs as ``python -m floorapp --data-dir DIR --json-logging
+ui`` on a data dir holding the large catalog as its store. Two moments are taken from its JSON log:
+
+* ``ui.window_shown``: the main window with the sign-in screen got its show event;
+* ``ui.ready``: the sign-in screen is ready for a scan: the store and its writer are open, the window is shown
+  and exposed, the event loop turns (a wedge scan is delivered) and the users to tap for a PIN are listed. A
+  badge scanned from then on is checked at once (a test scans one right in that moment). The sync service, print
+  spool and station announcement are built after it, on a thread.
+
+The goal is held against ``ui.ready``; memory is read at that moment. The bare window shows a QMainWindow with a
+line edit and prints its line right after ``show()``, before its event loop even runs. Runs alternate.
+
+FloorApp's own bytecode is compiled before the runs, as an installed FloorApp has it: with
+``PYTHONDONTWRITEBYTECODE`` set (as in CI) each start would otherwise compile every changed module from source.
 """
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import select
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -34,10 +46,12 @@ from bench.harness import (
 GOAL_RATIO = 2.0
 READY_TIMEOUT_S = 90.0
 BARE_READY = "bench-bare-window-ready"
-FLOORAPP_READY_EVENT = "ui.running"
+FLOORAPP_SHOWN_EVENT = "ui.window_shown"
+FLOORAPP_READY_EVENT = "ui.ready"
 
 _BARE_WINDOW = f"""
 import sys
+import time
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
@@ -46,7 +60,7 @@ window.setCentralWidget(field)
 window.resize(480, 800)
 window.show()
 field.setFocus()
-print({BARE_READY!r}, file=sys.stderr, flush=True)
+print({BARE_READY!r}, "cpu_ms=%d" % round(1000 * time.process_time()), file=sys.stderr, flush=True)
 app.exec()
 """
 
@@ -58,18 +72,25 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _is_ready(line: str, marker: str) -> bool:
+def _marker_in(line: str, marker: str) -> dict[str, float] | None:
+    """None when ``line`` is not ``marker``'s; else the CPU time the process reported with it (may be empty)."""
     if marker == BARE_READY:
-        return BARE_READY in line
+        if BARE_READY not in line:
+            return None
+        _, _, cpu = line.partition("cpu_ms=")
+        return {"cpu_ms": float(cpu)} if cpu.strip() else {}
     try:
         record = json.loads(line)
     except ValueError:
-        return False
-    return isinstance(record, dict) and record.get("event") == marker
+        return None
+    if not isinstance(record, dict) or record.get("event") != marker:
+        return None
+    return {"cpu_ms": float(record["cpu_ms"])} if "cpu_ms" in record else {}
 
 
-def time_to_ready(argv: list[str], marker: str, cwd: Path) -> tuple[float, dict[str, float]]:
-    """Spawn ``argv``, wait for ``marker`` on its stderr; return (seconds, RSS figures), then end the child."""
+def time_to_ready(argv: list[str], markers: tuple[str, ...], cwd: Path) -> tuple[dict[str, float], dict[str, float]]:
+    """Spawn ``argv`` and wait for each of ``markers`` on its stderr, in that order; return the seconds to each
+    and, at the last one, the RSS figures and the CPU time the process reported (``cpu_ms``), then end it."""
     t0 = now_s()
     child = subprocess.Popen(argv, cwd=cwd, env=_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, bufsize=0)
@@ -77,6 +98,7 @@ def time_to_ready(argv: list[str], marker: str, cwd: Path) -> tuple[float, dict[
     fd = child.stderr.fileno()
     pending = b""
     tail: list[str] = []
+    seen: dict[str, float] = {}
     try:
         while True:
             remaining = READY_TIMEOUT_S - (now_s() - t0)
@@ -92,10 +114,13 @@ def time_to_ready(argv: list[str], marker: str, cwd: Path) -> tuple[float, dict[
             *lines, pending = pending.split(b"\n")
             for raw in lines:
                 line = raw.decode("utf-8", "replace")
-                if _is_ready(line, marker):
-                    seconds = now_s() - t0
-                    memory = rss_mib(Path(f"/proc/{child.pid}/status"))
-                    return seconds, memory
+                marker = markers[len(seen)]
+                reported = _marker_in(line, marker)
+                if reported is not None:
+                    seen[marker] = now_s() - t0
+                    if len(seen) == len(markers):
+                        memory = rss_mib(Path(f"/proc/{child.pid}/status"))
+                        return seen, {**memory, **reported}
                 tail = [*tail[-20:], line + "\n"]
     finally:
         child.terminate()
@@ -130,44 +155,73 @@ def run(ctx: BenchContext) -> BenchResult:
     except NotBuilt as nb:
         missing = nb.reason
     bare_argv = [sys.executable, "-c", _BARE_WINDOW]
+    bare_markers = (BARE_READY,)
+    ours_markers = (FLOORAPP_SHOWN_EVENT, FLOORAPP_READY_EVENT)
     bare_t: list[float] = []
     ours_t: list[float] = []
+    ours_shown_t: list[float] = []
     bare_rss: list[float] = []
     ours_rss: list[float] = []
-    # One unmeasured start of each first: the OS file cache then holds the libraries for both alike.
-    time_to_ready(bare_argv, BARE_READY, ctx.tmp_dir)
+    bare_cpu: list[float] = []
+    ours_cpu: list[float] = []
+    # FloorApp's modules as an installed package has them: compiled once, not at every start (see the docstring).
+    compileall.compile_dir(REPO_ROOT / "floorapp", quiet=2)
+    # One unmeasured start of each first: the OS file cache then holds the libraries for both alike (and the
+    # catalog copy, at an older schema revision, is migrated by FloorApp's first start, as after an update).
+    time_to_ready(bare_argv, bare_markers, ctx.tmp_dir)
     if floorapp_argv is not None:
-        time_to_ready(floorapp_argv, FLOORAPP_READY_EVENT, ctx.tmp_dir)
+        time_to_ready(floorapp_argv, ours_markers, ctx.tmp_dir)
     for k in range(ctx.sizes.startup_runs):
         for side in ((0, 1) if k % 2 == 0 else (1, 0)):
             if side == 0:
-                seconds, memory = time_to_ready(bare_argv, BARE_READY, ctx.tmp_dir)
-                bare_t.append(seconds)
+                seconds, memory = time_to_ready(bare_argv, bare_markers, ctx.tmp_dir)
+                bare_t.append(seconds[BARE_READY])
                 bare_rss.append(memory.get("VmRSS", float("nan")))
+                bare_cpu.append(memory.get("cpu_ms", float("nan")))
             elif floorapp_argv is not None:
-                seconds, memory = time_to_ready(floorapp_argv, FLOORAPP_READY_EVENT, ctx.tmp_dir)
-                ours_t.append(seconds)
+                seconds, memory = time_to_ready(floorapp_argv, ours_markers, ctx.tmp_dir)
+                ours_t.append(seconds[FLOORAPP_READY_EVENT])
+                ours_shown_t.append(seconds[FLOORAPP_SHOWN_EVENT])
                 ours_rss.append(memory.get("VmRSS", float("nan")))
-    bare = latency_side("bare PySide6 window (subprocess)", bare_t, rss_mib=max(bare_rss))
+                ours_cpu.append(memory.get("cpu_ms", float("nan")))
+    bare = latency_side("bare PySide6 window (subprocess)", bare_t, rss_mib=max(bare_rss),
+                        cpu_p50_ms=_median(bare_cpu))
     row = Row(
-        case=f"spawn to window up, store of {ctx.sizes.catalog_products:,} products, {len(bare_t)} runs each",
+        case=(f"spawn to sign-in ready for a scan, store of {ctx.sizes.catalog_products:,} products, "
+              f"{len(bare_t)} runs each"),
         ours=None,
         baselines=[bare],
-        ratio_means="our p50 / bare p50 (time)",
+        ratio_means="our p50 to ui.ready / bare p50 (time)",
         goal=f"<= {GOAL_RATIO:g}x the bare window",
         not_measured=missing,
     )
     if ours_t:
-        row.ours = latency_side("floorapp ui (subprocess)", ours_t, rss_mib=max(ours_rss))
+        shown_p50_ms = latency_side("shown", ours_shown_t).figures["p50_ms"]
+        row.ours = latency_side("floorapp ui, ready for a scan (subprocess)", ours_t, rss_mib=max(ours_rss),
+                                window_shown_p50_ms=shown_p50_ms, cpu_p50_ms=_median(ours_cpu))
         row.ratio = ratio(row.ours.figures["p50_ms"], bare.figures["p50_ms"])
+        shown_ratio = ratio(shown_p50_ms, bare.figures["p50_ms"])
+        if shown_ratio is not None:
+            row.other_ratios["window shown"] = shown_ratio
+        cpu_ratio = ratio(_median(ours_cpu), _median(bare_cpu))
+        if cpu_ratio is not None:
+            row.other_ratios["cpu time"] = cpu_ratio
         memory_ratio = ratio(max(ours_rss), max(bare_rss))
         if memory_ratio is not None:
             row.other_ratios["memory"] = memory_ratio
         row.goal_met = row.ratio is not None and row.ratio <= GOAL_RATIO
     result.rows.append(row)
     result.notes.append(
-        "time from spawning the process to its window-up line on stderr (FloorApp: the ui.running JSON log event "
-        "after the main window is shown); resident memory (VmRSS) read at that moment; the store is a copy of "
-        "the benchmark catalog."
+        "time from spawning the process to a line on its stderr: for FloorApp its ui.ready JSON log event (the "
+        "sign-in screen shown, the event loop running, the users listed, the store and its writer open: a badge "
+        "scanned then is checked at once), and ui.window_shown for the window alone; for the bare window the line "
+        "it prints right after show(). Resident memory (VmRSS) is read at ui.ready, before the sync and print "
+        "services are built; CPU time is the process's own (all threads) at that moment, steadier than wall time "
+        "on a busy machine; the store is a copy of the benchmark catalog, never read into memory. FloorApp's "
+        "bytecode is compiled before the runs, as an installed package has it."
     )
     return result
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
