@@ -274,12 +274,16 @@ def gtin_variants(code: str) -> list[str]:
         return [code]
     # Leading zeros do not change a GS1 check digit, so every zero-padding of the same number is the same GTIN.
     core = code.lstrip("0") or "0"
-    variants = [code]
-    for width in (13, 12, 14, 8):
-        candidate = core.rjust(width, "0")
-        if len(core) <= width and candidate not in variants:
-            variants.append(candidate)
-    return variants
+    return [code, *[core.rjust(width, "0") for width in _SPELLING_WIDTHS[len(code), len(core)]]]
+
+
+# The widths of a GTIN's other spellings by (digits scanned, digits without the leading zeros), in the order
+# gtin_variants gives them: each of 13, 12, 14 and 8 the number fits in, but the width scanned.
+_SPELLING_WIDTHS = {
+    (scanned, significant): tuple(w for w in (13, 12, 14, 8) if significant <= w and w != scanned)
+    for scanned in (8, 12, 13, 14)
+    for significant in range(1, scanned + 1)
+}
 
 
 _ADD_ON_SYMBOLOGIES = frozenset({"]E1", "]E2", "]E3"})

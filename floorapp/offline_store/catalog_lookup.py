@@ -50,12 +50,15 @@ def _quantity(value: float) -> Decimal:
 # Plain SQL on the tables of ``offline_store.models``: a scan is resolved on every trigger pull, and the ORM's
 # per-query overhead is many times the indexed lookup itself (see bench/lookup.py).
 _PRODUCT_COLUMNS = "p.id, p.name, p.barcode, p.default_code, p.tracking, p.uom_name"
-_PRODUCT_BY_BARCODE = (
-    f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name "
+_PRODUCT_FROM_BARCODE = (
+    f"{_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name "
     "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
     "LEFT JOIN packaging pk ON pk.id = pb.packaging_id "
     "WHERE pb.barcode = ? AND p.active = 1"
 )
+# One spelling: the row alone (the barcode is the one asked). Several: each row says which spelling it is for.
+_PRODUCT_BY_ONE_BARCODE = f"SELECT NULL, {_PRODUCT_FROM_BARCODE}"
+_PRODUCT_BY_BARCODE = f"SELECT pb.barcode, {_PRODUCT_FROM_BARCODE}"
 # The statement for each number of spellings, made once (a GTIN has at most five; see ``gtin_variants``). One
 # indexed SELECT per spelling glued by UNION ALL: SQLite runs it as that many index probes, without the temporary
 # b-tree it builds for ``IN (?, ?, ...)``, which costs more than the probes themselves on this path.
@@ -63,7 +66,7 @@ _PRODUCTS_BY_BARCODE_SQL: dict[int, str] = {}
 
 
 def _products_by_barcode_sql(count: int) -> str:
-    sql = " UNION ALL ".join([_PRODUCT_BY_BARCODE] * count)
+    sql = _PRODUCT_BY_ONE_BARCODE if count == 1 else " UNION ALL ".join([_PRODUCT_BY_BARCODE] * count)
     if count <= 8:
         _PRODUCTS_BY_BARCODE_SQL[count] = sql
     return sql
@@ -72,7 +75,11 @@ def _products_by_barcode_sql(count: int) -> str:
 _PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
 # Without ORDER BY: SQLite would sort the (nearly always single) match in a temporary b-tree on every scan of a
 # bin; the lowest id is taken in Python instead.
-_LOCATION_BY_BARCODE = "SELECT id, complete_name, name, barcode FROM location WHERE barcode = ? AND active = 1"
+# Only the columns resolution needs, each costing a Python string per scan: the display name is chosen in SQL,
+# and the barcode is the one asked (``=`` compares text exactly).
+_LOCATION_BY_BARCODE = (
+    "SELECT id, coalesce(nullif(complete_name, ''), name) FROM location WHERE barcode = ? AND active = 1"
+)
 _LOTS_BY_NAME = "SELECT id, name, product_id, expiration_date FROM lot WHERE name = ? AND active = 1"
 _LOTS_BY_NAME_ANY_PRODUCT = _LOTS_BY_NAME + " ORDER BY id"
 _LOTS_BY_NAME_OF_PRODUCT = _LOTS_BY_NAME + " AND product_id = ? ORDER BY id"
@@ -156,7 +163,7 @@ class SqlCatalogLookup:
         if not count:
             return None
         if count > 1 and barcodes[0][:1] != "0":
-            rows = self._rows(_PRODUCT_BY_BARCODE, barcodes[:1])
+            rows = self._rows(_PRODUCT_BY_ONE_BARCODE, barcodes[:1])
             if not rows:
                 count -= 1
                 barcodes = barcodes[1:]
@@ -190,11 +197,11 @@ class SqlCatalogLookup:
 
     def location_by_barcode(self, barcode: str) -> LocationRef | None:
         """The active location with this barcode."""
-        rows = self._rows(_LOCATION_BY_BARCODE, [barcode])
+        rows = self._rows(_LOCATION_BY_BARCODE, (barcode,))
         if not rows:
             return None
-        location_id, complete_name, name, stored = rows[0] if len(rows) == 1 else min(rows)
-        return LocationRef(location_id, complete_name or name, stored)
+        location_id, name = rows[0] if len(rows) == 1 else min(rows)
+        return LocationRef(location_id, name, barcode)
 
     def lots_by_name(self, name: str, product_id: int | None = None) -> Sequence[LotRef]:
         """Active lots with this name, of one product when given."""

@@ -1,6 +1,6 @@
-"""SqlCatalogLookup.product_by_barcodes over a real store: whichever spellings of a GTIN are stored and whichever
-is scanned, the answer is the product of the first stored spelling in ``gtin_variants`` order, however the lookup
-splits its queries."""
+"""GTIN spellings: ``gtin_variants``, and SqlCatalogLookup.product_by_barcodes over a real store - whichever
+spellings of a GTIN are stored and whichever is scanned, the answer is the product of the first stored spelling in
+``gtin_variants`` order, however the lookup splits its queries."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from floorapp.barcode.gs1 import with_check_digit
+from floorapp.barcode.gs1 import has_valid_check_digit, with_check_digit
 from floorapp.barcode.resolve import gtin_variants
 from floorapp.offline_store import models as m
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
@@ -69,3 +71,29 @@ def test_the_first_stored_spelling_wins_whatever_is_scanned(lookup: SqlCatalogLo
             expected = next((code for code in variants if code in stored), None)
             hit = lookup.product_by_barcodes(variants)
             assert (None if hit is None else hit.product.barcode) == expected, (scanned, stored)
+
+
+def _variants_one_by_one(code: str) -> list[str]:
+    """gtin_variants as first written: every zero-padding of the number, skipping repeats."""
+    if not (code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)):
+        return [code]
+    core = code.lstrip("0") or "0"
+    variants = [code]
+    for width in (13, 12, 14, 8):
+        candidate = core.rjust(width, "0")
+        if len(core) <= width and candidate not in variants:
+            variants.append(candidate)
+    return variants
+
+
+@given(
+    code=st.one_of(
+        st.integers(0, 10**13).map(str).flatmap(
+            lambda digits: st.sampled_from([7, 11, 12, 13]).map(lambda n: with_check_digit(digits[-n:].rjust(n, "0")))
+        ),
+        st.text("0123456789", max_size=15),
+        st.text(max_size=15),
+    )
+)
+def test_gtin_variants_are_every_zero_padding_once(code: str) -> None:
+    assert gtin_variants(code) == _variants_one_by_one(code)

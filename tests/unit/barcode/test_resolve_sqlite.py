@@ -241,3 +241,12 @@ def test_a_barcode_shared_by_two_active_locations_names_the_older_one(database: 
         ])  # fmt: skip
     location = SqlCatalogLookup(database.session).location_by_barcode("LOC-B-02")
     assert location is not None and location.id == 8 and location.name == "WH/Stock/B-02"
+
+
+def test_a_location_without_full_name_shows_its_name_and_keeps_its_barcode(database: Database) -> None:
+    with database.write_session() as session, session.begin():
+        session.add(m.Location(id=10, name="C-03", complete_name="", barcode="LOC-C-03"))
+    location = SqlCatalogLookup(database.session).location_by_barcode("LOC-C-03")
+    assert location is not None and (location.id, location.name, location.barcode) == (10, "C-03", "LOC-C-03")
+    # '=' compares text exactly: a barcode differing only in case is another barcode.
+    assert SqlCatalogLookup(database.session).location_by_barcode("loc-c-03") is None
