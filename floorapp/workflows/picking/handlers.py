@@ -184,8 +184,8 @@ LineLike = MoveLine | _LineRow
 class _Lines:
     """The wave's move lines: light rows for reading, ORM objects only for the lines a command changes.
 
-    ``lines[id]`` gives the ORM object (loaded once, then kept); iterating gives, per line, that object when
-    it was loaded (it holds this command's changes) and the light row otherwise.
+    ``lines[id]`` gives the ORM object (loaded once, then kept), to change it; ``current(id)`` and iterating give,
+    per line, that object when it was loaded (it holds this command's changes) and the light row otherwise.
     """
 
     def __init__(self, session: Session, picking_ids: Iterable[int]) -> None:
@@ -206,6 +206,11 @@ class _Lines:
                 raise KeyError(line_id)
             line = self._loaded[line_id] = found
         return line
+
+    def current(self, line_id: int) -> LineLike:
+        """The line as of this command, for reading: the ORM object when loaded, else the light row (no query)."""
+        loaded = self._loaded.get(line_id)
+        return loaded if loaded is not None else self._rows[line_id]
 
     def get(self, line_id: int) -> MoveLine | None:
         """The ORM line, or None when it is not part of the wave."""
@@ -415,15 +420,22 @@ class WavePickingHandler:
         ]
         location_ids = {line.location_id for line in mine}
         product_ids = {line.product_id for line in mine}
+        # Columns, not ORM objects: read on every command, never changed here.
         locations = {
-            loc.id: LocationInfo(loc.id, loc.name, loc.complete_name, loc.barcode, loc.pick_sequence)
-            for loc in session.scalars(select(Location).where(Location.id.in_(location_ids)))
+            row[0]: LocationInfo(*row)
+            for row in session.execute(
+                select(Location.id, Location.name, Location.complete_name, Location.barcode, Location.pick_sequence)
+                .where(Location.id.in_(location_ids))
+            )
         }
         for missing in location_ids - set(locations):
             locations[missing] = LocationInfo(missing, f"Location {missing}", f"Location {missing}", None, 0)
         products = {
-            p.id: ProductInfo(p.id, p.name, p.default_code, p.tracking, p.uom_name)
-            for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
+            row[0]: ProductInfo(*row)
+            for row in session.execute(
+                select(Product.id, Product.name, Product.default_code, Product.tracking, Product.uom_name)
+                .where(Product.id.in_(product_ids))
+            )
         }
         for missing in product_ids - set(products):
             products[missing] = ProductInfo(missing, f"Product {missing}", None, "none")
@@ -446,9 +458,9 @@ class WavePickingHandler:
         task = ctx.route[0]
         if claim:
             for part in task.parts:
-                line = ctx.lines[part.move_line_id]
-                if line.claimed_by is None:
-                    line.claimed_by = self.picker.user_id
+                # Loaded (a query) only to claim it: a task that is ours already is read from its row.
+                if ctx.lines.current(part.move_line_id).claimed_by is None:
+                    ctx.lines[part.move_line_id].claimed_by = self.picker.user_id
             self._in_hand = self._fresh_hand(task)
         return task
 
@@ -501,12 +513,12 @@ class WavePickingHandler:
             (
                 lid,
                 _LineState(
-                    ctx.lines[lid].picked_quantity,
-                    ctx.lines[lid].picked_lot_name,
-                    ctx.lines[lid].tote,
-                    ctx.lines[lid].floor_status,
-                    ctx.lines[lid].short_reason,
-                    ctx.lines[lid].claimed_by,
+                    ctx.lines.current(lid).picked_quantity,
+                    ctx.lines.current(lid).picked_lot_name,
+                    ctx.lines.current(lid).tote,
+                    ctx.lines.current(lid).floor_status,
+                    ctx.lines.current(lid).short_reason,
+                    ctx.lines.current(lid).claimed_by,
                 ),
             )
             for lid in line_ids
@@ -601,7 +613,7 @@ class WavePickingHandler:
         return Outcome.OK, message, {}
 
     def _task_finished(self, ctx: _Ctx, message: str) -> _Step:
-        ctx.route = [t for t in ctx.route if not all(ctx.lines[i].floor_status in FINISHED for i in t.line_ids)]
+        ctx.route = [t for t in ctx.route if not all(ctx.lines.current(i).floor_status in FINISHED for i in t.line_ids)]
         task = self._current(ctx, claim=True)
         if task is None:
             return self._when_no_task(ctx, message)
@@ -740,7 +752,7 @@ class WavePickingHandler:
 
     def _next_part(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> tuple[PickLine, float] | None:
         for part, quantity in self._allocations(task, hand, ctx.policy):
-            if ctx.lines[part.move_line_id].floor_status not in FINISHED:
+            if ctx.lines.current(part.move_line_id).floor_status not in FINISHED:
                 return part, quantity
         return None
 
@@ -777,7 +789,7 @@ class WavePickingHandler:
                 if line.tote == meaning.name and line.picking_id != part.picking_id:
                     owner = ctx.pickings[line.picking_id].name
                     raise _Refused(f"Tote {meaning.name} already holds {owner}. Take an empty tote.")
-        touched = [p.move_line_id for p in task.parts if ctx.lines[p.move_line_id].floor_status not in FINISHED]
+        touched = [p.move_line_id for p in task.parts if ctx.lines.current(p.move_line_id).floor_status not in FINISHED]
         self._push_undo(ctx, touched, "tote")
         done = self._put_away(ctx, task, hand, meaning.name)
         message = f"In tote {meaning.name}: {done}."
@@ -829,7 +841,11 @@ class WavePickingHandler:
         self._in_hand = None
         self._at_location = None  # the picker walks on
         ctx.route = build_route(
-            [_pick_line(ctx.lines[p.move_line_id], ctx.pickings[p.picking_id]) for t in ctx.route for p in t.parts],
+            [
+                _pick_line(ctx.lines.current(p.move_line_id), ctx.pickings[p.picking_id])
+                for t in ctx.route
+                for p in t.parts
+            ],
             {t.location.id: t.location for t in ctx.route},
             {t.product.id: t.product for t in ctx.route},
             self._route_order,
@@ -1160,7 +1176,7 @@ class WavePickingHandler:
                 tote_quantity=tote_quantity,
                 tote_order=tote_order,
                 skipped=task.skipped,
-                orders_done=sum(1 for i in task.line_ids if ctx.lines[i].floor_status in FINISHED),
+                orders_done=sum(1 for i in task.line_ids if ctx.lines.current(i).floor_status in FINISHED),
             )
         return PickResult(
             outcome=outcome,
