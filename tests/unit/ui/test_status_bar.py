@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from floorapp.offline_store.db import Database
@@ -56,6 +57,39 @@ def test_status_bar_updates_when_an_outbox_entry_is_written(
     assert len(uuids) == 1
     monitor.stop()
     operations.wait_idle()
+
+
+
+def test_scans_that_only_record_a_line_do_not_reread_the_status_and_the_depth_stays_right(
+    qtbot: QtBot, store: tuple[Database, StoreWriter]
+) -> None:
+    database, writer = store
+    operations = Operations(writer)
+    bar = StatusBarWidget(HANDHELD, server_configured=False, sync_interval_s=30)
+    qtbot.addWidget(bar)
+    monitor = StatusMonitor(database, operations, interval_ms=3_600_000)
+    reads: list[int] = []
+    monitor.updated.connect(lambda status: reads.append(status.queued))
+    monitor.updated.connect(bar.show_status)
+    with qtbot.waitSignal(monitor.updated, timeout=5000):
+        monitor.start()
+
+    def scan_counted_in_hand(uow: UnitOfWork) -> None:
+        def line(light: UnitOfWork) -> None:
+            light.journal.record("scan", "counted in hand", "ok", 1)
+            light.commit()
+
+        uow.record_now(line)
+
+    for _ in range(3):
+        operations.write(scan_counted_in_hand)
+    operations.write(queue_one)
+    qtbot.waitUntil(lambda: bar.queue_label.text() == "Queue: 1", timeout=5000)
+    operations.wait_idle()
+    QApplication.processEvents()
+    # One read at start, one after the entry was queued: the journal lines changed nothing the bar shows.
+    assert reads == [0, 1]
+    monitor.stop()
 
 
 def test_operations_deliver_core_errors_with_their_message(
