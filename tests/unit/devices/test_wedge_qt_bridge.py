@@ -69,6 +69,26 @@ def test_fast_burst_is_one_scan_and_the_field_stays_empty(
     assert first.text() == ""
 
 
+
+def test_the_suffix_ends_the_burst_at_once_without_waiting_for_the_gap_timer(
+    qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], clock: SteppingClock
+) -> None:
+    _, first, _ = form
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # A gap limit of a minute: a scan that waited for the end-of-burst timer could not arrive within the wait.
+    wedge = WedgeScannerBridge(WedgeConfig(max_interkey_ms=60_000, min_length=3), clock=clock)
+    wedge.install(app)
+    try:
+        QTest.keyClicks(first, "4006381333931")
+        with qtbot.waitSignal(wedge.scanned, timeout=2000) as blocker:
+            QTest.keyClick(first, Qt.Key.Key_Return)
+    finally:
+        wedge.uninstall(app)
+    assert scan_of(blocker.args[0]).text == "4006381333931"
+    assert first.text() == ""
+
+
 def test_human_typing_reaches_the_field_and_is_not_a_scan(
     qtbot: QtBot, form: tuple[QWidget, QLineEdit, QLineEdit], bridge: WedgeScannerBridge, clock: SteppingClock
 ) -> None:
