@@ -96,7 +96,12 @@ class PullReport:
         }
 
 
+Row = tuple[Any, ...]
+
+
 def _m2o(value: Any) -> int | None:
+    if value.__class__ is list:  # [id, name], as search_read sends a many2one
+        return int(value[0]) if value else None
     return many2one_id(value)
 
 
@@ -104,134 +109,140 @@ def _text(value: Any) -> str | None:
     return None if value is False or value is None else str(value)
 
 
-# -- row mappers: Odoo record -> store columns ----------------------------------------------------------------
+# -- row builders: Odoo record -> store row (``id`` first, then the spec's ``columns``) ---------------------------
+# Tuples, not dictionaries: a first pull builds one per product, and this is the pull's own per-row work.
 
-def _uom(r: JsonDict) -> dict[str, Any]:
-    return {"name": r["name"], "rounding": r.get("rounding") or 0.01, "write_date": r.get("write_date")}
-
-
-def _product(r: JsonDict) -> dict[str, Any]:
-    uom = r.get("uom_id")
-    return {
-        "name": r.get("name") or "", "default_code": _text(r.get("default_code")), "barcode": _text(r.get("barcode")),
-        "tracking": r.get("tracking") or "none", "is_storable": bool(r.get("is_storable")),
-        "uom_id": _m2o(uom), "uom_name": uom[1] if isinstance(uom, list) and len(uom) > 1 else None,
-        "weight": float(r.get("weight") or 0.0), "use_expiration_date": bool(r.get("use_expiration_date")),
-        "active": bool(r.get("active", True)), "write_date": r.get("write_date"),
-    }
+def _uom(r: JsonDict) -> Row:
+    return r["id"], r["name"], r.get("rounding") or 0.01, r.get("write_date")
 
 
-def _packaging(r: JsonDict) -> dict[str, Any]:
-    return {"product_id": _m2o(r.get("product_id")), "name": r.get("name") or "", "quantity": float(r.get("qty") or 1),
-            "barcode": _text(r.get("barcode")), "write_date": r.get("write_date")}
+def _product(r: JsonDict) -> Row:
+    get = r.get
+    uom = get("uom_id")
+    code = get("default_code")
+    barcode = get("barcode")
+    return (
+        r["id"], get("name") or "", None if code is False or code is None else str(code),
+        None if barcode is False or barcode is None else str(barcode), get("tracking") or "none",
+        bool(get("is_storable")), _m2o(uom), uom[1] if uom.__class__ is list and len(uom) > 1 else None,
+        float(get("weight") or 0.0), bool(get("use_expiration_date")), bool(get("active", True)), get("write_date"),
+    )
 
 
-def _location(r: JsonDict) -> dict[str, Any]:
+def _packaging(r: JsonDict) -> Row:
+    return (r["id"], _m2o(r.get("product_id")), r.get("name") or "", float(r.get("qty") or 1),
+            _text(r.get("barcode")), r.get("write_date"))
+
+
+def _location(r: JsonDict) -> Row:
     posx, posy, posz = int(r.get("posx") or 0), int(r.get("posy") or 0), int(r.get("posz") or 0)
-    return {
-        "name": r.get("name") or "", "complete_name": r.get("complete_name") or r.get("name") or "",
-        "barcode": _text(r.get("barcode")), "usage": r.get("usage") or "internal",
-        "parent_id": _m2o(r.get("location_id")), "warehouse_id": _m2o(r.get("warehouse_id")),
-        "posx": posx, "posy": posy, "posz": posz, "pick_sequence": posx * 1_000_000 + posy * 1_000 + posz,
-        "active": bool(r.get("active", True)), "write_date": r.get("write_date"),
-    }
+    return (
+        r["id"], r.get("name") or "", r.get("complete_name") or r.get("name") or "", _text(r.get("barcode")),
+        r.get("usage") or "internal", _m2o(r.get("location_id")), _m2o(r.get("warehouse_id")),
+        posx, posy, posz, posx * 1_000_000 + posy * 1_000 + posz, bool(r.get("active", True)), r.get("write_date"),
+    )
 
 
-def _picking_type(r: JsonDict) -> dict[str, Any]:
-    return {"name": r.get("name") or "", "code": r.get("code") or "", "warehouse_id": _m2o(r.get("warehouse_id")),
-            "create_backorder": r.get("create_backorder") or "ask", "use_create_lots": bool(r.get("use_create_lots")),
-            "use_existing_lots": bool(r.get("use_existing_lots")), "write_date": r.get("write_date")}
+def _picking_type(r: JsonDict) -> Row:
+    return (r["id"], r.get("name") or "", r.get("code") or "", _m2o(r.get("warehouse_id")),
+            r.get("create_backorder") or "ask", bool(r.get("use_create_lots")), bool(r.get("use_existing_lots")),
+            r.get("write_date"))
 
 
-def _lot(r: JsonDict) -> dict[str, Any]:
-    return {"name": r.get("name") or "", "product_id": _m2o(r.get("product_id")),
-            "expiration_date": _text(r.get("expiration_date")), "use_date": _text(r.get("use_date")),
-            "removal_date": _text(r.get("removal_date")), "write_date": r.get("write_date")}
+def _lot(r: JsonDict) -> Row:
+    return (r["id"], r.get("name") or "", _m2o(r.get("product_id")), _text(r.get("expiration_date")),
+            _text(r.get("use_date")), _text(r.get("removal_date")), r.get("write_date"))
 
 
-def _package(r: JsonDict) -> dict[str, Any]:
-    return {"name": r.get("name") or "", "location_id": _m2o(r.get("location_id")),
-            "package_type_id": _m2o(r.get("package_type_id")), "write_date": r.get("write_date")}
+def _package(r: JsonDict) -> Row:
+    return (r["id"], r.get("name") or "", _m2o(r.get("location_id")), _m2o(r.get("package_type_id")),
+            r.get("write_date"))
 
 
-def _wave(r: JsonDict) -> dict[str, Any]:
-    return {"name": r.get("name") or "", "is_wave": bool(r.get("is_wave")), "state": r.get("state") or "",
-            "user_id": _m2o(r.get("user_id")), "picking_type_id": _m2o(r.get("picking_type_id")),
-            "scheduled_date": _text(r.get("scheduled_date")), "write_date": r.get("write_date")}
+def _wave(r: JsonDict) -> Row:
+    return (r["id"], r.get("name") or "", bool(r.get("is_wave")), r.get("state") or "", _m2o(r.get("user_id")),
+            _m2o(r.get("picking_type_id")), _text(r.get("scheduled_date")), r.get("write_date"))
 
 
-def _picking(r: JsonDict) -> dict[str, Any]:
+def _picking(r: JsonDict) -> Row:
     partner = r.get("partner_id")
-    return {
-        "name": r.get("name") or "", "state": r.get("state") or "", "origin": _text(r.get("origin")),
-        "partner_name": partner[1] if isinstance(partner, list) and len(partner) > 1 else None,
-        "picking_type_id": _m2o(r.get("picking_type_id")), "location_id": _m2o(r.get("location_id")),
-        "location_dest_id": _m2o(r.get("location_dest_id")), "batch_id": _m2o(r.get("batch_id")),
-        "backorder_id": _m2o(r.get("backorder_id")), "scheduled_date": _text(r.get("scheduled_date")),
-        "date_done": _text(r.get("date_done")), "write_date": r.get("write_date"),
-    }
+    return (
+        r["id"], r.get("name") or "", r.get("state") or "", _text(r.get("origin")),
+        partner[1] if isinstance(partner, list) and len(partner) > 1 else None,
+        _m2o(r.get("picking_type_id")), _m2o(r.get("location_id")), _m2o(r.get("location_dest_id")),
+        _m2o(r.get("batch_id")), _m2o(r.get("backorder_id")), _text(r.get("scheduled_date")),
+        _text(r.get("date_done")), r.get("write_date"),
+    )
 
 
-def _move(r: JsonDict) -> dict[str, Any]:
-    return {"picking_id": _m2o(r.get("picking_id")), "product_id": _m2o(r.get("product_id")),
-            "product_uom_qty": float(r.get("product_uom_qty") or 0), "quantity": float(r.get("quantity") or 0),
-            "picked": bool(r.get("picked")), "state": r.get("state") or "",
-            "location_id": _m2o(r.get("location_id")), "location_dest_id": _m2o(r.get("location_dest_id")),
-            "write_date": r.get("write_date")}
+def _move(r: JsonDict) -> Row:
+    return (r["id"], _m2o(r.get("picking_id")), _m2o(r.get("product_id")), float(r.get("product_uom_qty") or 0),
+            float(r.get("quantity") or 0), bool(r.get("picked")), r.get("state") or "", _m2o(r.get("location_id")),
+            _m2o(r.get("location_dest_id")), r.get("write_date"))
 
 
-def _move_line(r: JsonDict) -> dict[str, Any]:
+def _move_line(r: JsonDict) -> Row:
     # Only Odoo's columns: the floor's columns (picked_quantity, tote, floor_status ...) are never written here.
-    return {"move_id": _m2o(r.get("move_id")), "picking_id": _m2o(r.get("picking_id")),
-            "product_id": _m2o(r.get("product_id")), "lot_id": _m2o(r.get("lot_id")),
-            "lot_name": _text(r.get("lot_name")), "quantity": float(r.get("quantity") or 0),
-            "picked": bool(r.get("picked")), "location_id": _m2o(r.get("location_id")),
-            "location_dest_id": _m2o(r.get("location_dest_id")), "package_id": _m2o(r.get("package_id")),
-            "result_package_id": _m2o(r.get("result_package_id")), "state": r.get("state") or None,
-            "write_date": r.get("write_date")}
+    return (r["id"], _m2o(r.get("move_id")), _m2o(r.get("picking_id")), _m2o(r.get("product_id")),
+            _m2o(r.get("lot_id")), _text(r.get("lot_name")), float(r.get("quantity") or 0), bool(r.get("picked")),
+            _m2o(r.get("location_id")), _m2o(r.get("location_dest_id")), _m2o(r.get("package_id")),
+            _m2o(r.get("result_package_id")), r.get("state") or None, r.get("write_date"))
 
 
 @dataclass(frozen=True)
 class ModelSpec:
-    """How one Odoo model lands in one store table."""
+    """How one Odoo model lands in one store table: ``row`` builds ``("id", *columns)`` from a record."""
 
     model: str
     table: type[Base]
     fields: tuple[str, ...]
-    mapper: Callable[[JsonDict], dict[str, Any]]
+    columns: tuple[str, ...]
+    row: Callable[[JsonDict], Row]
     archivable: bool = False  # has ``active``: pull archived rows too, so archiving is noticed
 
 
-UOM = ModelSpec("uom.uom", Uom, ("name", "rounding", "write_date"), _uom)
+UOM = ModelSpec("uom.uom", Uom, ("name", "rounding", "write_date"), ("name", "rounding", "write_date"), _uom)
 PRODUCT = ModelSpec(
     "product.product", Product,
     ("name", "default_code", "barcode", "tracking", "is_storable", "uom_id", "weight", "use_expiration_date",
-     "active", "write_date"), _product, archivable=True)
+     "active", "write_date"),
+    ("name", "default_code", "barcode", "tracking", "is_storable", "uom_id", "uom_name", "weight",
+     "use_expiration_date", "active", "write_date"), _product, archivable=True)
 PACKAGING = ModelSpec("product.packaging", Packaging, ("name", "product_id", "qty", "barcode", "write_date"),
-                      _packaging)
+                      ("product_id", "name", "quantity", "barcode", "write_date"), _packaging)
 LOCATION = ModelSpec(
     "stock.location", Location,
     ("name", "complete_name", "barcode", "usage", "location_id", "warehouse_id", "posx", "posy", "posz", "active",
-     "write_date"), _location, archivable=True)
+     "write_date"),
+    ("name", "complete_name", "barcode", "usage", "parent_id", "warehouse_id", "posx", "posy", "posz",
+     "pick_sequence", "active", "write_date"), _location, archivable=True)
 PICKING_TYPE = ModelSpec(
     "stock.picking.type", PickingType,
     ("name", "code", "warehouse_id", "create_backorder", "use_create_lots", "use_existing_lots", "write_date"),
+    ("name", "code", "warehouse_id", "create_backorder", "use_create_lots", "use_existing_lots", "write_date"),
     _picking_type)
 LOT = ModelSpec("stock.lot", Lot, ("name", "product_id", "expiration_date", "use_date", "removal_date", "write_date"),
-                _lot)
+                ("name", "product_id", "expiration_date", "use_date", "removal_date", "write_date"), _lot)
 PACKAGE = ModelSpec("stock.quant.package", Package, ("name", "location_id", "package_type_id", "write_date"),
-                    _package)
+                    ("name", "location_id", "package_type_id", "write_date"), _package)
 WAVE = ModelSpec("stock.picking.batch", Wave,
+                 ("name", "is_wave", "state", "user_id", "picking_type_id", "scheduled_date", "write_date"),
                  ("name", "is_wave", "state", "user_id", "picking_type_id", "scheduled_date", "write_date"), _wave)
 PICKING = ModelSpec(
     "stock.picking", Picking,
     ("name", "state", "origin", "partner_id", "picking_type_id", "location_id", "location_dest_id", "batch_id",
+     "backorder_id", "scheduled_date", "date_done", "write_date"),
+    ("name", "state", "origin", "partner_name", "picking_type_id", "location_id", "location_dest_id", "batch_id",
      "backorder_id", "scheduled_date", "date_done", "write_date"), _picking)
 MOVE = ModelSpec("stock.move", Move,
+                 ("picking_id", "product_id", "product_uom_qty", "quantity", "picked", "state", "location_id",
+                  "location_dest_id", "write_date"),
                  ("picking_id", "product_id", "product_uom_qty", "quantity", "picked", "state", "location_id",
                   "location_dest_id", "write_date"), _move)
 MOVE_LINE = ModelSpec(
     "stock.move.line", MoveLine,
+    ("move_id", "picking_id", "product_id", "lot_id", "lot_name", "quantity", "picked", "location_id",
+     "location_dest_id", "package_id", "result_package_id", "state", "write_date"),
     ("move_id", "picking_id", "product_id", "lot_id", "lot_name", "quantity", "picked", "location_id",
      "location_dest_id", "package_id", "result_package_id", "state", "write_date"), _move_line)
 
@@ -631,7 +642,7 @@ class Puller:
 def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None) -> Callable[[UnitOfWork], int]:
     """Write one page in bulk, in one transaction: no ORM object, no per-row statement (see ``catalog_write``).
 
-    Only Odoo's columns (the mapper's) are written to a row already held, so the floor's columns are never
+    Only Odoo's columns (the spec's) are written to a row already held, so the floor's columns are never
     overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
     """
 
@@ -639,46 +650,64 @@ def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = 
         session: Session = uow.session
         table: Any = spec.table
         batch = list(rows)
-        ids = [int(r["id"]) for r in batch]
         # One query for the page's (id, write_date): the overlap window re-reads rows we already hold.
-        held = held_write_dates(session, table, ids)
-        changed: list[dict[str, Any]] = []
-        for rid, r in zip(ids, batch, strict=True):
-            stamp = r.get("write_date")
-            if (rid in held and stamp and held[rid] == stamp
-                    and (fresh_from is None or stamp < fresh_from)):
-                continue
-            changed.append({"id": rid, **spec.mapper(r)})
+        held = held_write_dates(session, table, [r["id"] for r in batch])
+        build = spec.row
+        if held:
+            changed = [build(r) for r in batch if not _unchanged(r, held, fresh_from)]
+        else:
+            changed = [build(r) for r in batch]  # a first pull: nothing to compare
         if not changed:
             return 0
-        # Rows whose downloaded_* baseline must stay put: the floor has worked on them since they were read.
-        floor_held: set[int] = set()
-        if table is MoveLine:
-            floor_held = set(session.scalars(select(MoveLine.id).where(
-                MoveLine.id.in_(ids),
-                ~((func.coalesce(MoveLine.floor_status, "") == "open")
-                  & (func.coalesce(MoveLine.picked_quantity, 0) == 0)))))
-        elif table is Picking:
-            floor_held = set(session.scalars(select(MoveLine.picking_id).where(
-                MoveLine.picking_id.in_(ids), (MoveLine.picked_quantity > 0) | (MoveLine.floor_status != "open"))))
-        baseline: list[dict[str, Any]] = []
-        kept: list[dict[str, Any]] = []
-        for values in changed:
-            follows_odoo = values["id"] not in held or values["id"] not in floor_held
-            if table is Picking and follows_odoo:
-                baseline.append({**values, "downloaded_state": values["state"],
-                                 "downloaded_write_date": values["write_date"]})
-            elif table is MoveLine and follows_odoo:
-                baseline.append({**values, "downloaded_write_date": values["write_date"]})
+        columns = ("id", *spec.columns)
+        if table is Picking or table is MoveLine:
+            _write_work(session, table, [dict(zip(columns, row, strict=True)) for row in changed], held)
+        else:
+            writer = bulk_upsert(table, columns)
+            if writer is not None:
+                writer.write(session, changed)
             else:
-                kept.append(values)
-        for group in (baseline, kept):
-            if group:
-                _write_group(session, table, group)
+                _write_group(session, table, [dict(zip(columns, row, strict=True)) for row in changed])
         uow.commit()
         return len(changed)
 
     return save
+
+
+def _unchanged(r: JsonDict, held: dict[int, str | None], fresh_from: str | None) -> bool:
+    """Whether the store holds ``r`` as it is: same write_date, stamped before the previous cursor's second."""
+    stamp = r.get("write_date")
+    if not stamp or r["id"] not in held or held[r["id"]] != stamp:
+        return False
+    return fresh_from is None or str(stamp) < fresh_from
+
+
+def _write_work(session: Session, table: Any, changed: list[dict[str, Any]], held: dict[int, str | None]) -> None:
+    """Pickings and lines: the ``downloaded_*`` baselines follow Odoo only where the floor has not worked."""
+    ids = [values["id"] for values in changed]
+    floor_held: set[int]
+    if table is MoveLine:
+        floor_held = set(session.scalars(select(MoveLine.id).where(
+            MoveLine.id.in_(ids),
+            ~((func.coalesce(MoveLine.floor_status, "") == "open")
+              & (func.coalesce(MoveLine.picked_quantity, 0) == 0)))))
+    else:
+        floor_held = set(session.scalars(select(MoveLine.picking_id).where(
+            MoveLine.picking_id.in_(ids), (MoveLine.picked_quantity > 0) | (MoveLine.floor_status != "open"))))
+    baseline: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
+    for values in changed:
+        follows_odoo = values["id"] not in held or values["id"] not in floor_held
+        if table is Picking and follows_odoo:
+            baseline.append({**values, "downloaded_state": values["state"],
+                             "downloaded_write_date": values["write_date"]})
+        elif table is MoveLine and follows_odoo:
+            baseline.append({**values, "downloaded_write_date": values["write_date"]})
+        else:
+            kept.append(values)
+    for group in (baseline, kept):
+        if group:
+            _write_group(session, table, group)
 
 
 def _write_group(session: Session, table: Any, group: list[dict[str, Any]]) -> None:
