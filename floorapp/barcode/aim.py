@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from floorapp.barcode.scan import Scan, ScanSource
@@ -17,6 +18,8 @@ _GS_SYMBOL = "\u241d"
 # ISO/IEC 15424: "]" + one code character + one modifier character. The modifier is a digit or, for a few
 # symbologies (Code 39 full ASCII, Aztec), a letter.
 _AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_AIM_CODE = frozenset(string.ascii_letters)
+_AIM_MODIFIER = frozenset(string.ascii_letters + string.digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +97,10 @@ def split_symbology_identifier(raw: str) -> tuple[str | None, str]:
 
     Returns ``(identifier, rest)``; ``identifier`` is ``None`` when ``raw`` does not start with one.
     """
-    match = _AIM_PREFIX.match(raw)
-    if match is None:
-        return None, raw
-    return match.group(0), raw[match.end() :]
+    # What _AIM_PREFIX matches, told by three character tests: every scan passes here, and a regex costs more.
+    if raw[:1] == "]" and len(raw) >= 3 and raw[1] in _AIM_CODE and raw[2] in _AIM_MODIFIER:
+        return raw[:3], raw[3:]
+    return None, raw
 
 
 def is_gs1_symbology(identifier: str | None) -> bool:
@@ -145,8 +148,8 @@ def normalize_scanned_text(
     if _GS_SYMBOL in text:
         text = text.replace(_GS_SYMBOL, GS)
     identifier: str | None = None
-    if text[:1] == "]":
-        identifier, text = split_symbology_identifier(text)
+    if text[:1] == "]" and len(text) >= 3 and text[1] in _AIM_CODE and text[2] in _AIM_MODIFIER:
+        identifier, text = text[:3], text[3:]
     identifier = identifier or symbology
     known = _KNOWN.get(identifier) if identifier else None
     gs1 = known is not None and known.gs1

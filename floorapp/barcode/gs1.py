@@ -555,15 +555,16 @@ class ElementString:
         return "".join(f"({e.ai}){e.raw}" for e in self.elements)
 
 
-def _interpret(definition: AIDefinition, raw: str, today: date, position: int) -> GS1Element:
+def _interpret(definition: AIDefinition, raw: str, today: date | None, position: int) -> GS1Element:
     kind = definition.kind
     try:
         if kind in (Kind.GTIN, Kind.SSCC, Kind.GLN, Kind.CHECKED):
             return GS1Element(definition, raw, raw, has_valid_check_digit(raw))
+        # The local date (half a microsecond to read) only for the dates that need its century.
         if kind is Kind.DATE:
-            return GS1Element(definition, raw, parse_gs1_date(raw, today))
+            return GS1Element(definition, raw, parse_gs1_date(raw, today or date.today()))
         if kind is Kind.DATETIME:
-            return GS1Element(definition, raw, _parse_gs1_datetime(raw, today))
+            return GS1Element(definition, raw, _parse_gs1_datetime(raw, today or date.today()))
         if kind is Kind.COUNT:
             return GS1Element(definition, raw, int(raw))
         if kind is Kind.DECIMAL:
@@ -596,7 +597,6 @@ def parse_element_string(
     """
     if not isinstance(text, str):
         raise GS1ParseError("The barcode is not text.", detail=f"got {type(text).__name__}")
-    today = today or date.today()
     position = 0
     if text.startswith(GS):
         position = 1

@@ -389,10 +389,11 @@ def _resolve_plain(
     scan: Scan, text: str, rules: Nomenclature, catalog: CatalogLookup, product_id: int | None
 ) -> Resolution | None:
     match = rules.match(text)
-    if match is not None and match.has_value and match.type in ("weight", "price", "quantity"):
+    rule_type = None if match is None else match.rule.type
+    if match is not None and match.has_value and rule_type in ("weight", "price", "quantity"):
         hit = _product_hit(catalog, match.base_code)
         if hit is not None:
-            if match.type == "price":
+            if rule_type == "price":
                 return Resolution(scan, ScanKind.PRODUCT, product=hit.product, price=match.value, rule=match)
             return Resolution(
                 scan,
@@ -402,19 +403,23 @@ def _resolve_plain(
                 quantity_unit=hit.product.uom_name,
                 rule=match,
             )
-    code = match.code if match is not None else text
+    code = text if match is None else match.code
     if scan.symbology in _ADD_ON_SYMBOLOGIES and len(text) in (15, 18) and text.isdigit():
         # EAN-13 with a 2- or 5-digit add-on (issue number, price): the article is the main symbol.
         code = text[:13]
-    hint = _RULE_HINTS.get(match.type) if match is not None else None
+    hint = _RULE_HINTS.get(rule_type) if rule_type is not None else None
     if hint is None and _is_gtin(code):
         # A valid GTIN is nearly always an article: asking for it first saves a query per product scan.
         hint = "product"
-    order = _HINTED_ORDERS[hint]
-    candidates = (code,) if code == text else (code, text)
-    for kind in order:
-        for candidate in candidates:
-            found = _lookup(kind, scan, candidate, catalog, product_id, match=match)
+    if code == text:
+        for kind in _HINTED_ORDERS[hint]:
+            found = _LOOKUPS[kind](scan, code, catalog, product_id, match)
+            if found is not None:
+                return found
+        return None
+    for kind in _HINTED_ORDERS[hint]:
+        for candidate in (code, text):
+            found = _LOOKUPS[kind](scan, candidate, catalog, product_id, match)
             if found is not None:
                 return found
     return None
@@ -429,52 +434,90 @@ def _lookup(
     *,
     match: NomenclatureMatch | None,
 ) -> Resolution | None:
-    if kind == "location":
-        location = catalog.location_by_barcode(code)
-        return None if location is None else Resolution(scan, ScanKind.LOCATION, location=location, rule=match)
-    if kind == "product":
-        hit = _product_hit(catalog, code)
-        if hit is None:
-            return None
-        if hit.packaging is not None:
-            return Resolution(
-                scan,
-                ScanKind.PACKAGING,
-                product=hit.product,
-                packaging=hit.packaging,
-                quantity=hit.packaging.quantity,
-                quantity_unit=hit.product.uom_name,
-                rule=match,
-            )
-        return Resolution(scan, ScanKind.PRODUCT, product=hit.product, rule=match)
-    if kind == "package":
-        package = catalog.package_by_name(code)
-        if package is None:
-            return None
-        return Resolution(scan, ScanKind.PACKAGE, package=package, package_name=package.name, rule=match)
-    if kind == "lot":
-        lot = _pick_lot(catalog, code, product_id)
-        if lot is None:
-            return None
-        product = catalog.product_by_id(lot.product_id)
-        serial = product is not None and product.tracking == "serial"
+    return _LOOKUPS[kind](scan, code, catalog, product_id, match)
+
+
+def _location(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    location = catalog.location_by_barcode(code)
+    return None if location is None else Resolution(scan, ScanKind.LOCATION, location=location, rule=match)
+
+
+def _product(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    hit = catalog.product_by_barcodes(gtin_variants(code))
+    if hit is None:
+        return None
+    packaging = hit.packaging
+    if packaging is not None:
         return Resolution(
             scan,
-            ScanKind.SERIAL if serial else ScanKind.LOT,
-            product=product,
-            lot=lot,
-            lot_name=None if serial else lot.name,
-            serial=lot.name if serial else None,
-            expiry=lot.expiration_date,
+            ScanKind.PACKAGING,
+            product=hit.product,
+            packaging=packaging,
+            quantity=packaging.quantity,
+            quantity_unit=hit.product.uom_name,
             rule=match,
         )
-    if kind == "picking":
-        picking = catalog.picking_by_name(code)
-        return None if picking is None else Resolution(scan, ScanKind.PICKING, picking=picking, rule=match)
-    if kind == "user":
-        user = catalog.user_by_badge(code)
-        return None if user is None else Resolution(scan, ScanKind.USER, user=user)
-    return None
+    return Resolution(scan, ScanKind.PRODUCT, product=hit.product, rule=match)
+
+
+def _package(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    package = catalog.package_by_name(code)
+    if package is None:
+        return None
+    return Resolution(scan, ScanKind.PACKAGE, package=package, package_name=package.name, rule=match)
+
+
+def _lot(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    lot = _pick_lot(catalog, code, product_id)
+    if lot is None:
+        return None
+    product = catalog.product_by_id(lot.product_id)
+    serial = product is not None and product.tracking == "serial"
+    return Resolution(
+        scan,
+        ScanKind.SERIAL if serial else ScanKind.LOT,
+        product=product,
+        lot=lot,
+        lot_name=None if serial else lot.name,
+        serial=lot.name if serial else None,
+        expiry=lot.expiration_date,
+        rule=match,
+    )
+
+
+def _picking(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    picking = catalog.picking_by_name(code)
+    return None if picking is None else Resolution(scan, ScanKind.PICKING, picking=picking, rule=match)
+
+
+def _user(
+    scan: Scan, code: str, catalog: CatalogLookup, product_id: int | None, match: NomenclatureMatch | None
+) -> Resolution | None:
+    user = catalog.user_by_badge(code)
+    return None if user is None else Resolution(scan, ScanKind.USER, user=user)
+
+
+# One function per kind of record, called in the order of _HINTED_ORDERS.
+_LOOKUPS: dict[
+    str, Callable[[Scan, str, CatalogLookup, int | None, NomenclatureMatch | None], Resolution | None]
+] = {
+    "location": _location,
+    "product": _product,
+    "package": _package,
+    "lot": _lot,
+    "picking": _picking,
+    "user": _user,
+}
 
 
 def _resolve_gs1(

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from floorapp.barcode.aim import (
+    _AIM_PREFIX,
     GS,
     describe_symbology,
     is_gs1_symbology,
@@ -96,3 +97,10 @@ def test_normalizing_is_the_documented_steps_in_order(raw: str, substitute: str,
         gs1 = True
     scan = normalize_scanned_text(raw, substitute, symbology=symbology)
     assert (scan.text, scan.symbology, scan.gs1) == (text, identifier, gs1)
+
+
+@given(raw=st.one_of(st.text(max_size=6), st.tuples(st.just("]"), st.text(max_size=4)).map("".join)))
+def test_identifier_split_is_the_aim_grammar(raw: str) -> None:
+    match = _AIM_PREFIX.match(raw)
+    expected = (None, raw) if match is None else (match.group(0), raw[match.end() :])
+    assert split_symbology_identifier(raw) == expected
