@@ -3,10 +3,13 @@
 Transactions of four kinds (validate a picking, put in pack, count a quant, return a delivery), in equal shares,
 each on its own fresh document made in the server beforehand (in-process, untimed): every side gets its own
 identical documents. FloorApp queues them in a fresh offline store's outbox and ``OutboxWorker.run_once`` drains
-them; the direct script calls Odoo's API with the minimum recorded in ``../shared/odoo18/API_NOTES.md``
-(validate 2, put in pack 1, count 2, return 4 + 1 to validate) and no checks. They drain in chunks going round
-the kinds (FloorApp's chunk, then the direct script's), so RPCs per transaction are known per kind and a noisy
-moment hurts both; RPCs are HTTP requests counted by the server, after both sides signed in.
+them with every check it makes in the field (preconditions, exactly-once refs, the post-validation check, the
+floor user's chatter note); the direct script calls Odoo's API with the minimum recorded in
+``../shared/odoo18/API_NOTES.md`` (validate 2, put in pack 1, count 2, return 4 + 1 to validate) and no checks.
+They drain in chunks going round the kinds (FloorApp's chunk, then the direct script's), so RPCs per transaction
+are known per kind and a noisy moment hurts both; RPCs are HTTP requests counted by the server, after both sides
+signed in. FloorApp's figure is split (from its client's own count) into the transactions' own calls, the chunk's
+shared reads and the chatter notes, so the goal "calls at the recorded minimum" can be read per part.
 """
 
 from __future__ import annotations
@@ -189,6 +192,11 @@ class KindFigures:
     calls: int = 0
     done: int = 0
     failed: int = 0
+    reads: int = 0  # FloorApp only: shared reads (search_read, search, read, external ids) among the calls
+    notes: int = 0  # FloorApp only: chatter note calls among the calls
+
+
+_READS = frozenset({"search_read", "search", "read", "check_object_reference", "fields_get"})
 
 
 class OurDrain:
@@ -204,7 +212,18 @@ class OurDrain:
         self.server, self.wh = server, wh
         self.database = self.db_mod.open_database(ctx.tmp_dir / "outbox.sqlite")
         self.worker = worker_mod.OutboxWorker(self.database, lambda: client_mod.connect(config))
-        self.worker.client()  # signed in before counting, like the direct script
+        self.worker.client().add_listener(self._classify)  # signed in before counting, like the direct script
+        self._into: KindFigures | None = None
+
+    def _classify(self, event: Any) -> None:
+        if self._into is None:
+            return
+        if event.model == "mail.message" or event.method == "message_post":
+            self._into.notes += 1
+        elif event.method in _READS and event.model != "ir.model.data":
+            self._into.reads += 1
+        elif event.model == "ir.model.data":
+            self._into.notes += 1  # the Note subtype's id, asked once per connection for the notes
 
     def drain(self, docs: list[Doc], into: KindFigures) -> None:
         """Queue ``docs`` as the floor would, then time one ``run_once``."""
@@ -215,9 +234,11 @@ class OurDrain:
                                preconditions=pre.to_dict())
             uow.commit()
         before = self.server.counter.total()
+        self._into = into
         t0 = now_s()
         report = self.worker.run_once()
         into.seconds += now_s() - t0
+        self._into = None
         into.calls += self.server.counter.total() - before
         into.done += len(report.applied)
         into.failed += len(docs) - len(report.applied)
@@ -312,13 +333,29 @@ def run(ctx: BenchContext) -> BenchResult:
         if calls_ratio is not None:
             kind_row.other_ratios["RPC/txn ours / direct"] = calls_ratio
         kind_row.goal_met = ours_k.figures["rpc_per_txn"] <= MINIMUM_CALLS[kind] + 1e-9
-        kind_row.goal_measured = f"{ours_k.figures['rpc_per_txn']:.2f} RPC per transaction"
+        n = max(1, ours[kind].done + ours[kind].failed)
+        own = (ours[kind].calls - ours[kind].reads - ours[kind].notes) / n
+        kind_row.goal_measured = (
+            f"{ours_k.figures['rpc_per_txn']:.2f} RPC per transaction: {own:.2f} own calls + "
+            f"{ours[kind].reads / n:.2f} shared reads + {ours[kind].notes / n:.2f} chatter notes"
+        )
+        ours_k.figures["own_calls_per_txn"] = round(own, 3)
+        ours_k.figures["shared_reads_per_txn"] = round(ours[kind].reads / n, 3)
+        ours_k.figures["note_calls_per_txn"] = round(ours[kind].notes / n, 3)
         result.rows.append(kind_row)
     if per_kind < per_kind_wanted:
         result.notes.append(
             f"stopped at {total:,} of {len(KINDS) * per_kind_wanted:,} transactions: FloorApp's side used its "
             f"{ctx.sizes.outbox_budget_s:g} s budget."
         )
+    result.notes.append(
+        "FloorApp's calls per transaction: the transaction's own calls, the chunk's shared reads (one search_read "
+        "per model before the chunk and one after, amortised over it) and the chatter notes (the floor user of a "
+        "validation, one mail.message create per chunk). Put in pack cannot reach the recorded 1 call when the "
+        "package is new to Odoo: FloorApp's packages carry the floor's printed name, which action_put_in_pack "
+        "(Odoo names the package) cannot give; a new package is created (the chunk's in one call) and the lines "
+        "written, so the figure is 1 write per pack plus its share of that create (see docs/sync.md)."
+    )
     result.notes.append(
         f"drained in chunks of up to {chunk} per kind, FloorApp's worker then the direct script, each on its own "
         f"fresh documents made in-process beforehand ({setup:.1f} s in all, untimed); server: the shipped "

@@ -224,12 +224,45 @@ class IrAttachment(BaseModel):
 
 
 class MailMessage(BaseModel):
-    """``mail.message``: chatter messages written by ``message_post``."""
+    """``mail.message``: chatter messages, written by ``message_post`` or created directly (Odoo's ``create``
+    takes a list of values: several notes in one call).
+
+    Created directly, a message gets Odoo's defaults (``comment``, the user's partner as author, now); its
+    document must exist and be writable by the user, as Odoo's message access rules require for a post.
+    """
 
     _name = "mail.message"
     _description = "Message"
     _order = "id desc"
     _rec_name = None
+
+    def _defaults(self) -> Record:
+        return {"message_type": "comment"}
+
+    def _prepare_create(self, vals: Record) -> Record:
+        vals.setdefault("date", self.env.now_str)
+        if not vals.get("author_id"):
+            vals["author_id"] = self.env.db.tables["res.users"].get(self.env.uid, {}).get("partner_id", False)
+        if vals.get("subtype_id") and not vals.get("subtype_xmlid"):
+            for rec in self.env.db.tables["ir.model.data"].values():
+                if rec.get("model") == "mail.message.subtype" and rec.get("res_id") == vals["subtype_id"]:
+                    vals["subtype_xmlid"] = f"{rec['module']}.{rec['name']}"
+        elif vals.get("subtype_xmlid") and not vals.get("subtype_id"):
+            vals["subtype_id"] = self.env["ir.model.data"].xmlid_to_id(str(vals["subtype_xmlid"])) or False
+        model, res_id = vals.get("model"), vals.get("res_id")
+        if model and res_id and not self.env.su:
+            document = self.env[str(model)].browse([int(res_id)])
+            document._check_exist()
+            document.check_access("write")
+        return vals
+
+
+class MailMessageSubtype(BaseModel):
+    """``mail.message.subtype``: Discussions (``mail.mt_comment``) and Note (``mail.mt_note``, internal)."""
+
+    _name = "mail.message.subtype"
+    _description = "Message subtypes"
+    _order = "sequence, id"
 
 
 class MailThread:

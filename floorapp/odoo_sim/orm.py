@@ -887,7 +887,9 @@ class BaseModel:
                     if code == 0:
                         comodel.new_record({**cmd[2], inv: rid})
                     elif code == 1:
-                        comodel.browse(cmd[1])._write(dict(cmd[2]))
+                        # Odoo's UPDATE command is the co-model's full write (its rules and side effects, e.g.
+                        # a move line's reservation), not a bare store of the values.
+                        comodel.browse(cmd[1]).write(dict(cmd[2]))
                     elif code == 2:
                         comodel.browse(cmd[1]).unlink_records()
                     elif code == 3:
@@ -908,7 +910,7 @@ class BaseModel:
                     if code == 0:
                         current.append(comodel.new_record(dict(cmd[2])).id)
                     elif code == 1:
-                        comodel.browse(cmd[1])._write(dict(cmd[2]))
+                        comodel.browse(cmd[1]).write(dict(cmd[2]))
                     elif code == 2:
                         comodel.browse(cmd[1]).unlink_records()
                         current = [i for i in current if i != cmd[1]]

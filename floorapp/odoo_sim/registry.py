@@ -59,8 +59,13 @@ EXTRA_MODELS: dict[str, dict[str, tuple[Any, ...]]] = {
                                                ["user_notification", "User Specific Notification"],
                                                ["sms", "SMS"], ["snailmail", "Snailmail"]]),
         "subtype_xmlid": ("char", "Subtype"), "attachment_ids": ("many2many", "Attachments", "ir.attachment"),
+        "subtype_id": ("many2one", "Subtype", "mail.message.subtype"), "is_internal": ("boolean", "Employee Only"),
         "author_id": ("many2one", "Author", "res.partner"),
         "date": ("datetime", "Date"),
+    },
+    "mail.message.subtype": {
+        "name": ("char", "Message Type"), "description": ("text", "Description"),
+        "internal": ("boolean", "Internal Only"), "sequence": ("integer", "Sequence"),
     },
     "delivery.carrier": {
         "name": ("char", "Delivery Method"), "delivery_type": ("selection", "Provider",
@@ -117,7 +122,8 @@ def _extra_fields(model: str) -> dict[str, FieldDef]:
 MODEL_CLASSES: list[type[BaseModel]] = [
     base.ResUsers, base.ResGroups, base.ResCompany, base.ResPartner, base.IrModel, base.IrModelFields,
     base.IrModelData,
-    base.IrConfigParameter, base.ResUsersApikeys, base.IrAttachment, base.MailMessage, base.UomUom,
+    base.IrConfigParameter, base.ResUsersApikeys, base.IrAttachment, base.MailMessage, base.MailMessageSubtype,
+    base.UomUom,
     base.BarcodeNomenclature, base.BarcodeRule, base.DeliveryCarrier, base.ProductTemplate, base.ProductProduct,
     base.ProductPackaging, base.HrEmployee,
     stock.StockWarehouse, stock.StockLocation, stock.StockPickingType, stock.StockPackageType,

@@ -86,6 +86,9 @@ def seed_database(env: Env, *, seed: int = 1, size: str | int = "small", modules
         gid = _raw(env, "res.groups", {"name": label, "category": category})
         gids[f"{module}.{name}"] = gid
         _raw(env, "ir.model.data", {"module": module, "name": name, "model": "res.groups", "res_id": gid})
+    for xmlid, label, only_internal, order in (("mt_comment", "Discussions", False, 0), ("mt_note", "Note", True, 100)):
+        sid = _raw(env, "mail.message.subtype", {"name": label, "internal": only_internal, "sequence": order})
+        _raw(env, "ir.model.data", {"module": "mail", "name": xmlid, "model": "mail.message.subtype", "res_id": sid})
     _raw(env, "res.company", {"name": "FloorApp Demo Company", "stock_move_sms_validation": True,
                               "has_received_warning_stock_sms": False, "partner_id": 1})
     partner_names = ["FloorApp Demo Company", "OdooBot", "Mitchell Admin", "Marc Demo", "Wood Corner",

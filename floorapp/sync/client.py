@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from floorapp.errors import ConfigError
-from floorapp.sync.errors import OdooUnreachable
+from floorapp.sync.errors import OdooUnreachable, Rejected
 from floorapp.sync.log import sync_log
 
 Domain = list[Any]
@@ -133,6 +133,7 @@ class ErpClient(abc.ABC):
         self.uid: int = 0
         self._listeners: list[CallListener] = []
         self._fields_cache: dict[str, frozenset[str]] = {}
+        self._xmlid_cache: dict[str, int | None] = {}
 
     # -- the one primitive ------------------------------------------------------------------------------------
 
@@ -240,6 +241,32 @@ class ErpClient(abc.ABC):
         if not ids:
             raise OdooUnreachable("Odoo did not return the new record's id.", maybe_applied=True)
         return ids[0]
+
+    def create_many(self, model: str, vals_list: Sequence[JsonDict], *, context: JsonDict | None = None) -> list[int]:
+        """Create several records in one call; their ids in the order of ``vals_list``."""
+        if not vals_list:
+            return []
+        params: JsonDict = {"vals_list": [dict(v) for v in vals_list]}
+        if context:
+            params["context"] = context
+        ids = parse_record_ids(self.call(model, "create", None, **params))
+        if len(ids) != len(vals_list):
+            raise OdooUnreachable("Odoo did not return the new records' ids.", maybe_applied=True)
+        return ids
+
+    def xmlid_to_id(self, xmlid: str) -> int | None:
+        """The database id of an external id (``mail.mt_note``), or None if this database lacks it.
+
+        Asked once per client (``ir.model.data.check_object_reference``): external ids do not move.
+        """
+        if xmlid not in self._xmlid_cache:
+            module, _, name = xmlid.partition(".")
+            try:
+                found = self.call("ir.model.data", "check_object_reference", None, module=module, xml_id=name)
+            except Rejected:
+                found = None
+            self._xmlid_cache[xmlid] = int(found[1]) if isinstance(found, list) and len(found) == 2 else None
+        return self._xmlid_cache[xmlid]
 
     def available_fields(self, model: str) -> frozenset[str]:
         """The field names ``model`` has on this server (``fields_get``, cached for the client's life).

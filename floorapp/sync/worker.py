@@ -34,7 +34,17 @@ from floorapp.offline_store.db import Database
 from floorapp.offline_store.models import CountTask, OutboxEntry, OutboxState, UserRole
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
-from floorapp.sync.appliers import ApplyContext, PhotoLoader, apply_transaction
+from floorapp.sync.appliers import (
+    ApplyContext,
+    PhotoLoader,
+    Snapshot,
+    Steps,
+    apply_steps,
+    create_missing_packages,
+    parse_entries,
+    read_snapshot,
+    settle,
+)
 from floorapp.sync.client import ErpClient
 from floorapp.sync.errors import (
     AuthenticationFailed,
@@ -197,9 +207,8 @@ class OutboxWorker:
             due = [(eid, cu) for eid, cu in due if eid not in tried]
             if not due:
                 return
-            for entry_id, _uuid in due:
-                tried.add(entry_id)
-                self._process(entry_id, report)
+            tried.update(eid for eid, _uuid in due)
+            self._process_chunk([eid for eid, _uuid in due], report)
 
     def _connect(self, report: PushReport) -> ErpClient:
         try:
@@ -213,20 +222,107 @@ class OutboxWorker:
             sync_log().warning("Odoo unreachable: %s", exc)
             raise _StopRun from exc
 
-    def _process(self, entry_id: int, report: PushReport) -> None:
-        self._connect(report)  # offline or refused: stop before an entry is marked in flight
+    def _process_chunk(self, entry_ids: list[int], report: PushReport) -> None:
+        """Apply a chunk of due entries (at most one per document) with shared reads, then settle it.
 
-        def start(uow: UnitOfWork) -> tuple[OutboxEntry, dict[str, str]]:
-            entry = uow.outbox.mark_in_flight(entry_id)
-            own = _own_line_write_dates(uow, entry)
-            uow.commit()
-            return entry, own
-
-        entry, own = self.store.write(start)
-        uuid = entry.client_uuid
+        Steps: the entries go in flight together (one local commit); :func:`appliers.read_snapshot` reads what
+        they need (one call per model); each entry makes its own calls; :func:`appliers.settle` checks and
+        finishes them; the applied ones are marked in one local commit. An entry is applied only after its
+        chunk settled; until then a crash leaves it in flight with its ``*_sent`` refs, and the resend checks.
+        """
+        client = self._connect(report)  # offline or refused: stop before an entry is marked in flight
+        entries, owns = self.store.write(_start_chunk(entry_ids))
         log = sync_log()
-        log.info("sending %s %s (%s, attempt %d)", entry.kind, uuid, entry.document_key, entry.attempts)
+        never_sent: list[OutboxEntry] = []
+        staged: list[tuple[OutboxEntry, ApplyContext, dict[str, Any]]] = []
+        stop: BaseException | None = None
+        snapshot: Snapshot | None = None
+        typed = parse_entries([(e.kind, e.payload) for e in entries])
+        try:
+            shared = read_snapshot(client, [t for t in typed if t is not None])
+            create_missing_packages(client, shared, [t for t in typed if t is not None])
+            snapshot = shared
+        except (OdooUnreachable, AuthenticationFailed) as exc:
+            # As if the first entry's first call failed: it backs off, the others were never tried.
+            self._failed(entries[0], exc, report)
+            self._release([e.id for e in entries[1:]])
+            self.reset_client()
+            raise _StopRun from exc
+        except FloorAppError as exc:
+            # A shared read Odoo refused: each entry reads for itself and gets its own outcome.
+            log.warning("the chunk's shared read failed (%s); reading per transaction", exc)
+            snapshot = None
+        # The entries' steps run in lockstep: each goes on until it asks for refs to be recorded before its next
+        # call that cannot be repeated; what they all asked for is recorded in one local commit, then they go on.
+        running: list[tuple[OutboxEntry, ApplyContext, Steps]] = []
+        for entry, parsed in zip(entries, typed, strict=True):
+            ctx = ApplyContext(
+                client=self._client_for(entry.user_id), client_uuid=entry.client_uuid,
+                preconditions=dict(entry.preconditions or {}), refs=dict(entry.odoo_refs or {}),
+                remember=self._rememberer(entry.id), photo_loader=self.photo_loader,
+                own_line_write_dates=owns.get(entry.id, {}), snapshot=snapshot, entry_id=entry.id,
+            )
+            running.append((entry, ctx, apply_steps(entry.kind, dict(entry.payload), ctx, parsed)))
+            log.info("sending %s %s (%s, attempt %d)", entry.kind, entry.client_uuid, entry.document_key,
+                     entry.attempts)
+        started: set[int] = set()
+        while running and stop is None:
+            asked: list[tuple[ApplyContext, dict[str, Any]]] = []
+            still: list[tuple[OutboxEntry, ApplyContext, Steps]] = []
+            for position, (entry, ctx, steps) in enumerate(running):
+                started.add(entry.id)
+                try:
+                    refs = next(steps)
+                except StopIteration as done:
+                    staged.append((entry, ctx, done.value))
+                    continue
+                except Exception as exc:
+                    if self._failed(entry, exc, report):
+                        stop = exc
+                        unsent = running[position + 1:] + still
+                        break
+                    continue
+                asked.append((ctx, refs))
+                still.append((entry, ctx, steps))
+            if stop is not None:
+                for entry, _ctx, steps in unsent:
+                    steps.close()
+                    if entry.id in started:
+                        self._retry(entry.id, entry.attempts, f"not sent: {stop}")
+                        report.retrying.append(entry.client_uuid)
+                    else:
+                        never_sent.append(entry)
+                break
+            if asked:
+                self._persist_many(asked)
+            running = still
+        if never_sent:
+            self._release([e.id for e in never_sent])
+        if staged and stop is not None:
+            # Offline or signed out mid-chunk: the entries that made their calls are checked on the resend.
+            for entry, _ctx, _refs in staged:
+                self._retry(entry.id, entry.attempts, f"not confirmed: {stop}")
+                report.retrying.append(entry.client_uuid)
+            staged = []
+        if staged:
+            results = settle(client, [(ctx, refs) for _e, ctx, refs in staged], persist=self._persist_many)
+            applied: list[tuple[OutboxEntry, dict[str, Any]]] = []
+            for (entry, _ctx, _refs), result in zip(staged, results, strict=True):
+                if isinstance(result, Exception):
+                    if self._failed(entry, result, report) and stop is None:
+                        stop = result
+                else:
+                    applied.append((entry, result))
+            if applied:
+                self.store.write(_mark_applied(applied))
+                for entry, refs in applied:
+                    report.applied.append(entry.client_uuid)
+                    log.info("%s %s applied: %s", entry.kind, entry.client_uuid, refs)
+        if stop is not None:
+            self.reset_client()
+            raise _StopRun from stop
 
+    def _rememberer(self, entry_id: int) -> Callable[[dict[str, Any]], None]:
         def remember(refs: dict[str, Any]) -> None:
             def save(uow: UnitOfWork) -> None:
                 uow.outbox.record_refs(entry_id, refs)
@@ -234,59 +330,71 @@ class OutboxWorker:
 
             self.store.write(save)
 
-        try:
-            ctx = ApplyContext(
-                client=self._client_for(entry.user_id), client_uuid=uuid,
-                preconditions=dict(entry.preconditions or {}), refs=dict(entry.odoo_refs or {}), remember=remember,
-                photo_loader=self.photo_loader, own_line_write_dates=own,
-            )
-            refs = apply_transaction(entry.kind, dict(entry.payload), ctx)
-        except OdooUnreachable as exc:
-            self._retry(entry_id, entry.attempts, f"{exc.user_message} ({exc})")
+        return remember
+
+    def _persist_many(self, items: list[tuple[ApplyContext, dict[str, Any]]]) -> None:
+        def save(uow: UnitOfWork) -> None:
+            _held = _load(uow, [ctx.entry_id for ctx, _refs in items])
+            for ctx, refs in items:
+                uow.outbox.record_refs(ctx.entry_id, refs)
+            uow.commit()
+
+        self.store.write(save)
+        for ctx, refs in items:
+            ctx.refs.update(refs)
+
+    def _release(self, entry_ids: list[int]) -> None:
+        """Entries of a chunk that were never tried go back to pending, their attempt not counted."""
+        if not entry_ids:
+            return
+
+        def save(uow: UnitOfWork) -> None:
+            for entry_id in entry_ids:
+                uow.outbox.release(entry_id)
+            uow.commit()
+
+        self.store.write(save)
+
+    def _failed(self, entry: OutboxEntry, exc: Exception, report: PushReport) -> bool:
+        """Record a failed entry's outcome; True when the run must stop (offline, signed out)."""
+        uuid = entry.client_uuid
+        log = sync_log()
+        if isinstance(exc, OdooUnreachable):
+            self._retry(entry.id, entry.attempts, f"{exc.user_message} ({exc})")
             report.retrying.append(uuid)
             report.online, report.error = False, exc.user_message
             log.warning("%s %s will be retried: %s", entry.kind, uuid, exc)
-            self.reset_client()
-            raise _StopRun from exc
-        except AuthenticationFailed as exc:
-            self._retry(entry_id, entry.attempts, exc.user_message)
+            return True
+        if isinstance(exc, AuthenticationFailed):
+            self._retry(entry.id, entry.attempts, exc.user_message)
             report.retrying.append(uuid)
             report.auth_failed, report.error = True, exc.user_message
             log.error("Odoo refused the login while sending %s: %s", uuid, exc)
-            self.reset_client()
-            raise _StopRun from exc
-        except ConflictDetected as exc:
-            self._conflict(entry_id, exc.to_dict(), exc.user_message)
+            return True
+        if isinstance(exc, ConflictDetected):
+            self._conflict(entry.id, exc.to_dict(), exc.user_message)
             report.conflicts.append(uuid)
             log.warning("%s %s is a conflict: %s", entry.kind, uuid, exc)
-        except RecordGone as exc:
+        elif isinstance(exc, RecordGone):
             conflict = {"reason": "record_gone", "message": exc.odoo_message, "ours": dict(entry.payload),
                         "theirs": {"odoo_error": exc.odoo_name}}
-            self._conflict(entry_id, conflict, exc.odoo_message)
+            self._conflict(entry.id, conflict, exc.odoo_message)
             report.conflicts.append(uuid)
             log.warning("%s %s refers to a deleted record: %s", entry.kind, uuid, exc)
-        except Rejected as exc:
-            self._park(entry_id, exc.odoo_message)
+        elif isinstance(exc, Rejected):
+            self._park(entry.id, exc.odoo_message)
             report.parked.append(uuid)
             log.warning("%s %s parked: %s", entry.kind, uuid, exc)
-        except FloorAppError as exc:
-            self._park(entry_id, exc.user_message)
+        elif isinstance(exc, FloorAppError):
+            self._park(entry.id, exc.user_message)
             report.parked.append(uuid)
             log.error("%s %s parked: %s", entry.kind, uuid, exc)
-        except Exception as exc:
-            # A bug in FloorApp must not lose the transaction nor block the queue: park it for a supervisor.
-            log.exception("internal error while sending %s %s", entry.kind, uuid)
-            self._park(entry_id, f"Internal error in FloorApp: {type(exc).__name__}: {exc}")
-            report.parked.append(uuid)
         else:
-            def applied(uow: UnitOfWork) -> None:
-                uow.outbox.mark_applied(entry_id, refs)
-                _note_applied_locally(uow, entry, refs)
-                uow.commit()
-
-            self.store.write(applied)
-            report.applied.append(uuid)
-            log.info("%s %s applied: %s", entry.kind, uuid, refs)
+            # A bug in FloorApp must not lose the transaction nor block the queue: park it for a supervisor.
+            log.error("internal error while sending %s %s", entry.kind, uuid, exc_info=exc)
+            self._park(entry.id, f"Internal error in FloorApp: {type(exc).__name__}: {exc}")
+            report.parked.append(uuid)
+        return False
 
     def _retry(self, entry_id: int, attempts: int, error: str) -> None:
         when = self.clock() + self.backoff.delay(attempts, self.rng)
@@ -367,6 +475,39 @@ def _claimable_at(now: datetime) -> Callable[[UnitOfWork], list[tuple[int, str]]
     return read
 
 
+#: Kinds whose preconditions compare line write dates with those our own earlier transactions left.
+_READS_OWN_LINE_DATES = frozenset({TransactionKind.VALIDATE_PICKING.value})
+_Started = tuple[list[OutboxEntry], dict[int, dict[str, str]]]
+
+
+def _start_chunk(entry_ids: list[int]) -> Callable[[UnitOfWork], _Started]:
+    def start(uow: UnitOfWork) -> tuple[list[OutboxEntry], dict[int, dict[str, str]]]:
+        _held = _load(uow, entry_ids)
+        entries = [uow.outbox.mark_in_flight(entry_id) for entry_id in entry_ids]
+        owns = _own_line_write_dates(uow, [e for e in entries if e.kind in _READS_OWN_LINE_DATES])
+        uow.commit()
+        return entries, owns
+
+    return start
+
+
+def _load(uow: UnitOfWork, entry_ids: list[int]) -> list[OutboxEntry]:
+    """Load a chunk's entries in one query, so the per-entry moves find them in the session without one query
+    each (the caller keeps the list: the session holds its objects only while they are referenced)."""
+    return list(uow.session.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(entry_ids))))
+
+
+def _mark_applied(applied: list[tuple[OutboxEntry, dict[str, Any]]]) -> Callable[[UnitOfWork], None]:
+    def save(uow: UnitOfWork) -> None:
+        _held = _load(uow, [entry.id for entry, _refs in applied])
+        for entry, refs in applied:
+            uow.outbox.mark_applied(entry.id, refs)
+            _note_applied_locally(uow, entry, refs)
+        uow.commit()
+
+    return save
+
+
 def _recover(uow: UnitOfWork) -> int:
     count = uow.outbox.recover_in_flight()
     uow.commit()
@@ -393,19 +534,26 @@ def _note_applied_locally(uow: UnitOfWork, entry: OutboxEntry, refs: dict[str, A
         task.assigned_user_id = user_id
 
 
-def _own_line_write_dates(uow: UnitOfWork, entry: OutboxEntry) -> dict[str, str]:
-    """Write dates of move lines our applied entries of the same document left behind."""
-    stmt = select(OutboxEntry.odoo_refs).where(
-        OutboxEntry.document_key == entry.document_key,
+def _own_line_write_dates(uow: UnitOfWork, entries: list[OutboxEntry]) -> dict[int, dict[str, str]]:
+    """Per entry: write dates of move lines our applied earlier entries of the same document left behind."""
+    if not entries:
+        return {}
+    stmt = select(OutboxEntry.id, OutboxEntry.document_key, OutboxEntry.odoo_refs).where(
+        OutboxEntry.document_key.in_(sorted({e.document_key for e in entries})),
         OutboxEntry.state == OutboxState.APPLIED.value,
-        OutboxEntry.id < entry.id,
-    )
-    own: dict[str, str] = {}
-    for refs in uow.session.scalars(stmt):
-        for key, value in dict((refs or {}).get("line_write_dates") or {}).items():
-            if value:
-                own[str(key)] = str(value)
-    return own
+    ).order_by(OutboxEntry.id)
+    applied = list(uow.session.execute(stmt))
+    owns: dict[int, dict[str, str]] = {}
+    for entry in entries:
+        own: dict[str, str] = {}
+        for other_id, key, refs in applied:
+            if key != entry.document_key or other_id >= entry.id:
+                continue
+            for line, value in dict((refs or {}).get("line_write_dates") or {}).items():
+                if value:
+                    own[str(line)] = str(value)
+        owns[entry.id] = own
+    return owns
 
 
 # -- supervisor actions -------------------------------------------------------------------------------------------

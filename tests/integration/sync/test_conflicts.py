@@ -187,21 +187,35 @@ def test_supervisor_retry_sends_a_parked_entry_again_with_the_same_uuid(harness:
     assert len(h.count_moves(uuid, tape)) == 1
 
 
-def test_picking_validated_in_odoo_during_our_line_writes_is_a_conflict(harness: Harness) -> None:
+def test_picking_validated_in_odoo_between_the_chunk_read_and_our_line_writes_is_a_conflict(
+    harness: Harness,
+) -> None:
+    """The chunk's shared read saw the picking ready; the office validates it before our line write lands. Odoo
+    lets the write edit the done transfer, then refuses our validation: a conflict that says our lines were
+    written, never a second shipment, and never taken for ours on a later retry."""
     h = harness
     picking = h.new_delivery([5.0])
+    product = picking["products"][0]
+    before = h.on_hand(product)
     payload, pre = h.validate_payload(picking, quantities=[3.0])
     uuid = h.enqueue(payload, pre)
-    # The office validates the picking just before our first line write reaches Odoo.
-    h.target.sim.faults.concurrent_validate(picking["id"], model="stock.move.line", method="write")
+    h.target.sim.faults.concurrent_validate(picking["id"], model="stock.picking", method="write")
 
     h.sync_until_settled()
 
     entry = h.entry(uuid)
-    assert entry.state == "conflict"
+    assert entry.state == "conflict", entry.last_error
     assert entry.conflict is not None and entry.conflict["reason"] == "picking_done_elsewhere"
     assert entry.conflict["theirs"]["lines_written_by_floorapp"] is True
-    assert "validate_sent" not in entry.odoo_refs
+    assert entry.odoo_refs.get("validate_sent") is False  # refused: a retry cannot take the done picking for ours
+    assert h.admin.read("stock.picking", [picking["id"]], ["state"])[0]["state"] == "done"
+    assert h.admin.search("stock.picking", [("backorder_id", "=", picking["id"])]) == []
+    # Shipped once, by the office (our absolute line write may have edited the done transfer: the conflict says so).
+    assert h.on_hand(product) >= before - 5.0
+
+    retry_entry(h.worker.store, entry.id, actor=SUPERVISOR)
+    h.sync_until_settled()
+    assert h.entry(uuid).state == "conflict"  # still the office's validation, not ours
 
 
 def test_picking_validated_in_odoo_just_before_our_validate_is_a_conflict(harness: Harness) -> None:
