@@ -302,8 +302,14 @@ class Puller:
                           force=do_reconcile)
         self._incremental(PRODUCT, [], report)
         self._incremental(PACKAGING, [], report, every=self.catalog_every, force=do_reconcile)
-        if self._barcodes_stale(report):
-            self._rebuild_barcodes()
+        # The scan index is rebuilt inside SQLite, which holds no GIL, while Odoo answers the count requests'
+        # query: on a first pull the two overlap instead of following each other. The count tasks' own write
+        # waits for the index's transaction (one writer at a time).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull-index") as background:
+            index = background.submit(self._rebuild_barcodes) if self._barcodes_stale(report) else None
+            self._count_tasks(report)
+            if index is not None:
+                index.result()
 
         users = self.work_user_ids
         # The work package is read from here on: what the device holds of a wave is at least this fresh.
@@ -327,7 +333,6 @@ class Puller:
         self._fill_references(report)
         self._referenced(report)
         self.store.write(_stamp_waves(work_read_at, users))
-        self._count_tasks(report)
         if nothing_held:
             self._stamp_reconciled()
             report.reconciled = True
