@@ -303,13 +303,13 @@ class Puller:
         self._incremental(PRODUCT, [], report)
         self._incremental(PACKAGING, [], report, every=self.catalog_every, force=do_reconcile)
         # The scan index is rebuilt inside SQLite, which holds no GIL, while Odoo answers the count requests'
-        # query: on a first pull the two overlap instead of following each other. The count tasks' own write
-        # waits for the index's transaction (one writer at a time).
+        # query: on a first pull the two overlap instead of following each other.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull-index") as background:
             index = background.submit(self._rebuild_barcodes) if self._barcodes_stale(report) else None
-            self._count_tasks(report)
+            requests = self._count_requests()
             if index is not None:
-                index.result()
+                index.result()  # one writer at a time, whether or not the store has a writer thread
+        self._count_tasks(report, requests)
 
         users = self.work_user_ids
         # The work package is read from here on: what the device holds of a wave is at least this fresh.
@@ -500,7 +500,7 @@ class Puller:
         if packages:
             self._fetch(PACKAGE, [("id", "in", sorted(packages))], report)
 
-    def _count_tasks(self, report: PullReport) -> None:
+    def _count_requests(self) -> list[JsonDict]:
         """Quants whose count was requested (a counter assigned, or the scheduled date reached)."""
         self._step += 1
         today = self.clock().date().isoformat()
@@ -508,10 +508,13 @@ class Puller:
             "&", ("location_id.usage", "=", "internal"),
             "|", ("user_id", "in", self.work_user_ids), ("inventory_date", "<=", today),
         ]
-        rows = self.client.search_read(
+        return self.client.search_read(
             "stock.quant", domain, ["product_id", "location_id", "lot_id", "quantity", "inventory_date", "user_id"],
             order="id",
         )
+
+    def _count_tasks(self, report: PullReport, rows: list[JsonDict]) -> None:
+        """One count task per requested quant; the floor's own request for the same bin is that task."""
 
         def save(uow: UnitOfWork) -> int:
             keyed = {str(uuid.uuid5(COUNT_TASK_NAMESPACE, f"quant:{r['id']}:{r.get('inventory_date') or ''}")): r
