@@ -175,6 +175,17 @@ class CatalogLookup(Protocol):
         """The site's nomenclature pulled from Odoo, or None when none was pulled yet."""
 
 
+class ProductAndLotLookup(CatalogLookup, Protocol):
+    """A catalog that can also answer a GS1 product-with-lot scan in one query; resolution uses it when the
+    catalog has the method, and asks ``product_by_barcodes`` then ``lots_by_name`` otherwise."""
+
+    def product_and_lot_by_barcodes(
+        self, barcodes: Sequence[str], lot_name: str
+    ) -> tuple[ProductBarcodeHit, LotRef | None] | None:
+        """What ``product_by_barcodes(barcodes)`` answers, with the product's active lot named ``lot_name``
+        (``lots_by_name(lot_name, product.id)[0]``, or None); None when no barcode is known."""
+
+
 class UnknownBarcode(InputRejected):
     """A well-formed scan that names nothing known on this device."""
 
@@ -549,7 +560,16 @@ def _resolve_gs1(
             detail=elements.to_hri(),
         )
 
-    hit = _product_hit(catalog, gtin)
+    lot_name = elements.lot
+    lot: LotRef | None = None
+    hit: ProductBarcodeHit | None
+    fused = getattr(catalog, "product_and_lot_by_barcodes", None) if lot_name is not None else None
+    if fused is not None:
+        # The catalog can find the product and its lot in one query (see ProductAndLotLookup).
+        found = fused(gtin_variants(gtin), lot_name)
+        hit, lot = found if found is not None else (None, None)
+    else:
+        hit = _product_hit(catalog, gtin)
     if hit is None:
         raise UnknownBarcode(f"No product with GTIN {gtin} on this device.", scan=scan, detail=elements.to_hri())
     product = hit.product
@@ -573,9 +593,7 @@ def _resolve_gs1(
         # A net weight (length, volume) is the quantity only in the product's own kind of unit, converted.
         quantity = convert(measured[0], measured[1], product.uom_name)
         unit = product.uom_name if quantity is not None else None
-    lot = None
-    lot_name = elements.lot
-    if lot_name is not None:
+    if lot_name is not None and fused is None:
         lots = catalog.lots_by_name(lot_name, product.id)
         lot = lots[0] if lots else None
     serial = elements.serial

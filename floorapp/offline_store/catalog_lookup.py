@@ -72,6 +72,29 @@ def _products_by_barcode_sql(count: int) -> str:
     return sql
 
 
+# A GS1 scan of a product with its lot (AI 01 + 10): the lot joined in, on its unique (product_id, name) index, so
+# one query answers what product_by_barcodes then lots_by_name would. ?1 is the lot name, ?2... the spellings.
+_LOT_COLUMNS = "l.id, l.name, l.expiration_date"
+_LOT_JOIN = "LEFT JOIN lot l ON l.product_id = p.id AND l.name = ?1 AND l.active = 1 "
+_PRODUCTS_AND_LOT_SQL: dict[int, str] = {}
+
+
+def _products_and_lot_sql(count: int) -> str:
+    sql = _PRODUCTS_AND_LOT_SQL.get(count)
+    if sql is None:
+        branches = [
+            f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name, {_LOT_COLUMNS} "
+            "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
+            f"LEFT JOIN packaging pk ON pk.id = pb.packaging_id {_LOT_JOIN}"
+            f"WHERE pb.barcode = ?{index + 2} AND p.active = 1"
+            for index in range(count)
+        ]
+        sql = " UNION ALL ".join(branches)
+        if count <= 8:
+            _PRODUCTS_AND_LOT_SQL[count] = sql
+    return sql
+
+
 _PRODUCT_BY_ID = f"SELECT {_PRODUCT_COLUMNS} FROM product p WHERE p.id = ?"
 # Without ORDER BY: SQLite would sort the (nearly always single) match in a temporary b-tree on every scan of a
 # bin; the lowest id is taken in Python instead.
@@ -96,6 +119,26 @@ def _product_ref(row: Sequence[Any]) -> ProductRef:
     return ProductRef(
         id=row[0], name=row[1], barcode=row[2], default_code=row[3], tracking=row[4] or "none", uom_name=row[5]
     )
+
+
+def _first_spelled(rows: Sequence[Any], barcodes: Sequence[str]) -> Any:
+    """Of the rows found (each starting with its barcode), the one of the first of ``barcodes``."""
+    if len(rows) == 1:
+        return rows[0]  # the usual case: one spelling of the GTIN is stored
+    by_barcode = {r[0]: r for r in rows}
+    return next(by_barcode[barcode] for barcode in barcodes if barcode in by_barcode)
+
+
+def _hit(row: Sequence[Any]) -> ProductBarcodeHit:
+    """A product barcode row (barcode, product columns, packaging id, quantity and name) as a hit."""
+    product = ProductRef(row[1], row[2], row[3], row[4], row[5] or "none", row[6])
+    packaging_id = row[7]
+    if packaging_id is None:
+        return ProductBarcodeHit(product)
+    quantity, packaging_name = row[8], row[9]
+    amount = _quantity(quantity if quantity is not None else 1.0)
+    name = packaging_name or f"{amount} {product.uom_name or 'units'}"
+    return ProductBarcodeHit(product, PackagingRef(packaging_id, name, amount, product.id))
 
 
 class SqlCatalogLookup:
@@ -172,19 +215,20 @@ class SqlCatalogLookup:
             rows = self._rows(_PRODUCTS_BY_BARCODE_SQL.get(count) or _products_by_barcode_sql(count), barcodes)
         if not rows:
             return None
-        if len(rows) == 1:
-            row = rows[0]  # the usual case: one spelling of the GTIN is stored
-        else:
-            by_barcode = {r[0]: r for r in rows}
-            row = next(by_barcode[barcode] for barcode in barcodes if barcode in by_barcode)
-        product = ProductRef(row[1], row[2], row[3], row[4], row[5] or "none", row[6])
-        packaging_id = row[7]
-        if packaging_id is None:
-            return ProductBarcodeHit(product)
-        quantity, packaging_name = row[8], row[9]
-        amount = _quantity(quantity if quantity is not None else 1.0)
-        name = packaging_name or f"{amount} {product.uom_name or 'units'}"
-        return ProductBarcodeHit(product, PackagingRef(packaging_id, name, amount, product.id))
+        return _hit(_first_spelled(rows, barcodes))
+
+    def product_and_lot_by_barcodes(
+        self, barcodes: Sequence[str], lot_name: str
+    ) -> tuple[ProductBarcodeHit, LotRef | None] | None:
+        """``product_by_barcodes(barcodes)`` and the product's active lot named ``lot_name``, in one query."""
+        if not barcodes:
+            return None
+        rows = self._rows(_products_and_lot_sql(len(barcodes)), (lot_name, *barcodes))
+        if not rows:
+            return None
+        row = _first_spelled(rows, barcodes)
+        lot = None if row[10] is None else LotRef(row[10], row[11], row[1], _odoo_date(row[12]))
+        return _hit(row), lot
 
     def product_by_barcode(self, barcode: str) -> ProductBarcodeHit | None:
         """The product or packaging with exactly this barcode."""
