@@ -269,10 +269,18 @@ class Resolution:
         return f"{self.kind.value}: {body}"
 
 
-@functools.lru_cache(maxsize=64)
+_GTIN_LENGTHS = frozenset((8, 12, 13, 14))
+
+
 def _is_gtin(code: str) -> bool:
+    # Most codes that are not GTINs (bins, lots, packages) are told by their length, before the cache is asked.
+    return len(code) in _GTIN_LENGTHS and _is_gtin_digits(code)
+
+
+@functools.lru_cache(maxsize=64)
+def _is_gtin_digits(code: str) -> bool:
     # Cached: one scan asks it of the same code twice (the lookup order, then the GTIN spellings).
-    return code.isdigit() and code.isascii() and len(code) in (8, 12, 13, 14) and has_valid_check_digit(code)
+    return code.isdigit() and code.isascii() and has_valid_check_digit(code)
 
 
 def gtin_variants(code: str) -> list[str]:
