@@ -36,6 +36,9 @@ from floorapp.ui.profile import UiProfile
 
 log = logging.getLogger("floorapp.ui")
 
+SERVICES_AT_THE_LATEST_MS = 5000
+"""The services start this long after the window was shown even if the sign-in screen never said it is ready."""
+
 SERVICES_STOP_WAIT_S = 30.0
 """How long closing waits for services still being built (a slow keyring) before leaving them behind."""
 
@@ -127,10 +130,25 @@ def open_window(
             "sign-in ready for a scan",
             extra={"event": "ui.ready", "ms_since_launch": round(1000 * (time.perf_counter() - since)),
                    "cpu_ms": round(1000 * time.process_time())}))
-        # `floorapp ui` starts with the garbage collector off (floorapp.cli.ui_cmd): the start-up is done.
-        ready.ready.connect(gc.enable)
-        # The services are built once the sign-in screen is ready, so nothing competes with it for the CPU.
-        ready.ready.connect(starter.begin)
+
+        def start_up_done() -> None:
+            if fallback.isActive():
+                fallback.stop()
+            elif not ready.is_ready():
+                log.warning("the sign-in screen is not up after %d ms (window not on screen?); starting sync and "
+                            "printing anyway", SERVICES_AT_THE_LATEST_MS, extra={"event": "ui.not_ready_in_time"})
+            # `floorapp ui` starts with the garbage collector off (floorapp.cli.ui_cmd): the start-up is done.
+            gc.enable()
+            # The services are built once the sign-in screen is ready, so nothing competes with it for the CPU.
+            starter.begin()
+
+        # A window the system never shows (minimised, a locked screen) must not keep sync and printing off.
+        fallback = QTimer(shell.window)
+        fallback.setSingleShot(True)
+        fallback.setInterval(SERVICES_AT_THE_LATEST_MS)
+        fallback.timeout.connect(start_up_done)
+        ready.ready.connect(start_up_done)
+        fallback.start()
         ready.watch()
     except BaseException:
         shell.close()

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from floorapp.bootstrap import AppContext, AppServices, build_app_context, build_app_services, load_settings
 from floorapp.demo_seed import DEMO_USERS, seed_demo
 from floorapp.paths import AppPaths
+from floorapp.ui import launch
 from floorapp.ui.launch import OpenWindow, open_window
 
 from .conftest import SteppingClock
@@ -107,6 +108,21 @@ def test_services_attached_after_ready_feed_the_status_bar_and_are_stopped_on_cl
     window.close()
     assert window.starter.services is None
     assert "print-spool" not in {thread.name for thread in threading.enumerate()}
+
+
+def test_services_start_even_when_the_screen_never_says_it_is_ready(
+    qtbot: QtBot, qapp: QApplication, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A window the system never puts on screen (minimised, a locked screen) must not keep sync and printing off.
+    monkeypatch.setattr(launch, "SERVICES_AT_THE_LATEST_MS", 300)
+    monkeypatch.setattr(launch.ReadyWatch, "is_ready", lambda self: False)
+    window = open_window(qapp, context, lambda: build_app_services(context, odoo_secret=None, advertise=False),
+                         profile_name="handheld", language="en", sounds=False)
+    qtbot.addWidget(window.shell.window)
+    try:
+        qtbot.waitUntil(lambda: window.starter.services is not None, timeout=30_000)
+    finally:
+        window.close()
 
 
 def test_sign_in_path_loads_nothing_it_does_not_need_then_turns_the_gc_back_on(app_paths: AppPaths) -> None:
