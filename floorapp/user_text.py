@@ -42,6 +42,10 @@ class SourceText(str):
         made.context = context
         return made
 
+    def __reduce__(self) -> tuple[type[SourceText], tuple[str, str]]:
+        # str's own reduce would rebuild it from the text alone and lose the context (copy, pickle).
+        return SourceText, (self.context, str(self))
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> SourceText:
     """Mark ``source`` for translation under ``context`` and return it unchanged (as a :class:`SourceText`).

@@ -77,3 +77,14 @@ def test_the_core_module_does_not_bring_qt_in() -> None:
     code = "import sys, floorapp.user_text, floorapp.errors; print(any(m.startswith('PySide6') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_marked_texts_and_user_texts_survive_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    marked = QT_TRANSLATE_NOOP("Auth", "Wrong PIN.")
+    for clone in (copy.deepcopy(marked), pickle.loads(pickle.dumps(marked))):
+        assert clone == "Wrong PIN." and clone.context == "Auth"
+    text = user_text(QT_TRANSLATE_NOOP("Auth", "{name} left"), name="Pia")
+    assert pickle.loads(pickle.dumps(text)) == text
