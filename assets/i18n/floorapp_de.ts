@@ -491,12 +491,12 @@
         <translation>Für die Druckersuche im Netzwerk fehlt das Paket zeroconf.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/devices/discovery.py" line="192"/>
+        <location filename="../../floorapp/devices/discovery.py" line="193"/>
         <source>Network discovery is not possible here (multicast is blocked or no network).</source>
         <translation>Gerätesuche im Netzwerk ist hier nicht möglich (Multicast gesperrt oder kein Netzwerk).</translation>
     </message>
     <message>
-        <location filename="../../floorapp/devices/discovery.py" line="233"/>
+        <location filename="../../floorapp/devices/discovery.py" line="235"/>
         <source>This station could not announce itself on the network.</source>
         <translation>Diese Station konnte sich nicht im Netzwerk anmelden.</translation>
     </message>
@@ -1996,7 +1996,7 @@ for {order}</source>
 <context>
     <name>UserText</name>
     <message>
-        <location filename="../../floorapp/user_text.py" line="123"/>
+        <location filename="../../floorapp/user_text.py" line="127"/>
         <source>{first}; {second}</source>
         <translation>{first}; {second}</translation>
     </message>
