@@ -190,7 +190,9 @@ def run(ctx: BenchContext) -> BenchResult:
             "SQLite, counted as products/s; the raw loop reads products only and stores nothing. RPC = HTTP "
             "requests the server answered, login included. The seeded rows all carry one write_date, so the first "
             "incremental pull re-reads the products within its 60 s overlap (settling_pull_rows/rpc in the JSON); "
-            "the row shows the pull after a second change, when the cursor has moved past the seed. Units, "
+            "the row shows the pull after a second change, when the product cursor has moved past the seed. The "
+            "work rows (waves, pickings, moves, lines) still carry the seed's second, which is their cursors' own "
+            "second, so each pull re-applies them (most of n) until a newer write moves those cursors. Units, "
             "operation types, locations and packagings are polled every 15 min, not by these pulls."
         )
         if incremental_calls:
