@@ -929,6 +929,19 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../floorapp/ui/ops.py" line="126"/>
+        <source>Something went wrong inside FloorApp. Please tell your supervisor.</source>
+        <translation>In FloorApp ist etwas schiefgelaufen. Bitte sagen Sie der Schichtleitung Bescheid.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/ops.py" line="128"/>
+        <source>Something went wrong inside FloorApp.</source>
+        <translation>In FloorApp ist etwas schiefgelaufen.</translation>
+    </message>
+</context>
+<context>
     <name>PickPage</name>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="160"/>

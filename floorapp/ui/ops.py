@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from floorapp.errors import Bug, FloorAppError
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("floorapp.ui.ops")
 
@@ -122,5 +123,6 @@ def as_floor_error(error: object) -> FloorAppError:
         return error
     if isinstance(error, BaseException):
         log.error("unexpected error in background work", exc_info=error)
-        return Bug("Something went wrong inside FloorApp. Please tell your supervisor.", detail=repr(error))
-    return Bug("Something went wrong inside FloorApp.", detail=repr(error))
+        broken = QT_TRANSLATE_NOOP("Operations", "Something went wrong inside FloorApp. Please tell your supervisor.")
+        return Bug(broken, detail=repr(error))
+    return Bug(QT_TRANSLATE_NOOP("Operations", "Something went wrong inside FloorApp."), detail=repr(error))

@@ -115,3 +115,11 @@ def test_printer_problems_and_scale_refusals_are_translated(german: Translations
     error = DeviceFault(user_text(above, action=user_text(QT_TRANSLATE_NOOP("Scales", "tare"))))
     assert error.user_message == "The scale cannot tare: the load is above its range."
     assert error_text(error) == "Die Waage kann nicht tarieren: die Last ist über ihrem Bereich."
+
+
+def test_an_unexpected_failure_is_told_in_german(german: Translations) -> None:
+    from floorapp.ui.ops import as_floor_error
+
+    problem = as_floor_error(RuntimeError("a bug"))
+    assert problem.user_message == "Something went wrong inside FloorApp. Please tell your supervisor."
+    assert error_text(problem) == "In FloorApp ist etwas schiefgelaufen. Bitte sagen Sie der Schichtleitung Bescheid."
