@@ -233,15 +233,6 @@ class OutboxRepository:
         entry.updated_at = self.clock()
         return entry
 
-    def release(self, entry_id: int) -> OutboxEntry:
-        """Taken in flight with its chunk but never sent (the run stopped first): pending again, as it was.
-
-        The attempt is not counted, so an entry's backoff reflects only the attempts that reached the network.
-        """
-        entry = self._move(entry_id, OutboxState.PENDING, source=_SENDING)
-        entry.attempts = max(0, entry.attempts - 1)
-        return entry
-
     def mark_applied(self, entry_id: int, refs: Mapping[str, Any] | None = None) -> OutboxEntry:
         """Odoo has the transaction; ``refs`` adds the ids it produced."""
         if refs:

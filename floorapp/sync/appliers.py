@@ -25,21 +25,21 @@ transaction's own RPCs on a first attempt without wizards, besides the chunk's s
 kind (calls)           steps                                                "already applied?" check (retry only)
 =====================  ===================================================  ========================================
 picking.validate (2,   1 preconditions against the chunk snapshot (state,   picking ``done`` **and** ``validate_sent``
-+1 chatter note)       line write_dates and content: quantity, picked; a    in refs **and** each picked move's done
++ the chunk's notes)   line write_dates and content: quantity, picked; a    in refs **and** each picked move's done
                        lot whose expiry Odoo moved earlier) unless our own  quantity equals ours -> applied.
                        writes began (``lines_started``);                    ``done`` without ``validate_sent``, or
                        2 record ``lines_started``; ONE                      other quantities -> conflict
-                       ``stock.picking.write`` of every line as one2many    ``picking_done_elsewhere``. A refused
-                       commands (quantity, picked, lot, result package;     validate records ``validate_sent`` False
-                       unpicked lines ``picked=False``; a line for another  (Odoo answered: nothing was done).
-                       lot created by a ``(0, 0, vals)`` command, found
-                       by (move, lot) on a retry);
-                       3 record ``validate_sent``; ``button_validate``
+                       ``stock.picking.write`` of every line's changes as   ``picking_done_elsewhere``. A refused
+                       one2many commands (quantity, picked, lot, result     validate records ``validate_sent`` False
+                       package; unpicked lines ``picked=False``; a line     (Odoo answered: nothing was done).
+                       for another lot by a ``(0, 0, vals)`` command,       The note is searched for by its UUID
+                       found by (move, lot) on a retry);                    only when an earlier attempt validated
+                       3 record ``validate_sent``; ``button_validate``      (a note follows its validation).
                        (refused because done meanwhile -> conflict) with
                        the backorder context, wizards answered;
                        4 settle: state ``done`` (else parked) and
-                       backorders; chatter note "by <floor user>
-                       [<uuid>]" after recording ``note_sent``.
+                       backorders; the chunk's chatter notes "by <floor
+                       user> [<uuid>]" in one ``mail.message`` create.
 picking.put_in_pack    1 lines against the snapshot (gone -> conflict,      every listed line has
 (1, +1 if the package  done elsewhere -> conflict); the packages the chunk  ``result_package_id`` = the package
 is new to Odoo, shared names that Odoo lacks are created in ONE call        named by the floor (found by name in
@@ -53,17 +53,16 @@ quant.count (2)        1 quant from the snapshot; its quantity against      ``ap
                        with context ``inventory_name``; 4 settle: the
                        named moves.
 picking.return (4,     1 returns of the delivery from the snapshot; none    a return of the delivery with
-+1 per chunk of        marked -> record ``returns_before`` and              ``[<uuid>]`` in its origin; after a lost
-photos)                ``create_sent``, wizard created WITH its lines       reply, the one return created since
++1 for its photos)     marked -> record ``returns_before`` and              ``[<uuid>]`` in its origin; after a lost
+                       ``create_sent``, wizard created WITH its lines       reply, the one return created since
                        (``product_return_moves`` one2many commands, moves   ``returns_before`` is adopted (two ->
                        checked against the delivery's), then                conflict ``ambiguous_return``).
-                       ``action_create_returns``; 2 photos: record          Photos (``photos_sent``): searched by
-                       ``photos_sent``, all created in one call named       name. Validation: state ``done`` in the
-                       ``<uuid>-<n>-<file>``; 3 ``button_validate`` unless  snapshot.
-                       done (nothing picked: Odoo picks what is reserved,
-                       i.e. the returned quantities); 4 settle: state
-                       ``done``, then one write of the origin marker and
-                       the inspection note.
+                       ``action_create_returns``; 2 its photos in one       Photos: searched by name on a return an
+                       create, named ``<uuid>-<n>-<file>``;                 earlier attempt created (one this
+                       3 ``button_validate`` unless done (nothing picked:   attempt created has none yet).
+                       Odoo picks what is reserved, i.e. the returned       Validation: state ``done`` in the
+                       quantities); 4 settle: state ``done``, then one      snapshot.
+                       write of the origin marker and the inspection note.
 quant.request_count    1 search the quants of (product, bin, lot); none ->  every quant of (product, bin, lot) is due
                        record ``request_sent``, create one in inventory     (``inventory_date`` <= the requested day)
                        mode with ``inventory_date`` and ``user_id`` only    with a counter, or was counted since our
@@ -131,6 +130,7 @@ _LINE_FIELDS = [
     "move_id", "product_id", "quantity", "picked", "lot_id", "lot_name", "location_id", "location_dest_id",
     "result_package_id", "write_date", "picking_id", "state",
 ]
+_PACK_LINE_FIELDS = ["result_package_id", "picking_id", "state"]
 _QUANT_FIELDS = ["product_id", "location_id", "lot_id", "package_id", "quantity", "inventory_quantity",
                  "inventory_quantity_set"]
 _RETURNABLE_MOVE_FIELDS = ["picking_id", "product_id", "state", "scrapped"]
@@ -206,7 +206,8 @@ def read_snapshot(client: ErpClient, typed: Sequence[Any]) -> Snapshot:
     if pickings or pack_lines:
         domain = _either([("picking_id", "in", pickings)] if pickings else [],
                          [("id", "in", pack_lines)] if pack_lines else [])
-        for row in client.search_read("stock.move.line", domain, _LINE_FIELDS):
+        # Packing needs only where a line is; a validation needs what it was picked against.
+        for row in client.search_read("stock.move.line", domain, _LINE_FIELDS if pickings else _PACK_LINE_FIELDS):
             snap.lines[int(row["id"])] = row
             picking = many2one_id(row.get("picking_id"))
             if picking is not None:
@@ -272,8 +273,10 @@ class Deferred:
     backorders: bool = False
     line_dates: tuple[int, ...] = ()
     count_move: str | None = None
+    count_product: int = 0
     return_mark: tuple[int, str, str] | None = None  # (return picking, marker, note) written once it is done
     chatter: tuple[int, str] | None = None  # (picking id, body) of the floor user's note
+    chatter_maybe_sent: bool = False  # an earlier attempt validated it, so it may have posted the note
 
 
 @dataclass
@@ -365,20 +368,10 @@ def apply_transaction(kind: str, payload: dict[str, Any], ctx: ApplyContext) -> 
 
 
 SettleResult = dict[str, Any] | Exception
-Persist = Callable[[list[tuple[ApplyContext, dict[str, Any]]]], None]
-
-
-def _persist_each(items: list[tuple[ApplyContext, dict[str, Any]]]) -> None:
-    for ctx, refs in items:
-        ctx.record(**refs)
-
-
-def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any]]], *,
-           persist: Persist = _persist_each) -> list[SettleResult]:
+def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any]]]) -> list[SettleResult]:
     """Close a chunk: one read per model of what its entries left to check, then their finishing writes.
 
-    Returns, per staged entry, its final refs or the exception that decides its fate. ``persist`` records
-    refs of several entries at once (the worker does it in one local transaction). A network failure while
+    Returns, per staged entry, its final refs or the exception that decides its fate. A network failure while
     settling fails the entries not settled yet with it (they are retried; their steps are safe to repeat).
     """
     results: list[SettleResult] = []
@@ -387,7 +380,7 @@ def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any
     except (OdooUnreachable, AuthenticationFailed) as exc:
         return [exc for _ in staged]
     notes: list[tuple[ApplyContext, dict[str, Any]]] = []
-    for index, (ctx, refs) in enumerate(staged):
+    for ctx, refs in staged:
         d = ctx.deferred
         out = dict(refs)
         try:
@@ -405,7 +398,8 @@ def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any
             if d.return_mark is not None:
                 out |= _mark_return(ctx, refs, d.return_mark, pickings)
         except (OdooUnreachable, AuthenticationFailed) as exc:
-            return results + [exc for _ in staged[index:]]
+            # All of them are retried, those already settled too: their notes are not posted yet.
+            return [exc for _ in staged]
         except Exception as exc:  # the entry's own outcome, decided by the worker
             results.append(exc)
             continue
@@ -413,23 +407,21 @@ def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any
         if d.chatter is not None:
             notes.append((ctx, out))
     if notes:
-        _post_notes(notes, results, [ctx for ctx, _ in staged], persist)
+        _post_notes(notes, results, [ctx for ctx, _ in staged])
     return results
 
 
 def _post_notes(notes: list[tuple[ApplyContext, dict[str, Any]]], results: list[SettleResult],
-                order: list[ApplyContext], persist: Persist) -> None:
+                order: list[ApplyContext]) -> None:
     """Post the floor users' chatter notes of a chunk: the new ones in one ``mail.message`` create per client.
 
-    A note is not repeatable: ``note_sent`` is recorded for all of them in one local commit before any is sent;
-    a note whose ``note_sent`` was already recorded (an earlier attempt may have posted it) is searched for by
-    its UUID first. A failure is its entry's outcome (a network failure: every entry not noted yet).
+    A note is not repeatable. It is posted only after its picking's validation, so one validated by this very
+    attempt has no note yet; one an earlier attempt validated may have it, and is searched for by its UUID
+    first. A failure is its entry's outcome (a network failure: every entry not noted yet).
     """
     position_of = {id(ctx): i for i, ctx in enumerate(order)}
-    retried = [(ctx, out) for ctx, out in notes if ctx.refs.get("note_sent")]
-    first = [(ctx, out) for ctx, out in notes if not ctx.refs.get("note_sent")]
-    if first:
-        persist([(ctx, {"note_sent": True}) for ctx, _ in first])
+    retried = [(ctx, out) for ctx, out in notes if ctx.deferred.chatter_maybe_sent]
+    first = [(ctx, out) for ctx, out in notes if not ctx.deferred.chatter_maybe_sent]
     groups: dict[int, list[tuple[ApplyContext, dict[str, Any]]]] = {}
     for ctx, out in first:
         groups.setdefault(id(ctx.client), []).append((ctx, out))
@@ -468,7 +460,13 @@ def _post_note_group(items: list[tuple[ApplyContext, dict[str, Any]]], *, retrie
     values = [{"model": "stock.picking", "res_id": picking_id, "body": html.escape(body), "message_type": "comment",
                "subtype_id": note}
               for picking_id, body in (ctx.deferred.chatter or (0, "") for ctx, _ in items)]
-    return list(c.create_many("mail.message", values))
+    try:
+        return list(c.create_many("mail.message", values))
+    except Rejected as refused:
+        # Odoo answered with an error, so none was created: a database that refuses messages created directly
+        # still takes them one by one through the chatter.
+        sync_log().warning("Odoo refused the chunk's notes in one create (%s); posting them one by one", refused)
+        return [_message_post(c, *(ctx.deferred.chatter or (0, ""))) for ctx, _ in items]
 
 
 def _message_post(c: ErpClient, picking_id: int, body: str) -> int | None:
@@ -494,7 +492,10 @@ def _settle_reads(client: ErpClient, deferred: Sequence[Deferred]) -> tuple[
     names = sorted({d.count_move for d in deferred if d.count_move is not None})
     count_moves: dict[str, list[int]] = {}
     if names:
-        for row in client.search_read("stock.move", [("name", "in", names)], ["name"]):
+        # By product too: the indexed field narrows the search (a move's name is not indexed in Odoo).
+        products = sorted({d.count_product for d in deferred if d.count_move is not None})
+        for row in client.search_read("stock.move", [("product_id", "in", products), ("name", "in", names)],
+                                      ["name"]):
             count_moves.setdefault(str(row["name"]), []).append(int(row["id"]))
     return pickings, line_dates, count_moves
 
@@ -502,9 +503,12 @@ def _settle_reads(client: ErpClient, deferred: Sequence[Deferred]) -> tuple[
 # -- chatter note ----------------------------------------------------------------------------------------------
 
 
-def _floor_note(ctx: ApplyContext, picking_id: int, floor_user: str | None, what: str) -> None:
+def _floor_note(ctx: ApplyContext, picking_id: int, floor_user: str | None, what: str, *, earlier: bool) -> None:
+    """The floor user's chatter note, posted when the chunk settles. A note follows only a validation, so it can
+    exist already only when an earlier attempt validated (``earlier``): then it is searched for by its UUID."""
     if floor_user:
         ctx.deferred.chatter = (picking_id, f"{what} by {floor_user} on FloorApp {return_marker(ctx.client_uuid)}")
+        ctx.deferred.chatter_maybe_sent = earlier
 
 
 # -- wizards ---------------------------------------------------------------------------------------------------
@@ -624,7 +628,7 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
         if ctx.refs.get("validate_sent") and matches:
             sync_log().info("%s already validated with our quantities (reply was lost)", p.picking_name)
             ctx.deferred = Deferred(done_picking=pid, done_label=p.picking_name, backorders=True)
-            _floor_note(ctx, pid, p.floor_user, "Picked and validated")
+            _floor_note(ctx, pid, p.floor_user, "Picked and validated", earlier=True)
             return {"picking_state": "done"}
         raise ConflictDetected(
             "picking_done_elsewhere",
@@ -668,8 +672,9 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
             commands.append([0, 0, _extra_line_values(p, line) | values])
             continue
         ours_ids.add(line_id)
-        if not _already(current.get(line_id), values):
-            commands.append([1, line_id, values])
+        changes = _differing(current.get(line_id), values)
+        if changes:
+            commands.append([1, line_id, changes])
     # Lines the floor did not pick must not ship: unpicked lines of a picked move are dropped at validation.
     commands += [[1, lid, {"picked": False}] for lid, row in sorted(current.items())
                  if lid not in ours_ids and row.get("picked")]
@@ -701,25 +706,27 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
         exc.ours = _picked_summary(p)
         raise
     ctx.deferred = Deferred(done_picking=pid, done_label=p.picking_name, backorders=True)
-    _floor_note(ctx, pid, p.floor_user, "Picked and validated")
+    _floor_note(ctx, pid, p.floor_user, "Picked and validated", earlier=False)
     return {"picking_state": "done"}
 
 
-def _already(row: JsonDict | None, values: JsonDict) -> bool:
-    """Whether a line already holds ``values`` (skips a write; a repeat would be harmless anyway)."""
+def _differing(row: JsonDict | None, values: JsonDict) -> JsonDict:
+    """The part of ``values`` a line does not hold yet, as Odoo's form sends a line's changes: an unchanged
+    quantity is not rewritten (Odoo would re-reserve nothing for it), a repeat would be harmless anyway."""
     if row is None:
-        return False
+        return dict(values)
+    out: JsonDict = {}
     for key, want in values.items():
         have = row.get(key)
         if key.endswith("_id"):
-            if many2one_id(have) != want:
-                return False
+            same = many2one_id(have) == want
         elif isinstance(want, float | int) and not isinstance(want, bool):
-            if not isinstance(have, float | int) or not _same(have, want):
-                return False
-        elif have != want:
-            return False
-    return True
+            same = isinstance(have, float | int) and _same(have, want)
+        else:
+            same = have == want
+        if not same:
+            out[key] = want
+    return out
 
 
 def _check_line_preconditions(ctx: ApplyContext, p: ValidatePicking, current: dict[int, JsonDict]) -> None:
@@ -885,7 +892,7 @@ def apply_count(ctx: ApplyContext, p: CountQuant) -> Steps:
         raise ConflictDetected("stock_moved", "Odoo says the quant changed since it was counted.",
                                ours=ours, theirs={"quant_id": quant_id})
     finish_wizards(c, result, no_backorder=False)
-    ctx.deferred = Deferred(count_move=name)
+    ctx.deferred = Deferred(count_move=name, count_product=p.product_id)
     return {"quant_id": quant_id}
 
 
@@ -976,6 +983,7 @@ def apply_return(ctx: ApplyContext, p: ReturnPicking) -> Steps:
     returns = ctx.snap.returns_of.get(p.picking_id, [])
     marked = [r for r in returns if marker in str(r.get("origin") or "")]
     state = str(marked[0]["state"]) if marked else ""
+    adopted: list[JsonDict] = []
     if marked:
         return_id = int(marked[0]["id"])
     else:
@@ -985,7 +993,7 @@ def apply_return(ctx: ApplyContext, p: ReturnPicking) -> Steps:
     if state == "cancel":
         raise ConflictDetected("picking_cancelled", "The return was cancelled in Odoo.", ours=ours,
                                theirs={"return_picking_id": return_id})
-    attachment_ids = yield from _attach_photos(ctx, p, return_id)
+    attachment_ids = _attach_photos(ctx, p, return_id, created_here=not marked and not adopted)
     if p.validate and state != "done":
         # Nothing is marked picked: Odoo then picks every reserved quantity (API notes a4), which on a return is
         # exactly the returned quantities.
@@ -1064,14 +1072,15 @@ def _adopt_or_create_return(ctx: ApplyContext, p: ReturnPicking, ours: dict[str,
     return new_id
 
 
-def _attach_photos(ctx: ApplyContext, p: ReturnPicking, return_id: int) -> Generator[dict[str, Any], None, list[int]]:
-    """Every photo as an attachment of the return, created in one call; searched by name after a send."""
+def _attach_photos(ctx: ApplyContext, p: ReturnPicking, return_id: int, *, created_here: bool) -> list[int]:
+    """Every photo as an attachment of the return, created in one call. A return this attempt created has no
+    photos yet; on one an earlier attempt created (marked, or adopted) they are searched for by name first."""
     if not p.photos:
         return []
     c = ctx.client
     names = [photo_attachment_name(ctx.client_uuid, i, photo.file_name) for i, photo in enumerate(p.photos)]
     have: dict[str, int] = {}
-    if ctx.refs.get("photos_sent"):
+    if not created_here:
         rows = c.search_read("ir.attachment", [("res_model", "=", "stock.picking"), ("res_id", "=", return_id),
                                                ("name", "in", names)], ["name"])
         for row in rows:
@@ -1091,7 +1100,6 @@ def _attach_photos(ctx: ApplyContext, p: ReturnPicking, return_id: int) -> Gener
         todo.append({"name": name, "datas": base64.b64encode(data).decode("ascii"), "res_model": "stock.picking",
                      "res_id": return_id, "mimetype": photo.mimetype})
     if todo:
-        yield {"photos_sent": True}
         have.update(zip([str(v["name"]) for v in todo], c.create_many("ir.attachment", todo), strict=True))
     return [have[name] for name in names]
 

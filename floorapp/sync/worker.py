@@ -1,7 +1,8 @@
 """The outbox worker: pushes confirmed floor transactions to Odoo, in order per document, exactly once.
 
-One run (``run_once``) takes the head entry of every document that is due, applies it with
-:mod:`floorapp.sync.appliers`, and records the outcome:
+One run (``run_once``) takes the head entry of every document that is due, as chunks of up to
+:data:`CHUNK_SIZE`, applies them with :mod:`floorapp.sync.appliers` (one shared read per model, each entry's
+own calls with their refs recorded together, one settle: see ``_process_chunk``), and records the outcome:
 
 * applied -> ``applied`` with the ids Odoo produced;
 * Odoo unreachable / timeout / 5xx -> back to ``pending`` with exponential backoff and jitter, and the run
@@ -54,7 +55,14 @@ from floorapp.sync.errors import (
     Rejected,
 )
 from floorapp.sync.log import sync_log, sync_run
-from floorapp.workflows.transactions import TransactionKind
+from floorapp.workflows.transactions import (
+    CountQuant,
+    PutInPack,
+    RequestCount,
+    ReturnPicking,
+    TransactionKind,
+    ValidatePicking,
+)
 
 T = TypeVar("T")
 ClientFactory = Callable[[], ErpClient]
@@ -146,6 +154,7 @@ class OutboxWorker:
         self._user_client_factory = user_client_factory
         self._user_clients: dict[int, ErpClient | None] = {}
         self._recovered = False
+        self._marked: set[int] = set()  # entries of the chunk being sent that this run marked in flight
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -202,13 +211,13 @@ class OutboxWorker:
     def _drain(self, report: PushReport) -> None:
         tried: set[int] = set()
         while True:
-            now = self.clock()
-            due = self.store.write(_claimable_at(now))
-            due = [(eid, cu) for eid, cu in due if eid not in tried]
-            if not due:
+            chunk = self.store.write(_claim(self.clock(), tried))
+            if not chunk.entries:
                 return
-            tried.update(eid for eid, _uuid in due)
-            self._process_chunk([eid for eid, _uuid in due], report)
+            tried.update(e.id for e in chunk.entries)
+            self._process_chunk(chunk, report)
+            if not chunk.more:
+                return  # nothing the chunk held back, nothing left over: a new entry wakes the worker anyway
 
     def _connect(self, report: PushReport) -> ErpClient:
         try:
@@ -222,22 +231,25 @@ class OutboxWorker:
             sync_log().warning("Odoo unreachable: %s", exc)
             raise _StopRun from exc
 
-    def _process_chunk(self, entry_ids: list[int], report: PushReport) -> None:
+    def _process_chunk(self, chunk: _Chunk, report: PushReport) -> None:
         """Apply a chunk of due entries (at most one per document) with shared reads, then settle it.
 
-        Steps: the entries go in flight together (one local commit); :func:`appliers.read_snapshot` reads what
-        they need (one call per model); each entry makes its own calls; :func:`appliers.settle` checks and
-        finishes them; the applied ones are marked in one local commit. An entry is applied only after its
-        chunk settled; until then a crash leaves it in flight with its ``*_sent`` refs, and the resend checks.
+        Steps: :func:`appliers.read_snapshot` reads what the entries need (one call per model); each entry makes
+        its own calls, their refs recorded together; :func:`appliers.settle` checks and finishes them; the
+        applied ones are marked in one local commit. An entry goes ``in_flight`` (its attempt counted) in the
+        local commit that first records something of it: its first ``*_sent`` ref, or its outcome. Before that
+        it made only calls that are safe to repeat, so a crash that leaves it ``pending`` loses nothing. An entry
+        is applied only after its chunk settled; until then a crash leaves it with its ``*_sent`` refs, and the
+        resend checks.
         """
-        client = self._connect(report)  # offline or refused: stop before an entry is marked in flight
-        entries, owns = self.store.write(_start_chunk(entry_ids))
+        client = self._connect(report)
+        entries, owns = chunk.entries, chunk.owns
+        self._marked = set()
         log = sync_log()
-        never_sent: list[OutboxEntry] = []
         staged: list[tuple[OutboxEntry, ApplyContext, dict[str, Any]]] = []
         stop: BaseException | None = None
         snapshot: Snapshot | None = None
-        typed = parse_entries([(e.kind, e.payload) for e in entries])
+        typed = chunk.typed
         try:
             shared = read_snapshot(client, [t for t in typed if t is not None])
             create_missing_packages(client, shared, [t for t in typed if t is not None])
@@ -245,7 +257,6 @@ class OutboxWorker:
         except (OdooUnreachable, AuthenticationFailed) as exc:
             # As if the first entry's first call failed: it backs off, the others were never tried.
             self._failed(entries[0], exc, report)
-            self._release([e.id for e in entries[1:]])
             self.reset_client()
             raise _StopRun from exc
         except FloorAppError as exc:
@@ -264,7 +275,7 @@ class OutboxWorker:
             )
             running.append((entry, ctx, apply_steps(entry.kind, dict(entry.payload), ctx, parsed)))
             log.info("sending %s %s (%s, attempt %d)", entry.kind, entry.client_uuid, entry.document_key,
-                     entry.attempts)
+                     entry.attempts + 1)
         started: set[int] = set()
         while running and stop is None:
             asked: list[tuple[ApplyContext, dict[str, Any]]] = []
@@ -288,24 +299,22 @@ class OutboxWorker:
                 for entry, _ctx, steps in unsent:
                     steps.close()
                     if entry.id in started:
-                        self._retry(entry.id, entry.attempts, f"not sent: {stop}")
+                        # It made calls (safe to repeat) and waits to record a ref: it is checked on the resend.
+                        self._retry(entry.id, f"not sent: {stop}")
                         report.retrying.append(entry.client_uuid)
-                    else:
-                        never_sent.append(entry)
+                    # An entry never started stays pending, its attempt not counted.
                 break
             if asked:
                 self._persist_many(asked)
             running = still
-        if never_sent:
-            self._release([e.id for e in never_sent])
         if staged and stop is not None:
             # Offline or signed out mid-chunk: the entries that made their calls are checked on the resend.
             for entry, _ctx, _refs in staged:
-                self._retry(entry.id, entry.attempts, f"not confirmed: {stop}")
+                self._retry(entry.id, f"not confirmed: {stop}")
                 report.retrying.append(entry.client_uuid)
             staged = []
         if staged:
-            results = settle(client, [(ctx, refs) for _e, ctx, refs in staged], persist=self._persist_many)
+            results = settle(client, [(ctx, refs) for _e, ctx, refs in staged])
             applied: list[tuple[OutboxEntry, dict[str, Any]]] = []
             for (entry, _ctx, _refs), result in zip(staged, results, strict=True):
                 if isinstance(result, Exception):
@@ -314,7 +323,7 @@ class OutboxWorker:
                 else:
                     applied.append((entry, result))
             if applied:
-                self.store.write(_mark_applied(applied))
+                self.store.write(self._mark_applied(applied))
                 for entry, refs in applied:
                     report.applied.append(entry.client_uuid)
                     log.info("%s %s applied: %s", entry.kind, entry.client_uuid, refs)
@@ -325,10 +334,12 @@ class OutboxWorker:
     def _rememberer(self, entry_id: int) -> Callable[[dict[str, Any]], None]:
         def remember(refs: dict[str, Any]) -> None:
             def save(uow: UnitOfWork) -> None:
+                self._in_flight(uow, entry_id)
                 uow.outbox.record_refs(entry_id, refs)
                 uow.commit()
 
             self.store.write(save)
+            self._marked.add(entry_id)
 
         return remember
 
@@ -336,37 +347,43 @@ class OutboxWorker:
         def save(uow: UnitOfWork) -> None:
             _held = _load(uow, [ctx.entry_id for ctx, _refs in items])
             for ctx, refs in items:
+                self._in_flight(uow, ctx.entry_id)
                 uow.outbox.record_refs(ctx.entry_id, refs)
             uow.commit()
 
         self.store.write(save)
         for ctx, refs in items:
+            self._marked.add(ctx.entry_id)
             ctx.refs.update(refs)
 
-    def _release(self, entry_ids: list[int]) -> None:
-        """Entries of a chunk that were never tried go back to pending, their attempt not counted."""
-        if not entry_ids:
-            return
+    def _in_flight(self, uow: UnitOfWork, entry_id: int) -> None:
+        """Mark the entry in flight (its attempt counted) unless this chunk already did."""
+        if entry_id not in self._marked:
+            uow.outbox.mark_in_flight(entry_id)
 
+    def _mark_applied(self, applied: list[tuple[OutboxEntry, dict[str, Any]]]) -> Callable[[UnitOfWork], None]:
         def save(uow: UnitOfWork) -> None:
-            for entry_id in entry_ids:
-                uow.outbox.release(entry_id)
+            _held = _load(uow, [entry.id for entry, _refs in applied])
+            for entry, refs in applied:
+                self._in_flight(uow, entry.id)
+                uow.outbox.mark_applied(entry.id, refs)
+                _note_applied_locally(uow, entry, refs)
             uow.commit()
 
-        self.store.write(save)
+        return save
 
     def _failed(self, entry: OutboxEntry, exc: Exception, report: PushReport) -> bool:
         """Record a failed entry's outcome; True when the run must stop (offline, signed out)."""
         uuid = entry.client_uuid
         log = sync_log()
         if isinstance(exc, OdooUnreachable):
-            self._retry(entry.id, entry.attempts, f"{exc.user_message} ({exc})")
+            self._retry(entry.id, f"{exc.user_message} ({exc})")
             report.retrying.append(uuid)
             report.online, report.error = False, exc.user_message
             log.warning("%s %s will be retried: %s", entry.kind, uuid, exc)
             return True
         if isinstance(exc, AuthenticationFailed):
-            self._retry(entry.id, entry.attempts, exc.user_message)
+            self._retry(entry.id, exc.user_message)
             report.retrying.append(uuid)
             report.auth_failed, report.error = True, exc.user_message
             log.error("Odoo refused the login while sending %s: %s", uuid, exc)
@@ -396,10 +413,11 @@ class OutboxWorker:
             report.parked.append(uuid)
         return False
 
-    def _retry(self, entry_id: int, attempts: int, error: str) -> None:
-        when = self.clock() + self.backoff.delay(attempts, self.rng)
-
+    def _retry(self, entry_id: int, error: str) -> None:
         def save(uow: UnitOfWork) -> None:
+            self._in_flight(uow, entry_id)
+            entry = uow.outbox.get(entry_id)
+            when = self.clock() + self.backoff.delay(entry.attempts if entry else 1, self.rng)
             uow.outbox.schedule_retry(entry_id, error, when)
             uow.commit()
 
@@ -407,6 +425,7 @@ class OutboxWorker:
 
     def _park(self, entry_id: int, error: str) -> None:
         def save(uow: UnitOfWork) -> None:
+            self._in_flight(uow, entry_id)
             uow.outbox.park(entry_id, error)
             uow.commit()
 
@@ -414,6 +433,7 @@ class OutboxWorker:
 
     def _conflict(self, entry_id: int, conflict: dict[str, Any], error: str) -> None:
         def save(uow: UnitOfWork) -> None:
+            self._in_flight(uow, entry_id)
             uow.outbox.mark_conflict(entry_id, conflict, error)
             uow.commit()
 
@@ -468,44 +488,85 @@ class OutboxWorker:
         return max(0.05, min(self.interval_seconds, (nxt - self.clock()).total_seconds()))
 
 
-def _claimable_at(now: datetime) -> Callable[[UnitOfWork], list[tuple[int, str]]]:
-    def read(uow: UnitOfWork) -> list[tuple[int, str]]:
-        return [(e.id, e.client_uuid) for e in uow.outbox.claimable(now=now)]
-
-    return read
-
-
 #: Kinds whose preconditions compare line write dates with those our own earlier transactions left.
 _READS_OWN_LINE_DATES = frozenset({TransactionKind.VALIDATE_PICKING.value})
-_Started = tuple[list[OutboxEntry], dict[int, dict[str, str]]]
+#: Entries in one chunk at most.
+CHUNK_SIZE = 100
 
 
-def _start_chunk(entry_ids: list[int]) -> Callable[[UnitOfWork], _Started]:
-    def start(uow: UnitOfWork) -> tuple[list[OutboxEntry], dict[int, dict[str, str]]]:
-        _held = _load(uow, entry_ids)
-        entries = [uow.outbox.mark_in_flight(entry_id) for entry_id in entry_ids]
+@dataclass
+class _Chunk:
+    """Due entries (one per document) as loaded, with what their checks need from the store."""
+
+    entries: list[OutboxEntry]
+    typed: list[Any]
+    owns: dict[int, dict[str, str]]
+    more: bool  # entries of these documents wait behind them, one was held for a later chunk, or it was full
+
+
+def _touches(typed: Any) -> tuple[set[int], set[int], set[int]]:
+    """(pickings, products whose stock it counts, products whose stock it moves) of a transaction."""
+    if isinstance(typed, ValidatePicking):
+        return {typed.picking_id}, set(), {ln.product_id for ln in typed.lines}
+    if isinstance(typed, PutInPack):
+        return {typed.picking_id}, set(), set()
+    if isinstance(typed, CountQuant | RequestCount):
+        return set(), {typed.product_id}, set()
+    if isinstance(typed, ReturnPicking):
+        return {typed.picking_id}, set(), {ln.product_id for ln in typed.lines}
+    return set(), set(), set()
+
+
+def _independent(typed: list[Any]) -> list[int]:
+    """Positions of the entries that can share a chunk, oldest first.
+
+    A chunk's entries are checked against one read made before any of them is applied, so two entries where one
+    would change what the other checks must not share it: the same picking (a return of a delivery being
+    validated), or a product whose stock one counts and the other counts or moves. The later one waits for the
+    next chunk and its fresh read, as if they were sent one after the other.
+    """
+    pickings: set[int] = set()
+    counted: set[int] = set()
+    moved: set[int] = set()
+    kept: list[int] = []
+    for position, t in enumerate(typed):
+        p, c, m = _touches(t)
+        if p & pickings or c & (counted | moved) or m & counted:
+            continue
+        pickings |= p
+        counted |= c
+        moved |= m
+        kept.append(position)
+    return kept
+
+
+def _claim(now: datetime, tried: set[int]) -> Callable[[UnitOfWork], _Chunk]:
+    def read(uow: UnitOfWork) -> _Chunk:
+        due = uow.outbox.claimable(limit=CHUNK_SIZE, now=now)
+        fresh = [e for e in due if e.id not in tried]
+        parsed = parse_entries([(e.kind, e.payload) for e in fresh])
+        kept = _independent(parsed)
+        entries = [fresh[i] for i in kept]
+        typed = [parsed[i] for i in kept]
         owns = _own_line_write_dates(uow, [e for e in entries if e.kind in _READS_OWN_LINE_DATES])
-        uow.commit()
-        return entries, owns
+        more = len(due) >= CHUNK_SIZE or len(kept) < len(fresh)
+        if entries and not more:
+            followers = select(OutboxEntry.id).where(
+                OutboxEntry.document_key.in_(sorted({e.document_key for e in entries})),
+                OutboxEntry.id.not_in([e.id for e in entries]),
+                OutboxEntry.state == OutboxState.PENDING.value,
+            ).limit(1)
+            more = uow.session.scalars(followers).first() is not None
+        uow.session.expunge_all()  # read only: kept as loaded (the closing rollback must not expire them)
+        return _Chunk(entries, typed, owns, more)
 
-    return start
+    return read
 
 
 def _load(uow: UnitOfWork, entry_ids: list[int]) -> list[OutboxEntry]:
     """Load a chunk's entries in one query, so the per-entry moves find them in the session without one query
     each (the caller keeps the list: the session holds its objects only while they are referenced)."""
     return list(uow.session.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(entry_ids))))
-
-
-def _mark_applied(applied: list[tuple[OutboxEntry, dict[str, Any]]]) -> Callable[[UnitOfWork], None]:
-    def save(uow: UnitOfWork) -> None:
-        _held = _load(uow, [entry.id for entry, _refs in applied])
-        for entry, refs in applied:
-            uow.outbox.mark_applied(entry.id, refs)
-            _note_applied_locally(uow, entry, refs)
-        uow.commit()
-
-    return save
 
 
 def _recover(uow: UnitOfWork) -> int:

@@ -289,3 +289,33 @@ def test_a_lot_whose_expiry_odoo_moved_earlier_is_a_conflict(harness: Harness) -
     assert entry.conflict is not None and entry.conflict["reason"] == "lot_expiry_changed"
     assert entry.conflict["theirs"]["expiration_date"] == "2029-06-30 00:00:00"
     assert h.admin.read("stock.picking", [pick], ["state"])[0]["state"] == "assigned"
+
+
+def test_a_count_queued_after_a_pick_of_the_same_product_is_checked_after_that_pick(harness: Harness) -> None:
+    """Entries of one run share a read made before any of them is applied: a count of a product whose stock an
+    earlier entry moves waits for the next chunk, so it is checked against Odoo after the pick, as if sent one
+    after the other (the counter saw 10 before the pick synced: a conflict, not a count on top of the pick)."""
+    h = harness
+    picking = h.new_delivery([3.0], on_hand=10.0)
+    product = picking["products"][0]
+    payload, pre = h.validate_payload(picking)
+    validate = h.enqueue(payload, pre)
+    count = h.enqueue(h.count_payload(product, counted=10.0, expected=10.0))
+    report = h.worker.run_once()
+    assert report.applied == [validate] and report.conflicts == [count], report
+    entry = h.entry(count)
+    assert entry.conflict is not None and entry.conflict["reason"] == "stock_moved"
+    assert entry.conflict["theirs"]["quantity"] == 7.0
+    assert h.on_hand(product) == 7.0
+
+
+def test_a_return_queued_after_the_validation_of_its_delivery_waits_for_it(harness: Harness) -> None:
+    h = harness
+    picking = h.new_delivery([3.0])
+    payload, pre = h.validate_payload(picking)
+    validate = h.enqueue(payload, pre)
+    moves = h.admin.search_read("stock.move", [("picking_id", "=", picking["id"])], ["product_id", "quantity"])
+    ret = h.enqueue(h.return_payload(picking | {"moves": moves}, 1.0, photos=0))
+    report = h.worker.run_once()
+    assert report.applied == [validate, ret], report
+    assert [r["state"] for r in h.returns_of(picking["id"])] == ["done"]
