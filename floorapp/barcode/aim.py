@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from floorapp.barcode.scan import Scan, ScanSource
 
@@ -82,6 +83,9 @@ _KNOWN: dict[str, Symbology] = {
 }
 
 
+_GS1_IDENTIFIERS = frozenset(identifier for identifier, symbology in _KNOWN.items() if symbology.gs1)
+
+
 def describe_symbology(identifier: str | None) -> Symbology | None:
     """The meaning of an AIM identifier such as ``]C1``; an unknown but well-formed one gets a generic name."""
     if identifier is None:
@@ -151,8 +155,7 @@ def normalize_scanned_text(
     if text[:1] == "]" and len(text) >= 3 and text[1] in _AIM_CODE and text[2] in _AIM_MODIFIER:
         identifier, text = text[:3], text[3:]
     identifier = identifier or symbology
-    known = _KNOWN.get(identifier) if identifier else None
-    gs1 = known is not None and known.gs1
+    gs1 = identifier in _GS1_IDENTIFIERS
     if text.startswith(GS):
         # FNC1 in first position sent as a GS byte: the scanner's way of saying "GS1" without an AIM prefix.
         text = text.lstrip(GS)
@@ -160,4 +163,5 @@ def normalize_scanned_text(
     elif GS in text:
         # Separators without a leading FNC1: some scanners drop the first one but keep the others.
         gs1 = True
-    return Scan(text=text, symbology=identifier, source=source, gs1=gs1)
+    # Positionally, with the receipt time Scan's default would take: keywords cost more to match on every scan.
+    return Scan(text, identifier, source, datetime.now(UTC), gs1)
