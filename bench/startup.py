@@ -215,9 +215,10 @@ def run(ctx: BenchContext) -> BenchResult:
         "time from spawning the process to a line on its stderr: for FloorApp its ui.ready JSON log event (the "
         "sign-in screen shown, the event loop running, the users listed, the store and its writer open: a badge "
         "scanned then is checked at once), and ui.window_shown for the window alone; for the bare window the line "
-        "it prints right after show(). Resident memory (VmRSS) is read at ui.ready, before the sync and print "
-        "services are built; CPU time is the process's own (all threads) at that moment, steadier than wall time "
-        "on a busy machine; the store is a copy of the benchmark catalog, never read into memory. FloorApp's "
+        "it prints right after show(). Resident memory (VmRSS) is read as soon as the ui.ready line arrives (the "
+        "thread that builds the sync and print services starts at that moment, so it may have begun); CPU time "
+        "is the process's own (all threads) at ui.ready, steadier than wall time on a busy machine; the store is "
+        "a copy of the benchmark catalog, never read into memory. FloorApp's "
         "bytecode is compiled before the runs, as an installed package has it."
     )
     return result
