@@ -144,7 +144,11 @@ class UnitOfWork:
         return _inside(self._meta)
 
     def commit(self) -> None:
-        """Make everything done so far durable; when this returns the change survives a crash or power loss."""
+        """Make everything done so far durable; when this returns the change survives a crash or power loss.
+
+        With ``wait_for_disk=False`` it survives an application crash at once and power loss from the next full
+        commit on (see the class notes).
+        """
         self.session.commit()
         self.committed = True
 
