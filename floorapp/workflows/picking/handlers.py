@@ -404,10 +404,15 @@ class WavePickingHandler:
     # Loading
 
     def _load(self, session: Session, wave_id: int) -> _Ctx:
-        wave = session.get(Wave, wave_id)
-        if wave is None:
+        # The wave and its operation type in one statement: this runs at the start of every command.
+        row = session.execute(
+            select(Wave, PickingType)
+            .outerjoin(PickingType, PickingType.id == Wave.picking_type_id)
+            .where(Wave.id == wave_id)
+        ).first()
+        if row is None:
             raise _WaveGone(wave_id)
-        picking_type = session.get(PickingType, wave.picking_type_id) if wave.picking_type_id else None
+        wave, picking_type = row[0], row[1]
         pickings = {p.id: p for p in session.scalars(select(Picking).where(Picking.batch_id == wave_id))}
         if picking_type is None and pickings:
             first_type = next(iter(pickings.values())).picking_type_id
