@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, as_user_text
+
 COMMAND_PREFIXES = ("O-CMD.", "O-BTN.")
 
 
@@ -44,32 +46,44 @@ class CommandCode:
 
     code: str
     command: FloorCommand
-    label: str
+    label: str  # English; marked for translation, see label_text
     odoo: bool  # True when Odoo's barcode app knows the same code
+
+    @property
+    def label_text(self) -> UserText:
+        """The label for a screen, translated there (``label`` is the English)."""
+        return as_user_text(self.label)
 
 
 COMMAND_CODES: tuple[CommandCode, ...] = (
     # Odoo's stock_barcode codes (its printable "barcodes_actions" sheet).
-    CommandCode("O-BTN.validate", FloorCommand.VALIDATE, "Validate", odoo=True),
-    CommandCode("O-BTN.cancel", FloorCommand.CANCEL, "Cancel", odoo=True),
-    CommandCode("O-BTN.pack", FloorCommand.PUT_IN_PACK, "Put in pack", odoo=True),
-    CommandCode("O-BTN.print-op", FloorCommand.PRINT_PICKING, "Print picking operation", odoo=True),
-    CommandCode("O-BTN.print-slip", FloorCommand.PRINT_DELIVERY_SLIP, "Print delivery slip", odoo=True),
-    CommandCode("O-BTN.scrap", FloorCommand.SCRAP, "Scrap", odoo=True),
-    CommandCode("O-BTN.return", FloorCommand.RETURN, "Return", odoo=True),
-    CommandCode("O-BTN.record-components", FloorCommand.RECORD_COMPONENTS, "Record components", odoo=True),
-    CommandCode("O-CMD.MAIN-MENU", FloorCommand.MAIN_MENU, "Main menu", odoo=True),
-    CommandCode("O-CMD.DISCARD", FloorCommand.DISCARD, "Discard", odoo=True),
-    CommandCode("O-CMD.PREV", FloorCommand.PREVIOUS, "Previous page", odoo=True),
-    CommandCode("O-CMD.NEXT", FloorCommand.NEXT, "Next page", odoo=True),
-    CommandCode("O-CMD.PAGER-FIRST", FloorCommand.PAGER_FIRST, "First page", odoo=True),
-    CommandCode("O-CMD.PAGER-LAST", FloorCommand.PAGER_LAST, "Last page", odoo=True),
+    CommandCode("O-BTN.validate", FloorCommand.VALIDATE, QT_TRANSLATE_NOOP("BarcodeCommands", "Validate"), odoo=True),
+    CommandCode("O-BTN.cancel", FloorCommand.CANCEL, QT_TRANSLATE_NOOP("BarcodeCommands", "Cancel"), odoo=True),
+    CommandCode("O-BTN.pack", FloorCommand.PUT_IN_PACK, QT_TRANSLATE_NOOP("BarcodeCommands", "Put in pack"), odoo=True),
+    CommandCode("O-BTN.print-op", FloorCommand.PRINT_PICKING,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Print picking operation"), odoo=True),
+    CommandCode("O-BTN.print-slip", FloorCommand.PRINT_DELIVERY_SLIP,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Print delivery slip"), odoo=True),
+    CommandCode("O-BTN.scrap", FloorCommand.SCRAP, QT_TRANSLATE_NOOP("BarcodeCommands", "Scrap"), odoo=True),
+    CommandCode("O-BTN.return", FloorCommand.RETURN, QT_TRANSLATE_NOOP("BarcodeCommands", "Return"), odoo=True),
+    CommandCode("O-BTN.record-components", FloorCommand.RECORD_COMPONENTS,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Record components"), odoo=True),
+    CommandCode("O-CMD.MAIN-MENU", FloorCommand.MAIN_MENU,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Main menu"), odoo=True),
+    CommandCode("O-CMD.DISCARD", FloorCommand.DISCARD, QT_TRANSLATE_NOOP("BarcodeCommands", "Discard"), odoo=True),
+    CommandCode("O-CMD.PREV", FloorCommand.PREVIOUS, QT_TRANSLATE_NOOP("BarcodeCommands", "Previous page"), odoo=True),
+    CommandCode("O-CMD.NEXT", FloorCommand.NEXT, QT_TRANSLATE_NOOP("BarcodeCommands", "Next page"), odoo=True),
+    CommandCode("O-CMD.PAGER-FIRST", FloorCommand.PAGER_FIRST,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "First page"), odoo=True),
+    CommandCode("O-CMD.PAGER-LAST", FloorCommand.PAGER_LAST,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Last page"), odoo=True),
     # FloorApp's own, in the same namespace so one scanner configuration serves both apps.
-    CommandCode("O-CMD.UNDO", FloorCommand.UNDO, "Undo last scan", odoo=False),
-    CommandCode("O-CMD.BACK", FloorCommand.BACK, "Back", odoo=False),
-    CommandCode("O-CMD.SKIP", FloorCommand.SKIP, "Skip line", odoo=False),
-    CommandCode("O-BTN.short", FloorCommand.SHORT_PICK, "Short pick", odoo=False),
-    CommandCode("O-BTN.print-label", FloorCommand.PRINT_LABEL, "Print label", odoo=False),
+    CommandCode("O-CMD.UNDO", FloorCommand.UNDO, QT_TRANSLATE_NOOP("BarcodeCommands", "Undo last scan"), odoo=False),
+    CommandCode("O-CMD.BACK", FloorCommand.BACK, QT_TRANSLATE_NOOP("BarcodeCommands", "Back"), odoo=False),
+    CommandCode("O-CMD.SKIP", FloorCommand.SKIP, QT_TRANSLATE_NOOP("BarcodeCommands", "Skip line"), odoo=False),
+    CommandCode("O-BTN.short", FloorCommand.SHORT_PICK, QT_TRANSLATE_NOOP("BarcodeCommands", "Short pick"), odoo=False),
+    CommandCode("O-BTN.print-label", FloorCommand.PRINT_LABEL,
+                QT_TRANSLATE_NOOP("BarcodeCommands", "Print label"), odoo=False),
 )
 
 _BY_CODE: dict[str, CommandCode] = {c.code.upper(): c for c in COMMAND_CODES}

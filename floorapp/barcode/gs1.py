@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from floorapp.barcode.frozen import fast_frozen_init
 from floorapp.errors import InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 
 GS = "\x1d"
 
@@ -42,7 +43,9 @@ class GS1ParseError(InputRejected):
     ``position`` is the index in the (normalised) text where reading failed, for support tools.
     """
 
-    def __init__(self, user_message: str, *, position: int | None = None, detail: str | None = None) -> None:
+    def __init__(
+        self, user_message: str | UserText, *, position: int | None = None, detail: str | None = None
+    ) -> None:
         super().__init__(user_message, detail=detail)
         self.position = position
 
@@ -323,6 +326,52 @@ def _build_table() -> dict[str, AIDefinition]:
 AI_TABLE: dict[str, AIDefinition] = _build_table()
 """Every application identifier FloorApp understands, by AI."""
 
+# The names of the AIs a warehouse meets, marked for translation. The source is the description in lower
+# case, as the English messages show it; the other AIs are named in English in every language. Read only
+# when a message is made, never on a scan that parses.
+_AI_NAMES: dict[str, SourceText] = {
+    "Serial Shipping Container Code": QT_TRANSLATE_NOOP("GS1", "serial shipping container code"),
+    "Global Trade Item Number": QT_TRANSLATE_NOOP("GS1", "global trade item number"),
+    "GTIN of contained trade items": QT_TRANSLATE_NOOP("GS1", "gtin of contained trade items"),
+    "Batch or lot number": QT_TRANSLATE_NOOP("GS1", "batch or lot number"),
+    "Production date": QT_TRANSLATE_NOOP("GS1", "production date"),
+    "Due date": QT_TRANSLATE_NOOP("GS1", "due date"),
+    "Packaging date": QT_TRANSLATE_NOOP("GS1", "packaging date"),
+    "Best before date": QT_TRANSLATE_NOOP("GS1", "best before date"),
+    "Sell by date": QT_TRANSLATE_NOOP("GS1", "sell by date"),
+    "Expiration date": QT_TRANSLATE_NOOP("GS1", "expiration date"),
+    "Internal product variant": QT_TRANSLATE_NOOP("GS1", "internal product variant"),
+    "Serial number": QT_TRANSLATE_NOOP("GS1", "serial number"),
+    "Count of items in a variable measure trade item":
+        QT_TRANSLATE_NOOP("GS1", "count of items in a variable measure trade item"),
+    "Count of trade items contained in a logistic unit":
+        QT_TRANSLATE_NOOP("GS1", "count of trade items contained in a logistic unit"),
+    "Net weight": QT_TRANSLATE_NOOP("GS1", "net weight"),
+    "Length": QT_TRANSLATE_NOOP("GS1", "length"),
+    "Width": QT_TRANSLATE_NOOP("GS1", "width"),
+    "Height": QT_TRANSLATE_NOOP("GS1", "height"),
+    "Area": QT_TRANSLATE_NOOP("GS1", "area"),
+    "Net volume": QT_TRANSLATE_NOOP("GS1", "net volume"),
+    "Logistic gross weight": QT_TRANSLATE_NOOP("GS1", "logistic gross weight"),
+    "Logistic length": QT_TRANSLATE_NOOP("GS1", "logistic length"),
+    "Logistic width": QT_TRANSLATE_NOOP("GS1", "logistic width"),
+    "Logistic height": QT_TRANSLATE_NOOP("GS1", "logistic height"),
+    "Logistic area": QT_TRANSLATE_NOOP("GS1", "logistic area"),
+    "Logistic volume": QT_TRANSLATE_NOOP("GS1", "logistic volume"),
+    "Customer's purchase order number": QT_TRANSLATE_NOOP("GS1", "customer's purchase order number"),
+    "Identification of a physical location (GLN)":
+        QT_TRANSLATE_NOOP("GS1", "identification of a physical location (gln)"),
+    "Country of origin of a trade item": QT_TRANSLATE_NOOP("GS1", "country of origin of a trade item"),
+    "Expiration date and time": QT_TRANSLATE_NOOP("GS1", "expiration date and time"),
+}
+
+
+def _ai_name(definition: AIDefinition) -> UserText:
+    """The AI's description for a message: translated for the AIs a warehouse meets, English otherwise."""
+    marked = _AI_NAMES.get(definition.description)
+    return user_text(marked) if marked is not None else UserText.verbatim(definition.description.lower())
+
+
 
 def lookup_ai(data: str, position: int = 0) -> AIDefinition | None:
     """The AI definition whose AI starts ``data`` at ``position`` (AIs are prefix-free), or None."""
@@ -343,7 +392,10 @@ def gs1_check_digit(digits: str) -> int:
     algorithm serves GTIN-8/12/13/14, SSCC, GLN, GSIN and GSRN.
     """
     if not digits.isdigit() or not digits.isascii():
-        raise GS1ParseError("A check digit can only be computed over digits.", detail=f"not digits: {digits!r}")
+        raise GS1ParseError(
+            QT_TRANSLATE_NOOP("GS1", "A check digit can only be computed over digits."),
+            detail=f"not digits: {digits!r}",
+        )
     # Resolution computes check digits on every scan: summing the ASCII bytes (then taking off '0' = 48 per
     # digit) runs in C, three times faster than converting each digit with int().
     raw = digits.encode("ascii")
@@ -396,16 +448,24 @@ def resolve_century(yy: int, today: date) -> int:
 def parse_gs1_date(yymmdd: str, today: date, *, allow_day_zero: bool = True) -> date:
     """A YYMMDD GS1 date; day 00 means the last day of that month (leap years included)."""
     if len(yymmdd) != 6 or not yymmdd.isdigit() or not yymmdd.isascii():
-        raise GS1ParseError("The date in the barcode is not six digits (YYMMDD).", detail=f"bad date {yymmdd!r}")
+        raise GS1ParseError(
+            QT_TRANSLATE_NOOP("GS1", "The date in the barcode is not six digits (YYMMDD)."),
+            detail=f"bad date {yymmdd!r}",
+        )
     yy, mm, dd = int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:6])
     if not 1 <= mm <= 12:
-        raise GS1ParseError(f"The date {yymmdd} in the barcode has no month {mm:02d}.")
+        raise GS1ParseError(
+            user_text(QT_TRANSLATE_NOOP("GS1", "The date {date} in the barcode has no month {month}."),
+                      date=yymmdd, month=yymmdd[2:4])
+        )
     year = resolve_century(yy, today)
     last_day = calendar.monthrange(year, mm)[1]
     if dd == 0 and allow_day_zero:
         return date(year, mm, last_day)
     if not 1 <= dd <= last_day:
-        raise GS1ParseError(f"The date {yymmdd} in the barcode does not exist.")
+        raise GS1ParseError(
+            user_text(QT_TRANSLATE_NOOP("GS1", "The date {date} in the barcode does not exist."), date=yymmdd)
+        )
     return date(year, mm, dd)
 
 
@@ -416,7 +476,9 @@ def _parse_gs1_datetime(digits: str, today: date) -> datetime:
     minute = int(rest[2:4]) if len(rest) >= 4 else 0
     second = int(rest[4:6]) if len(rest) >= 6 else 0
     if len(rest) % 2 or hour > 23 or minute > 59 or second > 59:
-        raise GS1ParseError(f"The time {rest} in the barcode is not a valid time of day.")
+        raise GS1ParseError(
+            user_text(QT_TRANSLATE_NOOP("GS1", "The time {time} in the barcode is not a valid time of day."), time=rest)
+        )
     return datetime(day.year, day.month, day.day, hour, minute, second)
 
 
@@ -575,7 +637,9 @@ def _interpret(definition: AIDefinition, raw: str, today: date | None, position:
         return GS1Element(definition, raw, raw)
     except GS1ParseError as exc:
         raise GS1ParseError(
-            f"AI ({definition.ai}) {definition.description.lower()}: {exc.user_message}", position=position
+            user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name}: {problem}"),
+                      ai=definition.ai, name=_ai_name(definition), problem=exc.user_text),
+            position=position,
         ) from exc
 
 
@@ -596,19 +660,21 @@ def parse_element_string(
     Raises :class:`GS1ParseError` for every malformed input, and nothing else.
     """
     if not isinstance(text, str):
-        raise GS1ParseError("The barcode is not text.", detail=f"got {type(text).__name__}")
+        raise GS1ParseError(QT_TRANSLATE_NOOP("GS1", "The barcode is not text."), detail=f"got {type(text).__name__}")
     position = 0
     if text.startswith(GS):
         position = 1
     if position >= len(text):
-        raise GS1ParseError("The barcode holds no GS1 data.", position=position)
+        raise GS1ParseError(QT_TRANSLATE_NOOP("GS1", "The barcode holds no GS1 data."), position=position)
     elements: list[GS1Element] = []
     while position < len(text):
         definition = lookup_ai(text, position)
         if definition is None:
             shown = text[position : position + 4].replace(GS, "<GS>")
             raise GS1ParseError(
-                f"Unknown GS1 application identifier at '{shown}'.", position=position, detail=f"in {text!r}"
+                user_text(QT_TRANSLATE_NOOP("GS1", "Unknown GS1 application identifier at '{code}'."), code=shown),
+                position=position,
+                detail=f"in {text!r}",
             )
         start = position + len(definition.ai)
         fixed = definition.fixed_length
@@ -617,7 +683,8 @@ def parse_element_string(
             raw = text[start:end]
             if len(raw) != fixed or GS in raw:
                 raise GS1ParseError(
-                    f"AI ({definition.ai}) {definition.description.lower()} needs {fixed} characters.",
+                    user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} needs {length} characters."),
+                              ai=definition.ai, name=_ai_name(definition), length=fixed),
                     position=start,
                 )
             position = end + 1 if text.startswith(GS, end) else end
@@ -626,24 +693,34 @@ def parse_element_string(
             end = len(text) if end < 0 else end
             raw = text[start:end]
             if not raw:
-                raise GS1ParseError(f"AI ({definition.ai}) {definition.description.lower()} is empty.", position=start)
+                raise GS1ParseError(
+                    user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} is empty."),
+                              ai=definition.ai, name=_ai_name(definition)),
+                    position=start,
+                )
             if len(raw) > definition.max_length:
                 raise GS1ParseError(
-                    f"AI ({definition.ai}) {definition.description.lower()} is longer than "
-                    f"{definition.max_length} characters (missing separator?).",
+                    user_text(
+                        QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} is longer than {length} characters "
+                                                 "(missing separator?)."),
+                        ai=definition.ai, name=_ai_name(definition), length=definition.max_length,
+                    ),
                     position=start,
                 )
             # Past the separator; a trailing separator with nothing after it is harmless padding.
             position = end + 1
         if definition.pattern.fullmatch(raw) is None:
             raise GS1ParseError(
-                f"AI ({definition.ai}) {definition.description.lower()} has invalid characters or length: '{raw}'.",
+                user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} has invalid characters or length: '{data}'."),
+                          ai=definition.ai, name=_ai_name(definition), data=raw),
                 position=start,
             )
         element = _interpret(definition, raw, today, start)
         if verify_check_digits and element.check_digit_ok is False:
             raise GS1ParseError(
-                f"The check digit of AI ({definition.ai}) {definition.title} {raw} is wrong.", position=start
+                user_text(QT_TRANSLATE_NOOP("GS1", "The check digit of AI ({ai}) {title} {data} is wrong."),
+                          ai=definition.ai, title=definition.title, data=raw),
+                position=start,
             )
         elements.append(element)
     return ElementString(tuple(elements))
@@ -658,14 +735,16 @@ def parse_hri(text: str, *, today: date | None = None, verify_check_digits: bool
     Data containing parentheses is ambiguous in this form; scanned data never comes in it.
     """
     if not text.startswith("("):
-        raise GS1ParseError("Not a GS1 human-readable string: it must start with '(AI)'.")
+        raise GS1ParseError(QT_TRANSLATE_NOOP("GS1", "Not a GS1 human-readable string: it must start with '(AI)'."))
     parts = _HRI_AI.split(text)
     if parts[0] != "" or len(parts) < 3:
-        raise GS1ParseError("Not a GS1 human-readable string.")
+        raise GS1ParseError(QT_TRANSLATE_NOOP("GS1", "Not a GS1 human-readable string."))
     pairs = list(zip(parts[1::2], parts[2::2], strict=True))
     for ai, _ in pairs:
         if ai not in AI_TABLE:
-            raise GS1ParseError(f"Unknown GS1 application identifier ({ai}).")
+            raise GS1ParseError(
+                user_text(QT_TRANSLATE_NOOP("GS1", "Unknown GS1 application identifier ({ai})."), ai=ai)
+            )
     encoded = encode_element_string(pairs, validate=False)
     return parse_element_string(encoded, today=today, verify_check_digits=verify_check_digits)
 
@@ -717,23 +796,33 @@ def parse_digital_link(uri: str, *, today: date | None = None, verify_check_digi
         segments = [unquote(s) for s in parts.path.split("/") if s]
         query = parse_qsl(parts.query, keep_blank_values=False)
     except ValueError as exc:
-        raise GS1ParseError("The link in the barcode cannot be read.", detail=str(exc)) from exc
+        raise GS1ParseError(
+            QT_TRANSLATE_NOOP("GS1", "The link in the barcode cannot be read."), detail=str(exc)
+        ) from exc
     start = next(
         (i for i, seg in enumerate(segments) if _dl_ai(seg) in _DL_PRIMARY_KEYS and (len(segments) - i) % 2 == 0),
         None,
     )
     if start is None:
-        raise GS1ParseError("The link in the barcode is not a GS1 Digital Link (no product or unit key in it).")
+        raise GS1ParseError(
+            QT_TRANSLATE_NOOP(
+                "GS1", "The link in the barcode is not a GS1 Digital Link (no product or unit key in it)."
+            )
+        )
     pairs: list[tuple[str, str]] = []
     for name, raw in [*zip(segments[start::2], segments[start + 1 :: 2], strict=True), *query]:
         ai = _dl_ai(name)
         if ai not in AI_TABLE:
             if ai.isdigit():
-                raise GS1ParseError(f"Unknown GS1 application identifier ({ai}) in the link.")
+                raise GS1ParseError(
+                    user_text(QT_TRANSLATE_NOOP("GS1", "Unknown GS1 application identifier ({ai}) in the link."), ai=ai)
+                )
             continue  # linkType, context and other non-AI parameters
         value = gtin14(raw) if ai == "01" and len(raw) in (8, 12, 13) else raw
         if GS in value:
-            raise GS1ParseError(f"AI ({ai}) in the link holds a control character.")
+            raise GS1ParseError(
+                user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) in the link holds a control character."), ai=ai)
+            )
         pairs.append((ai, value))
     encoded = encode_element_string(pairs, validate=False)
     return parse_element_string(encoded, today=today, verify_check_digits=verify_check_digits)
@@ -758,9 +847,14 @@ def encode_element_string(
     for index, (ai, data) in enumerate(pairs):
         definition = AI_TABLE.get(ai)
         if definition is None:
-            raise GS1ParseError(f"Unknown GS1 application identifier ({ai}).")
+            raise GS1ParseError(
+                user_text(QT_TRANSLATE_NOOP("GS1", "Unknown GS1 application identifier ({ai})."), ai=ai)
+            )
         if validate and definition.pattern.fullmatch(data) is None:
-            raise GS1ParseError(f"'{data}' is not valid data for AI ({ai}) {definition.title}.")
+            raise GS1ParseError(
+                user_text(QT_TRANSLATE_NOOP("GS1", "'{data}' is not valid data for AI ({ai}) {title}."),
+                          data=data, ai=ai, title=definition.title)
+            )
         out.append(ai + data)
         if index < len(pairs) - 1 and not definition.predefined_length:
             out.append(separator)
@@ -772,10 +866,16 @@ def decimal_ai_for(prefix: str, value: Decimal, width: int = 6) -> tuple[str, st
     exponent = value.as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     if decimals > 9:
-        raise GS1ParseError(f"{value} has too many decimals for a GS1 measure.")
+        # str(): the value as given, trailing zeros included (they are what makes it too precise).
+        raise GS1ParseError(
+            user_text(QT_TRANSLATE_NOOP("GS1", "{value} has too many decimals for a GS1 measure."), value=str(value))
+        )
     digits = str(int(value.scaleb(decimals)))
     if len(digits) > width or value < 0:
-        raise GS1ParseError(f"{value} does not fit a GS1 measure of {width} digits.")
+        raise GS1ParseError(
+            user_text(QT_TRANSLATE_NOOP("GS1", "{value} does not fit a GS1 measure of {width} digits."),
+                      value=str(value), width=width)
+        )
     return f"{prefix}{decimals}", digits.rjust(width, "0")
 
 

@@ -39,6 +39,7 @@ from floorapp.barcode.nomenclature import DEFAULT_NOMENCLATURE, Nomenclature, No
 from floorapp.barcode.scan import Scan
 from floorapp.barcode.units import convert
 from floorapp.errors import InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 
 class ScanKind(enum.StrEnum):
@@ -189,7 +190,7 @@ class ProductAndLotLookup(CatalogLookup, Protocol):
 class UnknownBarcode(InputRejected):
     """A well-formed scan that names nothing known on this device."""
 
-    def __init__(self, user_message: str, *, scan: Scan, detail: str | None = None) -> None:
+    def __init__(self, user_message: str | UserText, *, scan: Scan, detail: str | None = None) -> None:
         super().__init__(user_message, detail=detail)
         self.scan = scan
 
@@ -335,7 +336,7 @@ def resolve_scan(
     today_date = today() if callable(today) else today
     text = scan.text.strip()
     if not text:
-        raise InputRejected("The scan was empty. Scan again.")
+        raise InputRejected(QT_TRANSLATE_NOOP("Barcodes", "The scan was empty. Scan again."))
     rules = nomenclature or catalog.nomenclature() or DEFAULT_NOMENCLATURE
 
     # The first character rules most forms out: a command starts with O (no other character upper-cases to
@@ -344,7 +345,10 @@ def resolve_scan(
     if first in "oO" and looks_like_command(text):
         command = parse_command(text)
         if command is None:
-            raise UnknownBarcode(f"'{text}' is not a command FloorApp knows.", scan=scan)
+            raise UnknownBarcode(
+                user_text(QT_TRANSLATE_NOOP("Barcodes", "'{code}' is not a command FloorApp knows."), code=text),
+                scan=scan,
+            )
         return Resolution(scan, ScanKind.COMMAND, command=command)
 
     if scan.gs1 or GS in text:
@@ -371,7 +375,8 @@ def resolve_scan(
     if elements is not None:
         return _resolve_gs1(scan, elements, catalog, product_id)
     raise UnknownBarcode(
-        f"Barcode '{_printable(text)}' is not known on this device.",
+        user_text(QT_TRANSLATE_NOOP("Barcodes", "Barcode '{code}' is not known on this device."),
+                  code=_printable(text)),
         scan=scan,
         detail="no product, packaging, location, package, lot, picking, user or command has this barcode",
     )
@@ -400,7 +405,10 @@ def _pick_lot(catalog: CatalogLookup, name: str, product_id: int | None) -> LotR
     if product_id is not None and not lots:
         return None
     if len(lots) > 1:
-        raise AmbiguousBarcode(f"Lot '{name}' exists for several products. Scan the product first.")
+        raise AmbiguousBarcode(
+            user_text(QT_TRANSLATE_NOOP("Barcodes", "Lot '{lot}' exists for several products. Scan the product first."),
+                      lot=name)
+        )
     return lots[0] if lots else None
 
 
@@ -555,15 +563,21 @@ def _resolve_gs1(
         if gln is not None:
             location = catalog.location_by_barcode(gln)
             if location is None:
-                raise UnknownBarcode(f"No location with GLN {gln} on this device.", scan=scan)
+                raise UnknownBarcode(
+                    user_text(QT_TRANSLATE_NOOP("Barcodes", "No location with GLN {gln} on this device."), gln=gln),
+                    scan=scan,
+                )
             return Resolution(scan, ScanKind.LOCATION, location=location, gs1=elements)
         if elements.lot is not None:
             lot_resolution = _lookup("lot", scan, elements.lot, catalog, product_id, match=None)
             if lot_resolution is not None:
                 return _with_gs1(lot_resolution, elements)
-            raise UnknownBarcode(f"Lot '{elements.lot}' is not known on this device.", scan=scan)
+            raise UnknownBarcode(
+                user_text(QT_TRANSLATE_NOOP("Barcodes", "Lot '{lot}' is not known on this device."), lot=elements.lot),
+                scan=scan,
+            )
         raise UnknownBarcode(
-            "This GS1 barcode names no product, package, lot or location.",
+            QT_TRANSLATE_NOOP("Barcodes", "This GS1 barcode names no product, package, lot or location."),
             scan=scan,
             detail=elements.to_hri(),
         )
@@ -579,7 +593,11 @@ def _resolve_gs1(
     else:
         hit = _product_hit(catalog, gtin)
     if hit is None:
-        raise UnknownBarcode(f"No product with GTIN {gtin} on this device.", scan=scan, detail=elements.to_hri())
+        raise UnknownBarcode(
+            user_text(QT_TRANSLATE_NOOP("Barcodes", "No product with GTIN {gtin} on this device."), gtin=gtin),
+            scan=scan,
+            detail=elements.to_hri(),
+        )
     product = hit.product
     quantity: Decimal | None = None
     unit: str | None = None
