@@ -206,6 +206,147 @@
     </message>
 </context>
 <context>
+    <name>BarcodeCommands</name>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="60"/>
+        <source>Validate</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="61"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="62"/>
+        <source>Put in pack</source>
+        <translation>Verpacken</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="64"/>
+        <source>Print picking operation</source>
+        <translation>Auftrag drucken</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="66"/>
+        <source>Print delivery slip</source>
+        <translation>Lieferschein drucken</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="67"/>
+        <source>Scrap</source>
+        <translation>Ausschuss buchen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="68"/>
+        <source>Return</source>
+        <translation>Retoure</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="70"/>
+        <source>Record components</source>
+        <translation>Komponenten erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="72"/>
+        <source>Main menu</source>
+        <translation>Hauptmenü</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="73"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="74"/>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="75"/>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="77"/>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="79"/>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="81"/>
+        <source>Undo last scan</source>
+        <translation>Letzten Scan zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="82"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="83"/>
+        <source>Skip line</source>
+        <translation>Zeile überspringen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="84"/>
+        <source>Short pick</source>
+        <translation>Fehlmenge melden</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/commands.py" line="86"/>
+        <source>Print label</source>
+        <translation>Etikett drucken</translation>
+    </message>
+</context>
+<context>
+    <name>Barcodes</name>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="339"/>
+        <source>The scan was empty. Scan again.</source>
+        <translation>Der Scan war leer. Bitte noch einmal scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="349"/>
+        <source>&apos;{code}&apos; is not a command FloorApp knows.</source>
+        <translation>„{code}“ ist kein bekannter Befehl.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="378"/>
+        <source>Barcode &apos;{code}&apos; is not known on this device.</source>
+        <translation>Barcode „{code}“ ist auf diesem Gerät unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="409"/>
+        <source>Lot &apos;{lot}&apos; exists for several products. Scan the product first.</source>
+        <translation>Charge „{lot}“ gibt es bei mehreren Artikeln. Scannen Sie zuerst den Artikel.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="567"/>
+        <source>No location with GLN {gln} on this device.</source>
+        <translation>Kein Lagerplatz mit GLN {gln} auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="576"/>
+        <source>Lot &apos;{lot}&apos; is not known on this device.</source>
+        <translation>Charge „{lot}“ ist auf diesem Gerät unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="580"/>
+        <source>This GS1 barcode names no product, package, lot or location.</source>
+        <translation>Dieser GS1-Barcode nennt keinen Artikel, kein Packstück, keine Charge und keinen Lagerplatz.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="597"/>
+        <source>No product with GTIN {gtin} on this device.</source>
+        <translation>Kein Artikel mit GTIN {gtin} auf diesem Gerät.</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../floorapp/ui/camera_view.py" line="174"/>
@@ -789,6 +930,280 @@
         <location filename="../../floorapp/ui/picking/screen.py" line="507"/>
         <source>Back to waves</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GS1</name>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="333"/>
+        <source>serial shipping container code</source>
+        <translation>NVE (SSCC)</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="334"/>
+        <source>global trade item number</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="335"/>
+        <source>gtin of contained trade items</source>
+        <translation>GTIN des Inhalts</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="336"/>
+        <source>batch or lot number</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="337"/>
+        <source>production date</source>
+        <translation>Herstelldatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="338"/>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="339"/>
+        <source>packaging date</source>
+        <translation>Verpackungsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="340"/>
+        <source>best before date</source>
+        <translation>Mindesthaltbarkeitsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="341"/>
+        <source>sell by date</source>
+        <translation>Verkaufsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="342"/>
+        <source>expiration date</source>
+        <translation>Verfallsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="343"/>
+        <source>internal product variant</source>
+        <translation>Produktvariante</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="344"/>
+        <source>serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="346"/>
+        <source>count of items in a variable measure trade item</source>
+        <translation>Stückzahl</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="348"/>
+        <source>count of trade items contained in a logistic unit</source>
+        <translation>Anzahl Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="349"/>
+        <source>net weight</source>
+        <translation>Nettogewicht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="350"/>
+        <source>length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="351"/>
+        <source>width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="352"/>
+        <source>height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="353"/>
+        <source>area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="354"/>
+        <source>net volume</source>
+        <translation>Nettovolumen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="355"/>
+        <source>logistic gross weight</source>
+        <translation>Bruttogewicht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="356"/>
+        <source>logistic length</source>
+        <translation>Länge der Ladeeinheit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="357"/>
+        <source>logistic width</source>
+        <translation>Breite der Ladeeinheit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="358"/>
+        <source>logistic height</source>
+        <translation>Höhe der Ladeeinheit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="359"/>
+        <source>logistic area</source>
+        <translation>Fläche der Ladeeinheit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="360"/>
+        <source>logistic volume</source>
+        <translation>Volumen der Ladeeinheit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="361"/>
+        <source>customer&apos;s purchase order number</source>
+        <translation>Bestellnummer des Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="363"/>
+        <source>identification of a physical location (gln)</source>
+        <translation>Lagerplatz (GLN)</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="364"/>
+        <source>country of origin of a trade item</source>
+        <translation>Ursprungsland</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="365"/>
+        <source>expiration date and time</source>
+        <translation>Verfallsdatum und -uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="396"/>
+        <source>A check digit can only be computed over digits.</source>
+        <translation>Eine Prüfziffer gibt es nur für Ziffern.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="452"/>
+        <source>The date in the barcode is not six digits (YYMMDD).</source>
+        <translation>Das Datum im Barcode hat nicht sechs Ziffern (JJMMTT).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="458"/>
+        <source>The date {date} in the barcode has no month {month}.</source>
+        <translation>Das Datum {date} im Barcode hat keinen Monat {month}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="467"/>
+        <source>The date {date} in the barcode does not exist.</source>
+        <translation>Das Datum {date} im Barcode gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="480"/>
+        <source>The time {time} in the barcode is not a valid time of day.</source>
+        <translation>Die Uhrzeit {time} im Barcode ist ungültig.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="640"/>
+        <source>AI ({ai}) {name}: {problem}</source>
+        <translation>{name} ({ai}): {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="663"/>
+        <source>The barcode is not text.</source>
+        <translation>Barcode nicht lesbar: er ist kein Text.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="668"/>
+        <source>The barcode holds no GS1 data.</source>
+        <translation>Barcode nicht lesbar: keine GS1-Daten darin.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="675"/>
+        <source>Unknown GS1 application identifier at &apos;{code}&apos;.</source>
+        <translation>Barcode nicht lesbar: unbekannter GS1-Datenbezeichner bei „{code}“.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="686"/>
+        <source>AI ({ai}) {name} needs {length} characters.</source>
+        <translation>Barcode nicht lesbar: {name} ({ai}) braucht {length} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="697"/>
+        <source>AI ({ai}) {name} is empty.</source>
+        <translation>Barcode nicht lesbar: {name} ({ai}) ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="704"/>
+        <source>AI ({ai}) {name} is longer than {length} characters (missing separator?).</source>
+        <translation>Barcode nicht lesbar: {name} ({ai}) ist länger als {length} Zeichen (fehlt ein Trennzeichen?).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="714"/>
+        <source>AI ({ai}) {name} has invalid characters or length: &apos;{data}&apos;.</source>
+        <translation>Barcode nicht lesbar: {name} ({ai}) hat falsche Zeichen oder Länge: „{data}“.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="721"/>
+        <source>The check digit of AI ({ai}) {title} {data} is wrong.</source>
+        <translation>Barcode nicht lesbar: Die Prüfziffer von {title} ({ai}) {data} ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="738"/>
+        <source>Not a GS1 human-readable string: it must start with &apos;(AI)&apos;.</source>
+        <translation>Kein GS1-Klartext: er muss mit einem Datenbezeichner in Klammern beginnen, z. B. „(01)“.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="741"/>
+        <source>Not a GS1 human-readable string.</source>
+        <translation>Kein GS1-Klartext.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="746"/>
+        <location filename="../../floorapp/barcode/gs1.py" line="851"/>
+        <source>Unknown GS1 application identifier ({ai}).</source>
+        <translation>Unbekannter GS1-Datenbezeichner ({ai}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="800"/>
+        <source>The link in the barcode cannot be read.</source>
+        <translation>Der Link im Barcode ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="808"/>
+        <source>The link in the barcode is not a GS1 Digital Link (no product or unit key in it).</source>
+        <translation>Der Link im Barcode ist kein GS1 Digital Link (kein Artikel- oder Einheitenschlüssel darin).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="818"/>
+        <source>Unknown GS1 application identifier ({ai}) in the link.</source>
+        <translation>Unbekannter GS1-Datenbezeichner ({ai}) im Link.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="824"/>
+        <source>AI ({ai}) in the link holds a control character.</source>
+        <translation>Datenbezeichner ({ai}) im Link enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="855"/>
+        <source>&apos;{data}&apos; is not valid data for AI ({ai}) {title}.</source>
+        <translation>„{data}“ passt nicht zu {title} ({ai}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="871"/>
+        <source>{value} has too many decimals for a GS1 measure.</source>
+        <translation>{value} hat zu viele Nachkommastellen für einen GS1-Messwert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/gs1.py" line="876"/>
+        <source>{value} does not fit a GS1 measure of {width} digits.</source>
+        <translation>{value} passt nicht in einen GS1-Messwert mit {width} Stellen.</translation>
     </message>
 </context>
 <context>

@@ -33,12 +33,13 @@ CONVERTED = sorted(
             # The wedge and its Qt bridge belong to the scanner input path, converted separately.
             if path.name not in {"wedge.py", "qt_bridge.py"}
         ),
+        *(ROOT / "floorapp" / "barcode").rglob("*.py"),
     ]
 )
 
 #: The translation contexts of the converted modules (and the shared separator).
 CORE_CONTEXTS = {"Auth", "SyncAdmin", "Secrets", "Devices", "DeviceLinks", "Printers", "Scales", "Scanners",
-                 "Cameras", "UserText"}
+                 "Cameras", "GS1", "Barcodes", "BarcodeCommands", "UserText"}
 
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -188,6 +189,8 @@ def test_lupdate_extracts_the_core_messages_without_qt_in_the_core(tmp_path: Pat
     assert ("Auth", "Wrong PIN. {left} attempts left before {name} is locked out.") in extracted
     assert ("DeviceLinks", "{device} is not answering; check that it is on and on the network.") in extracted
     assert ("Scales", "The scale is overloaded; take some weight off.") in extracted
+    assert ("GS1", "AI ({ai}) {name}: {problem}") in extracted
+    assert ("Barcodes", "Barcode '{code}' is not known on this device.") in extracted
     assert {context for context, _ in extracted} == CORE_CONTEXTS - {"UserText"}
     # Adjacent literals are joined, as Python joins them.
     assert any(source and source.startswith("No usable system keyring") and source.endswith("for this run.")

@@ -222,3 +222,15 @@ def test_optional_final_components() -> None:
     assert [(e.ai, e.raw) for e in parsed] == [("423", "250"), ("7007", "261101261115")]
     with pytest.raises(GS1ParseError):
         parse_element_string("70072611011", today=TODAY)  # 7 digits: neither one date nor two
+
+
+def test_ai_names_marked_for_translation_are_the_table_descriptions_in_lower_case() -> None:
+    # A message names the AI by its description in lower case; the marked source must be exactly that text,
+    # or the English would change and the German would never be found.
+    from floorapp.barcode.gs1 import _AI_NAMES
+
+    descriptions = {definition.description for definition in AI_TABLE.values()}
+    assert _AI_NAMES
+    for description, marked in _AI_NAMES.items():
+        assert description in descriptions
+        assert (marked.context, str(marked)) == ("GS1", description.lower())
