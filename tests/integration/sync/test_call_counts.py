@@ -200,3 +200,23 @@ def test_a_network_failure_mid_chunk_leaves_the_untried_entries_pending_without_
     h.clock.advance(120)
     h.sync_until_settled()
     assert [h.entry(u).state for u in uuids] == ["applied"] * 3
+
+
+def test_notes_go_one_by_one_through_the_chatter_when_odoo_lacks_the_note_subtypes_external_id(
+    harness: Harness,
+) -> None:
+    h = harness
+    with h.target.sim.env() as env:
+        data = env["ir.model.data"]
+        data.browse([r["id"] for r in env.db.tables["ir.model.data"].values()
+                     if (r.get("module"), r.get("name")) == ("mail", "mt_note")]).unlink_records()
+    uuids = []
+    for _ in range(2):
+        payload, pre = h.validate_payload(h.new_delivery([1.0]))
+        uuids.append((h.enqueue(payload, pre), payload.picking_id))
+    calls = _count(h)
+    assert calls["stock.picking.message_post"] == 2 and "mail.message.create" not in calls, calls
+    for uuid, picking_id in uuids:
+        notes = h.admin.search("mail.message", [("model", "=", "stock.picking"), ("res_id", "=", picking_id),
+                                                ("body", "ilike", return_marker(uuid))])
+        assert len(notes) == 1
