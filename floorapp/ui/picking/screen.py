@@ -35,7 +35,9 @@ from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.ui.picking.style import picking_stylesheet
 from floorapp.ui.screens.base import Screen, ScreenServices
+from floorapp.ui.user_text import error_text, translated
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine, set_style_property
+from floorapp.user_text import UserText
 from floorapp.workflows.picking import (
     ConfirmWave,
     EnterQuantity,
@@ -372,9 +374,9 @@ class PickPage(QWidget):
         else:
             self.tote.hide()
         if result.outcome is Outcome.ERROR:
-            self.message.show_error(result.message)
+            self.message.show_error(translated(result.user_text))
         else:
-            self.message.show_info(result.message)
+            self.message.show_info(translated(result.user_text))
         picking = task is not None
         # A split over totes that has begun is finished first (the handler says so too).
         self.skip_button.setEnabled(picking and task is not None and task.orders_done == 0)
@@ -649,7 +651,8 @@ class WavePickingScreen(Screen):
             # A sync run reports a failure instead of raising it (``SyncReport.error``).
             error = getattr(result, "error", None)
             if error:
-                self.wave_list.message.show_error(self.tr("Download failed: {error}").format(error=error))
+                self.wave_list.message.show_error(self.tr("Download failed: {error}").format(
+                    error=translated(error) if isinstance(error, str | UserText) else str(error)))
             else:
                 self.wave_list.message.show_info(self.tr("Waves downloaded."))
             self.refresh_waves()
@@ -658,7 +661,7 @@ class WavePickingScreen(Screen):
             if not isValid(self):
                 return
             self.wave_list.download_button.setEnabled(True)
-            self.wave_list.message.show_error(error.user_message)
+            self.wave_list.message.show_error(error_text(error))
 
         self.services.operations.query(self._download, done, failed)
 
@@ -730,10 +733,10 @@ class WavePickingScreen(Screen):
         elif result.outcome is Outcome.OK:
             feedback.ok()
         if result.outcome is Outcome.DONE and result.expect is Expect.NOTHING:
-            self.done_page.summary.setText(result.message)
+            self.done_page.summary.setText(translated(result.user_text))
             self.pages.setCurrentIndex(PAGE_DONE)
         elif isinstance(command, StartWave) and result.outcome is Outcome.ERROR:
-            self.wave_list.message.show_error(result.message)
+            self.wave_list.message.show_error(translated(result.user_text))
         else:
             self.pick.show_result(result)
             if isinstance(command, StartWave):
@@ -753,7 +756,7 @@ class WavePickingScreen(Screen):
         if self._in_flight > 0:
             self._in_flight -= 1
         log.error("wave picking: %s", error)
-        self._refuse(error.user_message)
+        self._refuse(error_text(error))
 
     def _refuse(self, text: str) -> None:
         page = self.pages.currentWidget()

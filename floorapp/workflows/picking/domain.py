@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from floorapp.user_text import UserText
+
 
 class FloorStatus(enum.StrEnum):
     """What the floor did with a move line (``MoveLine.floor_status``)."""
@@ -261,7 +263,7 @@ class PickResult:
     """What the handler answers to every command; the screen renders it and nothing else."""
 
     outcome: Outcome
-    message: str
+    user_text: UserText  # what the picker reads, translated by the screen; ``message`` is its English
     expect: Expect
     progress: Progress
     task: TaskView | None = None
@@ -271,3 +273,8 @@ class PickResult:
     # decides (``ConfirmWave(backorder=...)``); otherwise the policy decides.
     ask_backorder: bool = False
     detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The message in English (journal, logs, tests); formatted only when asked for."""
+        return str(self.user_text)

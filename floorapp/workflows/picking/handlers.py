@@ -35,6 +35,7 @@ from floorapp.offline_store.models import (
     Quant,
     Wave,
 )
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, user_text
 from floorapp.workflows.auth import Job, may_do
 from floorapp.workflows.picking.commands import (
     ConfirmWave,
@@ -95,9 +96,42 @@ def _fmt(quantity: float) -> str:
     return f"{quantity:g}"
 
 
-def _lines(count: int) -> str:
-    """``1 line is`` / ``3 lines are``: the start of a sentence about open lines."""
-    return "1 line is" if count == 1 else f"{count} lines are"
+def _t(source: SourceText, /, **args: UserTextArg) -> UserText:
+    """A message for the picker: only the template and its values; it is formatted when shown or journaled."""
+    return UserText(source.context, str(source), tuple(sorted(args.items())))
+
+
+def _then(first: UserText, second: UserText) -> UserText:
+    """Two sentences one after the other."""
+    return UserText("Picking", _THEN, (("first", first), ("second", second)))
+
+
+_THEN = str(QT_TRANSLATE_NOOP("Picking", "{first} {second}"))
+
+# Why a pick is short, as the picker reads it in the result line.
+_SHORT_REASON = {
+    ShortPickReason.NOT_FOUND: QT_TRANSLATE_NOOP("Picking", "not found"),
+    ShortPickReason.DAMAGED: QT_TRANSLATE_NOOP("Picking", "damaged"),
+    ShortPickReason.QUANTITY_SHORT: QT_TRANSLATE_NOOP("Picking", "quantity short"),
+    ShortPickReason.WRONG_PRODUCT_IN_BIN: QT_TRANSLATE_NOOP("Picking", "wrong product in bin"),
+}
+
+# What an undo takes back ("Undone: last {step} scan."), by the label of the undo step.
+_UNDO_STEP = {
+    "location": QT_TRANSLATE_NOOP("Picking", "location"),
+    "product": QT_TRANSLATE_NOOP("Picking", "product"),
+    "lot": QT_TRANSLATE_NOOP("Picking", "lot"),
+    "tote": QT_TRANSLATE_NOOP("Picking", "tote"),
+    "quantity": QT_TRANSLATE_NOOP("Picking", "quantity"),
+    "skip": QT_TRANSLATE_NOOP("Picking", "skip"),
+    "short": QT_TRANSLATE_NOOP("Picking", "short"),
+}
+
+# How a tote prompt starts: the same sentence after a scan, as a refusal and as the next order's turn.
+_PUT = QT_TRANSLATE_NOOP("Picking", "Put {quantity} in {where} for {order}: scan the tote.")
+_FIRST_PUT = QT_TRANSLATE_NOOP("Picking", "First put {quantity} in {where} for {order}: scan the tote.")
+_NOW_PUT = QT_TRANSLATE_NOOP("Picking", "Now put {quantity} in {where} for {order}: scan the tote.")
+_FINISH_FIRST_PUT = QT_TRANSLATE_NOOP("Picking", "Finish first: put {quantity} in {where} for {order}: scan the tote.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,14 +300,14 @@ class _Ctx:
     today: date
 
 
-_Step = tuple[Outcome, str, dict[str, Any]]
+_Step = tuple[Outcome, UserText, dict[str, Any]]
 """What a dispatched command produced: outcome, message for the picker, detail for the caller."""
 
 
 class _Refused(Exception):
     """A scan or action the flow refuses; its message goes to the picker and the journal."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: UserText) -> None:
         super().__init__(message)
         self.message = message
 
@@ -301,7 +335,9 @@ class WavePickingHandler:
     ) -> None:
         # The role table lives with sign-in (floorapp.workflows.auth): one place says who may pick.
         if not may_do(picker.role, Job.WAVE_PICKING):
-            raise PermissionDenied(f"{picker.name} is signed in as {picker.role} and may not do wave picking.")
+            raise PermissionDenied(user_text(
+                QT_TRANSLATE_NOOP("Picking", "{name} is signed in as {role} and may not do wave picking."),
+                name=picker.name, role=picker.role))
         self._uow = unit_of_work
         self.picker = picker
         self._clock = clock
@@ -339,7 +375,8 @@ class WavePickingHandler:
             self._undo = []
             self._at_location = None
         if self.wave_id is None:
-            return PickResult(Outcome.ERROR, "Choose a wave first.", Expect.NOTHING, Progress(0, 0, 0, 0))
+            return PickResult(Outcome.ERROR, _t(
+                QT_TRANSLATE_NOOP("Picking", "Choose a wave first.")), Expect.NOTHING, Progress(0, 0, 0, 0))
         saved = (self._in_hand, list(self._undo), self._at_location)
         try:
             ctx = self._load(uow.session, self.wave_id)
@@ -379,7 +416,7 @@ class WavePickingHandler:
                 "outcome": {Outcome.OK: "ok", Outcome.DONE: "ok", Outcome.ERROR: "rejected"}.get(outcome, "info"),
                 "user_id": self.picker.user_id,
                 "online": self._is_online(),
-                "detail": {"message": message, "expect": result.expect.value, **_journal_detail(command, ctx)},
+                "detail": {"message": str(message), "expect": result.expect.value, **_journal_detail(command, ctx)},
                 "client_uuid": client_uuid,
             }
             if refused or (not changed and not writes.changed()):
@@ -532,11 +569,11 @@ class WavePickingHandler:
     def _push_undo(self, ctx: _Ctx, line_ids: Iterable[int], label: str) -> None:
         self._undo.append(_UndoStep(self._in_hand, self._snapshot(ctx, line_ids), label, self._at_location))
 
-    def _put_away(self, ctx: _Ctx, task: PickTask, hand: _InHand, tote: str | None) -> str:
+    def _put_away(self, ctx: _Ctx, task: PickTask, hand: _InHand, tote: str | None) -> UserText:
         """Write the next part of the task (and every following part that gets nothing); return a message."""
         allocations = self._allocations(task, hand, ctx.policy)
         lot = hand.lot_name or task.reserved_lot_name
-        written: list[str] = []
+        written: UserText | None = None
         first = True
         for part, quantity in allocations:
             line = ctx.lines[part.move_line_id]
@@ -554,10 +591,13 @@ class WavePickingHandler:
             else:
                 line.floor_status = FloorStatus.PICKED.value
                 line.short_reason = None
-            written.append(f"{_fmt(quantity)} for {part.picking_name}")
+            share = _t(
+                QT_TRANSLATE_NOOP("Picking", "{quantity} for {order}"), quantity=quantity, order=part.picking_name)
+            written = share if written is None else _t(
+                QT_TRANSLATE_NOOP("Picking", "{first}, {second}"), first=written, second=share)
             first = False
         ctx.session.flush()
-        return ", ".join(written)
+        return written if written is not None else UserText.verbatim("")
 
     # ----------------------------------------------------------------------------------------------------------
     # Dispatch
@@ -566,10 +606,12 @@ class WavePickingHandler:
         if isinstance(command, StartWave):
             task = self._current(ctx, claim=True)
             if task is None:
-                return self._when_no_task(ctx, "Wave opened.")
-            return Outcome.OK, f"Wave {ctx.wave.name}: go to {task.location.name}.", {}
+                return self._when_no_task(ctx, _t(QT_TRANSLATE_NOOP("Picking", "Wave opened.")))
+            return Outcome.OK, _t(QT_TRANSLATE_NOOP("Picking", "Wave {wave}: go to {location}."),
+                                  wave=ctx.wave.name, location=task.location.name), {}
         if isinstance(command, LeaveWave):
-            return Outcome.INFO, "Picking paused. Your picked lines stay on this device.", {}
+            return Outcome.INFO, _t(
+                QT_TRANSLATE_NOOP("Picking", "Picking paused. Your picked lines stay on this device.")), {}
         if isinstance(command, ConfirmWave):
             return self._confirm(ctx, uow, command)
         if isinstance(command, UndoLastScan):
@@ -594,22 +636,26 @@ class WavePickingHandler:
             return self._short(ctx, task, self._in_hand, command.reason)
         raise TypeError(f"not a pick command: {command!r}")
 
-    def _no_task_message(self, ctx: _Ctx) -> str:
-        open_lines = [line for line in ctx.lines.values() if line.floor_status not in FINISHED]
+    def _no_task_message(self, ctx: _Ctx) -> UserText:
+        open_lines = sum(1 for line in ctx.lines.values() if line.floor_status not in FINISHED)
+        if open_lines == 1:
+            return _t(QT_TRANSLATE_NOOP("Picking", "1 line is being picked by other pickers."))
         if open_lines:
-            return f"{_lines(len(open_lines))} being picked by other pickers."
-        return "Every line is picked: confirm the wave."
+            return _t(QT_TRANSLATE_NOOP("Picking", "{count} lines are being picked by other pickers."),
+                      count=open_lines)
+        return _t(QT_TRANSLATE_NOOP("Picking", "Every line is picked: confirm the wave."))
 
-    def _when_no_task(self, ctx: _Ctx, prefix: str) -> _Step:
-        return Outcome.DONE, f"{prefix} {self._no_task_message(ctx)}".strip(), {}
+    def _when_no_task(self, ctx: _Ctx, prefix: UserText) -> _Step:
+        return Outcome.DONE, _then(prefix, self._no_task_message(ctx)), {}
 
-    def _after_progress(self, ctx: _Ctx, task: PickTask, hand: _InHand, message: str) -> _Step:
+    def _after_progress(self, ctx: _Ctx, task: PickTask, hand: _InHand, message: UserText) -> _Step:
         """Store the new in-hand state; when no tote is needed, put the goods away at once."""
         self._in_hand = hand
         if self._phase(ctx, task, hand) is Expect.TOTE and not ctx.policy.destination_tote:
             done = self._put_away(ctx, task, hand, None)
             self._in_hand = None
-            return self._task_finished(ctx, f"{message} Picked: {done}.")
+            return self._task_finished(ctx, _then(message, _t(
+                QT_TRANSLATE_NOOP("Picking", "Picked: {done}."), done=done)))
         if self._phase(ctx, task, hand) is Expect.TOTE and hand.picked <= 0:
             # Nothing in hand after a short pick: nothing to put in a tote.
             self._put_away(ctx, task, hand, None)
@@ -617,12 +663,13 @@ class WavePickingHandler:
             return self._task_finished(ctx, message)
         return Outcome.OK, message, {}
 
-    def _task_finished(self, ctx: _Ctx, message: str) -> _Step:
+    def _task_finished(self, ctx: _Ctx, message: UserText) -> _Step:
         ctx.route = [t for t in ctx.route if not all(ctx.lines.current(i).floor_status in FINISHED for i in t.line_ids)]
         task = self._current(ctx, claim=True)
         if task is None:
             return self._when_no_task(ctx, message)
-        return Outcome.OK, f"{message} Next: {task.location.name}.", {}
+        return Outcome.OK, _then(message, _t(QT_TRANSLATE_NOOP("Picking", "Next: {location}."),
+                                             location=task.location.name)), {}
 
     # ----------------------------------------------------------------------------------------------------------
     # Scans
@@ -638,8 +685,8 @@ class WavePickingHandler:
         if meaning.command is FloorCommand.VALIDATE:
             return self._confirm(ctx, uow, ConfirmWave(str(uuid.uuid4())))
         if meaning.command is FloorCommand.SHORT_PICK:
-            raise _Refused("Press Short and choose the reason.")
-        raise _Refused(f"{meaning.label} is not used while picking.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Press Short and choose the reason.")))
+        raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "{command} is not used while picking."), command=meaning.label))
 
     def _scan(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: ScanMeaning) -> _Step:
         phase = self._phase(ctx, task, hand)
@@ -653,33 +700,43 @@ class WavePickingHandler:
             return self._scan_lot(ctx, task, hand, phase, meaning)
         if isinstance(meaning, ToteScanned):
             return self._scan_tote(ctx, task, hand, phase, meaning)
-        raise _Refused("Scan a bin, an article or a tote.")
+        raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Scan a bin, an article or a tote.")))
 
     def _scan_location(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: LocationScanned) -> _Step:
         if meaning.location_id != task.location.id:
             scanned = ctx.session.get(Location, meaning.location_id)
             shown = scanned.name if scanned else str(meaning.location_id)
-            raise _Refused(f"Wrong location {shown}. Go to {task.location.name}.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Wrong location {scanned}. Go to {location}."),
+                              scanned=shown, location=task.location.name))
         if hand.location_ok:
-            return Outcome.INFO, f"Already at {task.location.name}.", {}
+            return Outcome.INFO, _t(
+                QT_TRANSLATE_NOOP("Picking", "Already at {location}."), location=task.location.name), {}
         self._push_undo(ctx, (), "location")
         self._at_location = task.location.id
         return self._after_progress(
-            ctx, task, replace(hand, location_ok=True), f"{task.location.name} OK: take {task.product.label}."
+            ctx, task, replace(hand, location_ok=True),
+            _t(QT_TRANSLATE_NOOP("Picking", "{location} OK: take {product}."),
+               location=task.location.name, product=task.product.label),
         )
 
     def _check_lot(self, ctx: _Ctx, task: PickTask, hand: _InHand, lot_name: str, expiry: date | None) -> None:
         if expiry is not None and expiry < ctx.today:
-            raise _Refused(f"Expired on {expiry.isoformat()}: do not pick lot {lot_name}. Take another.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Expired on {date}: do not pick lot {lot}. Take another."),
+                              date=expiry.isoformat(), lot=lot_name))
         lot = ctx.session.scalars(select(Lot).where(Lot.product_id == task.product.id, Lot.name == lot_name)).first()
         if lot is None and not (ctx.picking_type is not None and ctx.picking_type.use_create_lots):
             # Picking takes existing stock: a lot this device has never heard of is a misread or a label
             # from elsewhere, and Odoo would refuse (or invent) it at sync.
-            raise _Refused(f"Lot {lot_name} is not known for {task.product.label}. Check the label.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Lot {lot} is not known for {product}. Check the label."),
+                              lot=lot_name, product=task.product.label))
         if lot is not None and lot.expiration_date and lot.expiration_date[:10] < ctx.today.isoformat():
-            raise _Refused(f"Lot {lot_name} expired on {lot.expiration_date[:10]}: do not pick it. Take another.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Lot {lot} expired on {date}: do not pick it. Take another."),
+                              lot=lot_name, date=lot.expiration_date[:10]))
         if hand.lot_name is not None and hand.lot_name != lot_name:
-            raise _Refused(f"One lot per pick: you already took lot {hand.lot_name}. Put lot {lot_name} back.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "One lot per pick: you already took lot {taken}. Put lot {lot} back."),
+                              taken=hand.lot_name, lot=lot_name))
         if task.product.tracking == "serial":
             # A serial number is one item: the same one cannot go to two orders.
             taken = next(
@@ -694,38 +751,47 @@ class WavePickingHandler:
             )
             if taken is not None:
                 order = ctx.pickings[taken.picking_id].name
-                raise _Refused(f"Serial {lot_name} is already picked for {order}. Scan another one.")
+                raise _Refused(_t(
+                    QT_TRANSLATE_NOOP("Picking", "Serial {serial} is already picked for {order}. Scan another one."),
+                                  serial=lot_name, order=order))
 
     def _check_serial_quantity(self, ctx: _Ctx, task: PickTask, quantity: float) -> None:
         # Odoo reserves serials one line each (a task of one unit); an unreserved line for several serial
         # units would need one serial per unit, which one pick line cannot record.
         if task.product.tracking == "serial" and ctx.policy.lot and quantity > 1 + 1e-9:
-            raise _Refused("One serial number is one unit: take one, then press Short for the rest.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "One serial number is one unit: take one, then press Short for the rest."),
+            ))
 
     def _scan_product(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ProductScanned) -> _Step:
         if meaning.product_id != task.product.id:
             scanned = ctx.session.get(Product, meaning.product_id)
             shown = scanned.name if scanned else str(meaning.product_id)
-            raise _Refused(f"Wrong product: {shown}. Take {task.product.label}.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Wrong product: {scanned}. Take {product}."),
+                              scanned=shown, product=task.product.label))
         if phase is Expect.LOCATION:
-            raise _Refused(f"Scan the location {task.location.name} first.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the location {location} first."), location=task.location.name))
         if phase is Expect.TOTE and hand.picked > 0:
-            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+            raise _Refused(self._tote_prompt(ctx, task, hand, _FIRST_PUT))
         if phase is Expect.TOTE:
-            raise _Refused("This pick is closed as short. Undo to change it.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "This pick is closed as short. Undo to change it.")))
         lot_name = hand.lot_name
         if meaning.lot_name is not None:
             self._check_lot(ctx, task, hand, meaning.lot_name, meaning.expiry)
             lot_name = meaning.lot_name
         elif meaning.expiry is not None and meaning.expiry < ctx.today:
-            raise _Refused(f"Expired on {meaning.expiry.isoformat()}: do not pick it. Take another.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Expired on {date}: do not pick it. Take another."),
+                              date=meaning.expiry.isoformat()))
         new_total = hand.picked + meaning.quantity
         self._check_serial_quantity(ctx, task, new_total)
         if new_total > task.demand + 1e-9 and not ctx.policy.allow_overpick:
-            raise _Refused(
-                f"Too many: {_fmt(new_total)} of {_fmt(task.demand)}. "
-                + ("Scan single units or type the quantity." if meaning.quantity > 1 else "Put one back.")
+            too_many = (
+                QT_TRANSLATE_NOOP("Picking", "Too many: {total} of {demand}. Scan single units or type the quantity.")
+                if meaning.quantity > 1
+                else QT_TRANSLATE_NOOP("Picking", "Too many: {total} of {demand}. Put one back.")
             )
+            raise _Refused(_t(too_many, total=new_total, demand=task.demand))
         self._push_undo(ctx, (), "product")
         new = replace(
             hand,
@@ -734,26 +800,35 @@ class WavePickingHandler:
             lot_name=lot_name,
             picked=new_total,
         )
-        what = f"+{_fmt(meaning.quantity)}" + (" (pack)" if meaning.packaging else "")
-        message = f"{what}: {_fmt(new_total)} of {_fmt(task.demand)}."
+        added = (
+            QT_TRANSLATE_NOOP("Picking", "+{added} (pack): {total} of {demand}.")
+            if meaning.packaging
+            else QT_TRANSLATE_NOOP("Picking", "+{added}: {total} of {demand}.")
+        )
+        message = _t(added, added=meaning.quantity, total=new_total, demand=task.demand)
         if self._needs_lot(ctx, task) and lot_name is None:
-            message += " Scan the lot."
+            message = _then(message, _t(QT_TRANSLATE_NOOP("Picking", "Scan the lot.")))
         return self._after_progress(ctx, task, new, message)
 
     def _scan_lot(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: LotScanned) -> _Step:
         if meaning.product_id != task.product.id:
-            raise _Refused(f"Lot {meaning.lot_name} is another product's. Take {task.product.label}.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Lot {lot} is another product's. Take {product}."),
+                              lot=meaning.lot_name, product=task.product.label))
         if phase is Expect.LOCATION:
-            raise _Refused(f"Scan the location {task.location.name} first.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the location {location} first."), location=task.location.name))
         if phase is Expect.PRODUCT:
-            raise _Refused(f"Scan the product {task.product.label} first.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the product {product} first."), product=task.product.label))
         if hand.lot_name == meaning.lot_name:
-            return Outcome.INFO, f"Lot {meaning.lot_name} already scanned.", {}
+            return Outcome.INFO, _t(
+                QT_TRANSLATE_NOOP("Picking", "Lot {lot} already scanned."), lot=meaning.lot_name), {}
         if phase is Expect.TOTE:
-            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+            raise _Refused(self._tote_prompt(ctx, task, hand, _FIRST_PUT))
         self._check_lot(ctx, task, hand, meaning.lot_name, None)
         self._push_undo(ctx, (), "lot")
-        return self._after_progress(ctx, task, replace(hand, lot_name=meaning.lot_name), f"Lot {meaning.lot_name} OK.")
+        return self._after_progress(ctx, task, replace(hand, lot_name=meaning.lot_name),
+                                    _t(QT_TRANSLATE_NOOP("Picking", "Lot {lot} OK."), lot=meaning.lot_name))
 
     def _next_part(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> tuple[PickLine, float] | None:
         for part, quantity in self._allocations(task, hand, ctx.policy):
@@ -767,40 +842,45 @@ class WavePickingHandler:
                 return line.tote
         return None
 
-    def _tote_prompt(self, ctx: _Ctx, task: PickTask, hand: _InHand, first_word: str = "Put") -> str:
+    def _tote_prompt(self, ctx: _Ctx, task: PickTask, hand: _InHand, prompt: SourceText = _PUT) -> UserText:
         nxt = self._next_part(ctx, task, hand)
         if nxt is None:
-            return "Nothing left to put in a tote."
+            return _t(QT_TRANSLATE_NOOP("Picking", "Nothing left to put in a tote."))
         part, quantity = nxt
         tote = self._tote_of(ctx, part.picking_id)
-        where = f"tote {tote}" if tote else "a new tote"
-        return f"{first_word} {_fmt(quantity)} in {where} for {part.picking_name}: scan the tote."
+        where = (_t(QT_TRANSLATE_NOOP("Picking", "tote {tote}"), tote=tote) if tote
+                 else _t(QT_TRANSLATE_NOOP("Picking", "a new tote")))
+        return _t(prompt, quantity=quantity, where=where, order=part.picking_name)
 
     def _scan_tote(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ToteScanned) -> _Step:
         if phase is not Expect.TOTE:
             if not meaning.known:
-                raise _Refused(f"Unknown barcode {meaning.name}.")
-            raise _Refused(
-                f"That is a tote. First take {task.product.label} ({_fmt(hand.picked)} of {_fmt(task.demand)})."
-            )
+                raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Unknown barcode {code}."), code=meaning.name))
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "That is a tote. First take {product} ({picked} of {demand})."),
+                product=task.product.label, picked=hand.picked, demand=task.demand,
+            ))
         nxt = self._next_part(ctx, task, hand)
         assert nxt is not None
         part, _quantity = nxt
         expected = self._tote_of(ctx, part.picking_id)
         if expected is not None and expected != meaning.name:
-            raise _Refused(f"Wrong tote. {part.picking_name} goes in tote {expected}.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Wrong tote. {order} goes in tote {tote}."),
+                              order=part.picking_name, tote=expected))
         if expected is None:
             for line in ctx.lines.values():
                 if line.tote == meaning.name and line.picking_id != part.picking_id:
                     owner = ctx.pickings[line.picking_id].name
-                    raise _Refused(f"Tote {meaning.name} already holds {owner}. Take an empty tote.")
+                    raise _Refused(_t(
+                        QT_TRANSLATE_NOOP("Picking", "Tote {tote} already holds {order}. Take an empty tote."),
+                                      tote=meaning.name, order=owner))
         touched = [p.move_line_id for p in task.parts if ctx.lines.current(p.move_line_id).floor_status not in FINISHED]
         self._push_undo(ctx, touched, "tote")
         done = self._put_away(ctx, task, hand, meaning.name)
-        message = f"In tote {meaning.name}: {done}."
+        message = _t(QT_TRANSLATE_NOOP("Picking", "In tote {tote}: {done}."), tote=meaning.name, done=done)
         if self._next_part(ctx, task, hand) is not None:
             self._in_hand = hand
-            return Outcome.OK, f"{message} {self._tote_prompt(ctx, task, hand, 'Now put')}", {}
+            return Outcome.OK, _then(message, self._tote_prompt(ctx, task, hand, _NOW_PUT)), {}
         self._in_hand = None
         return self._task_finished(ctx, message)
 
@@ -810,32 +890,40 @@ class WavePickingHandler:
     def _enter_quantity(self, ctx: _Ctx, task: PickTask, hand: _InHand, quantity: float) -> _Step:
         phase = self._phase(ctx, task, hand)
         if phase is Expect.LOCATION:
-            raise _Refused(f"Scan the location {task.location.name} first.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the location {location} first."), location=task.location.name))
         if phase is Expect.PRODUCT:
-            raise _Refused(f"Scan the product {task.product.label} first.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the product {product} first."), product=task.product.label))
         if phase is Expect.LOT:
-            raise _Refused("Scan the lot first.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Scan the lot first.")))
         if phase is Expect.TOTE and task.started:
-            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="First put"))
+            raise _Refused(self._tote_prompt(ctx, task, hand, _FIRST_PUT))
         if quantity < 0 or math.isnan(quantity):
-            raise _Refused("The quantity cannot be negative.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "The quantity cannot be negative.")))
         self._check_serial_quantity(ctx, task, quantity)
         if quantity > task.demand + 1e-9 and not ctx.policy.allow_overpick:
-            raise _Refused(f"Too many: {_fmt(quantity)} of {_fmt(task.demand)}.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Too many: {total} of {demand}."), total=quantity, demand=task.demand))
         self._push_undo(ctx, (), "quantity")
         new = replace(hand, picked=float(quantity), short_reason=None, product_ok=True)
-        message = f"{_fmt(quantity)} of {_fmt(task.demand)}."
         if quantity < task.demand:
-            message += " Scan more, or press Short."
+            message = _t(QT_TRANSLATE_NOOP("Picking", "{total} of {demand}. Scan more, or press Short."),
+                         total=float(quantity), demand=task.demand)
+        else:
+            message = _t(
+                QT_TRANSLATE_NOOP("Picking", "{total} of {demand}."), total=float(quantity), demand=task.demand)
         return self._after_progress(ctx, task, new, message)
 
     def _skip(self, ctx: _Ctx, task: PickTask, hand: _InHand) -> _Step:
         if task.started:
-            raise _Refused(self._tote_prompt(ctx, task, hand, first_word="Finish first: put"))
+            raise _Refused(self._tote_prompt(ctx, task, hand, _FINISH_FIRST_PUT))
         if hand.picked > 0:
-            raise _Refused(f"You hold {_fmt(hand.picked)}: put them back and press Undo, or press Short.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "You hold {picked}: put them back and press Undo, or press Short."),
+                              picked=hand.picked))
         if len(ctx.route) == 1:
-            raise _Refused("This is the last line: pick it, or press Short.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "This is the last line: pick it, or press Short.")))
         self._push_undo(ctx, task.line_ids, "skip")
         for line_id in task.line_ids:
             line = ctx.lines[line_id]
@@ -857,25 +945,29 @@ class WavePickingHandler:
         )
         nxt = self._current(ctx, claim=True)
         assert nxt is not None
-        return Outcome.OK, f"Skipped: it comes back at the end. Next: {nxt.location.name}.", {}
+        return Outcome.OK, _t(QT_TRANSLATE_NOOP("Picking", "Skipped: it comes back at the end. Next: {location}."),
+                              location=nxt.location.name), {}
 
     def _short(self, ctx: _Ctx, task: PickTask, hand: _InHand, reason: ShortPickReason) -> _Step:
         phase = self._phase(ctx, task, hand)
         if phase is Expect.LOCATION:
-            raise _Refused(f"Scan the location {task.location.name} first: a short pick is checked at the bin.")
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "Scan the location {location} first: a short pick is checked at the bin."),
+                              location=task.location.name))
         if hand.short_reason is not None:
-            return Outcome.INFO, "Already marked short.", {}
+            return Outcome.INFO, _t(QT_TRANSLATE_NOOP("Picking", "Already marked short.")), {}
         if phase is Expect.TOTE:
-            raise _Refused("You already have the full quantity.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "You already have the full quantity.")))
         self._push_undo(ctx, (), "short")
         missing = task.demand - hand.picked
         new = replace(hand, short_reason=reason, product_ok=True)
-        message = f"Short {_fmt(missing)} ({reason.value.replace('_', ' ')}); a count of this bin is requested."
+        message = _t(QT_TRANSLATE_NOOP("Picking", "Short {missing} ({reason}); a count of this bin is requested."),
+                     missing=missing, reason=_t(_SHORT_REASON[reason]))
         return self._after_progress(ctx, task, new, message)
 
     def _undo_last(self, ctx: _Ctx) -> _Step:
         if not self._undo:
-            raise _Refused("Nothing to undo.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Nothing to undo.")))
         step = self._undo.pop()
         for line_id, state in step.lines:
             line = ctx.lines.get(line_id)
@@ -884,9 +976,14 @@ class WavePickingHandler:
             picking = ctx.pickings[line.picking_id]
             if self._already_queued(ctx.session, f"picking:{picking.id}"):
                 # Another picker confirmed the wave meanwhile: the outbox holds this line as it is now.
-                raise _Refused(f"{picking.name} is already confirmed for sync; it cannot be undone on the floor.")
+                raise _Refused(_t(
+                    QT_TRANSLATE_NOOP("Picking",
+                                      "{order} is already confirmed for sync; it cannot be undone on the floor."),
+                                  order=picking.name))
             if line.claimed_by not in (None, self.picker.user_id):
-                raise _Refused("Another picker has taken this line since; it cannot be undone here.")
+                raise _Refused(_t(
+                    QT_TRANSLATE_NOOP("Picking", "Another picker has taken this line since; it cannot be undone here."),
+                ))
             line.picked_quantity = state.picked_quantity
             line.picked_lot_name = state.picked_lot_name
             line.tote = state.tote
@@ -901,20 +998,30 @@ class WavePickingHandler:
         ctx.route = reloaded.route
         if self._in_hand is not None and not any(t.key == self._in_hand.key for t in ctx.route):
             self._in_hand = None
-        return Outcome.OK, f"Undone: last {step.label} scan.", {}
+        return Outcome.OK, _t(
+            QT_TRANSLATE_NOOP("Picking", "Undone: last {step} scan."), step=_t(_UNDO_STEP[step.label])), {}
 
     # ----------------------------------------------------------------------------------------------------------
     # Confirm
 
     def _confirm(self, ctx: _Ctx, uow: PickingUnitOfWork, command: ConfirmWave) -> _Step:
         if self._in_hand is not None and self._in_hand.picked > 0:
-            raise _Refused("Put the goods in hand in their totes first.")
+            raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Put the goods in hand in their totes first.")))
         unfinished = [line for line in ctx.lines.values() if line.floor_status not in FINISHED]
         if unfinished:
             others = sum(1 for line in unfinished if line.claimed_by not in (None, self.picker.user_id))
             if others:
-                raise _Refused(f"{_lines(len(unfinished))} not picked yet ({others} by other pickers).")
-            raise _Refused(f"{_lines(len(unfinished))} not picked yet: pick them or mark them short.")
+                raise _Refused(_t(
+                    QT_TRANSLATE_NOOP("Picking", "1 line is not picked yet ({others} by other pickers).")
+                    if len(unfinished) == 1
+                    else QT_TRANSLATE_NOOP("Picking", "{count} lines are not picked yet ({others} by other pickers)."),
+                    count=len(unfinished), others=others,
+                ))
+            if len(unfinished) == 1:
+                raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "1 line is not picked yet: pick it or mark it short.")))
+            raise _Refused(_t(
+                QT_TRANSLATE_NOOP("Picking", "{count} lines are not picked yet: pick them or mark them short."),
+                              count=len(unfinished)))
         try:
             namespace = uuid.UUID(command.confirmation_id)
         except ValueError:
@@ -1021,12 +1128,16 @@ class WavePickingHandler:
             created += 1
         ctx.session.flush()
         if queued == 0 and already:
-            return Outcome.DONE, f"Wave {ctx.wave.name} was already confirmed.", {}
-        message = f"Wave {ctx.wave.name} done: {queued} orders queued for sync."
+            return Outcome.DONE, _t(
+                QT_TRANSLATE_NOOP("Picking", "Wave {wave} was already confirmed."), wave=ctx.wave.name), {}
+        message = _t(QT_TRANSLATE_NOOP("Picking", "Wave {wave} done: {queued} orders queued for sync."),
+                     wave=ctx.wave.name, queued=queued)
         if created:
-            message += f" {created} bin counts requested."
+            message = _then(message, _t(
+                QT_TRANSLATE_NOOP("Picking", "{created} bin counts requested."), created=created))
         if untouched:
-            message += f" Nothing found for {', '.join(untouched)}: left open in Odoo."
+            message = _then(message, _t(QT_TRANSLATE_NOOP("Picking", "Nothing found for {orders}: left open in Odoo."),
+                                        orders=", ".join(untouched)))
         return Outcome.DONE, message, {"client_uuid": uuids[0] if len(uuids) == 1 else None, "outbox": uuids}
 
     def _validation(self, ctx: _Ctx, picking: Picking, override: BackorderDecision | None) -> ValidatePicking:
@@ -1130,7 +1241,7 @@ class WavePickingHandler:
     # ----------------------------------------------------------------------------------------------------------
     # Result
 
-    def _result(self, ctx: _Ctx, outcome: Outcome, message: str, detail: dict[str, Any]) -> PickResult:
+    def _result(self, ctx: _Ctx, outcome: Outcome, message: UserText, detail: dict[str, Any]) -> PickResult:
         all_lines = list(ctx.lines.values())
         progress = Progress(
             lines_done=sum(1 for line in all_lines if line.floor_status in FINISHED),
@@ -1185,7 +1296,7 @@ class WavePickingHandler:
             )
         return PickResult(
             outcome=outcome,
-            message=message,
+            user_text=message,
             expect=expect,
             progress=progress,
             task=view,
@@ -1198,7 +1309,8 @@ class WavePickingHandler:
 
 class _WaveGone(_Refused):
     def __init__(self, wave_id: int) -> None:
-        super().__init__(f"Wave {wave_id} is no longer on this device. Download it again.")
+        super().__init__(_t(QT_TRANSLATE_NOOP("Picking", "Wave {wave} is no longer on this device. Download it again."),
+                              wave=wave_id))
 
 
 def _record_and_commit(uow: PickingUnitOfWork, line: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from floorapp.barcode.commands import FloorCommand
 from floorapp.barcode.resolve import CatalogLookup, ScanKind, UnknownBarcode, resolve_scan
 from floorapp.barcode.scan import Scan
 from floorapp.errors import InputRejected
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class ToteScanned:
 class UnreadableScan:
     """A scan the flow cannot use, with a sentence for the picker."""
 
-    message: str
+    message: UserText
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class CommandScanned:
     """A command barcode (``O-CMD.UNDO``, ``O-CMD.SKIP``, ``O-BTN.validate`` ...)."""
 
     command: FloorCommand
-    label: str
+    label: UserText
 
 
 ScanMeaning = LocationScanned | ProductScanned | LotScanned | ToteScanned | CommandScanned | UnreadableScan
@@ -94,13 +95,15 @@ class ResolverScanInterpreter:
             found = resolve_scan(scan, self._catalog, product_id=current_product_id, today=today)
         except UnknownBarcode:
             if scan.gs1 or not scan.text.strip():
-                return UnreadableScan(f"Barcode {scan.text.strip()!r} is not known on this device.")
+                return UnreadableScan(user_text(
+                    QT_TRANSLATE_NOOP("Picking", "Barcode {code} is not known on this device."),
+                                                code=repr(scan.text.strip())))
             return ToteScanned(scan.text.strip(), known=False)
         except InputRejected as rejected:
-            return UnreadableScan(rejected.user_message)
+            return UnreadableScan(rejected.user_text)
         kind = found.kind
         if kind is ScanKind.COMMAND and found.command is not None:
-            return CommandScanned(found.command.command, found.command.label)
+            return CommandScanned(found.command.command, found.command.label_text)
         if kind is ScanKind.LOCATION and found.location is not None:
             return LocationScanned(found.location.id)
         if kind in (ScanKind.PRODUCT, ScanKind.PACKAGING) and found.product is not None:
@@ -118,5 +121,8 @@ class ResolverScanInterpreter:
             assert name is not None
             return ToteScanned(name, known=found.package is not None)
         if kind is ScanKind.PICKING and found.picking is not None:
-            return UnreadableScan(f"That is the order label of {found.picking.name}; scan its tote instead.")
-        return UnreadableScan(f"{found.summary()}: not used while picking.")
+            return UnreadableScan(user_text(
+                QT_TRANSLATE_NOOP("Picking", "That is the order label of {order}; scan its tote instead."),
+                order=found.picking.name))
+        return UnreadableScan(user_text(QT_TRANSLATE_NOOP("Picking", "{scan}: not used while picking."),
+                                        scan=found.summary()))
