@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database
 from floorapp.offline_store.journal import JournalKind, JournalOutcome
 from floorapp.offline_store.models import FloorUser, UserRole, badge_digest
+from floorapp.offline_store.sign_in_directory import UserAccount
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
@@ -240,6 +241,87 @@ class SignInUser:
     has_pin: bool
     has_badge: bool
 
+    @classmethod
+    def of(cls, account: UserAccount) -> SignInUser:
+        """The list entry of ``account``."""
+        return cls(account.user_id, account.login, account.name, UserRole(account.role),
+                   account.pin_hash is not None, account.badge_digest is not None)
+
+
+class SignInStore(Protocol):
+    """The store as one sign-in attempt needs it, inside one write transaction: the port behind which the rules
+    below (PIN check, lockout, journaling) stay in one place.
+
+    ``OrmSignInStore`` implements it on a ``UnitOfWork``; ``floorapp.offline_store.sign_in_directory`` on the
+    store file through ``sqlite3`` alone, for a sign-in screen up before the ORM has loaded.
+    """
+
+    def account_by_login(self, login: str) -> UserAccount | None:
+        """The user with this login (active or not), or None."""
+        ...
+
+    def account_by_badge(self, digest: str) -> UserAccount | None:
+        """The user whose badge has this digest (active or not), or None."""
+        ...
+
+    def save_pin_state(self, account: UserAccount) -> None:
+        """Keep the account's ``failed_pin_attempts`` and ``locked_until`` (a no-op when unchanged)."""
+        ...
+
+    def record_sign_in(self, subject: str, outcome: str, user_id: int | None, detail: dict[str, Any]) -> None:
+        """Add the attempt's journal line (kind ``sign_in``)."""
+        ...
+
+    def commit(self) -> None:
+        """Make everything of the attempt durable."""
+        ...
+
+
+class OrmSignInStore:
+    """``SignInStore`` on a unit of work (the ORM's ``FloorUser`` and the journal repository)."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self._rows: dict[int, FloorUser] = {}
+
+    def account_by_login(self, login: str) -> UserAccount | None:
+        """The user with this login (active or not), or None."""
+        return self._account(_user_by_login(self._uow, login))
+
+    def account_by_badge(self, digest: str) -> UserAccount | None:
+        """The user whose badge has this digest (active or not), or None."""
+        return self._account(
+            self._uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
+        )
+
+    def _account(self, user: FloorUser | None) -> UserAccount | None:
+        if user is None:
+            return None
+        self._rows[user.id] = user
+        return _account_of(user)
+
+    def save_pin_state(self, account: UserAccount) -> None:
+        """Set the row's counter and lockout; the ORM writes them at commit only when they changed."""
+        user = self._rows[account.user_id]
+        user.failed_pin_attempts = account.failed_pin_attempts
+        user.locked_until = account.locked_until
+
+    def record_sign_in(self, subject: str, outcome: str, user_id: int | None, detail: dict[str, Any]) -> None:
+        """Add the attempt's journal line."""
+        self._uow.journal.record(JournalKind.SIGN_IN, subject, outcome, user_id, detail=detail)
+
+    def commit(self) -> None:
+        """Commit the unit of work."""
+        self._uow.commit()
+
+
+def _account_of(user: FloorUser) -> UserAccount:
+    return UserAccount(
+        user_id=user.id, login=user.login, name=user.name, role=user.role, active=bool(user.active),
+        pin_hash=user.pin_hash, badge_digest=user.badge_digest, failed_pin_attempts=user.failed_pin_attempts or 0,
+        locked_until=user.locked_until,
+    )
+
 
 # --------------------------------------------------------------------------------------------------------------
 # User helpers (seeding, supervisor screens)
@@ -349,10 +431,7 @@ class AuthService:
             rows = session.scalars(
                 select(FloorUser).where(FloorUser.active.is_(True)).order_by(func.lower(FloorUser.name))
             )
-            return [
-                SignInUser(u.id, u.login, u.name, UserRole(u.role), u.pin_hash is not None, u.badge_digest is not None)
-                for u in rows
-            ]
+            return [SignInUser.of(_account_of(u)) for u in rows]
 
     def idle_policy(self, clock: Callable[[], float] = time.monotonic) -> IdleSignOut:
         """An inactivity timer set from ``security.idle_signout_seconds``."""
@@ -365,10 +444,14 @@ class AuthService:
 
         The attempt is journaled and committed (with the failure counter) before a refusal is raised.
         """
+        return self._run(uow, lambda u: self.sign_in_on(OrmSignInStore(u), command))
+
+    def sign_in_on(self, store: SignInStore, command: SignIn) -> FloorSession:
+        """``sign_in`` on any ``SignInStore`` inside its write transaction (the attempt is committed there)."""
         if isinstance(command, SignInWithPin):
-            return self._run(uow, lambda u: self._sign_in_with_pin(u, command))
+            return self._sign_in_with_pin(store, command)
         if isinstance(command, SignInWithBadge):
-            return self._run(uow, lambda u: self._sign_in_with_badge(u, command))
+            return self._sign_in_with_badge(store, command)
         raise Bug("internal error", detail=f"not a sign-in command: {type(command).__name__}")
 
     def submit_sign_in(self, command: SignIn) -> Future[FloorSession]:
@@ -388,22 +471,22 @@ class AuthService:
         self._run(uow, write)
         log.info("signed out", extra={"event": "auth.signed_out", "user_id": session.user_id, "reason": reason})
 
-    def _sign_in_with_pin(self, uow: UnitOfWork, command: SignInWithPin) -> FloorSession:
+    def _sign_in_with_pin(self, store: SignInStore, command: SignInWithPin) -> FloorSession:
         now = self.clock()
-        user = _user_by_login(uow, command.login)
+        user = store.account_by_login(command.login.strip())
         if user is None:
-            self._refuse(uow, command.login, None, "pin", "unknown_user")
+            self._refuse(store, command.login, None, "pin", "unknown_user")
             raise InputRejected(user_text(
                 QT_TRANSLATE_NOOP("Auth", "Unknown user '{login}'. Pick your name from the list or ask a supervisor."),
                 login=command.login,
             ))
         if not user.active:
-            self._refuse(uow, user.login, user.id, "pin", "inactive")
+            self._refuse(store, user.login, user, "pin", "inactive")
             raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "{name} is disabled. Ask a supervisor."),
                                           name=user.name))
         if user.locked_until is not None:
             if now < user.locked_until:
-                self._refuse(uow, user.login, user.id, "pin", "locked")
+                self._refuse(store, user.login, user, "pin", "locked")
                 raise InputRejected(user_text(
                     QT_TRANSLATE_NOOP("Auth", "{name} is locked out after too many wrong PINs until {time}. "
                                               "Wait, or ask a supervisor."),
@@ -412,7 +495,7 @@ class AuthService:
             user.locked_until = None
             user.failed_pin_attempts = 0
         if user.pin_hash is None:
-            self._refuse(uow, user.login, user.id, "pin", "no_pin")
+            self._refuse(store, user.login, user, "pin", "no_pin")
             raise InputRejected(user_text(
                 QT_TRANSLATE_NOOP("Auth", "{name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN."),
                 name=user.name,
@@ -422,14 +505,15 @@ class AuthService:
             user.failed_pin_attempts += 1
             left = max_attempts - user.failed_pin_attempts
             if left <= 0:
-                user.locked_until = now + timedelta(seconds=self.settings.integer("security.lockout_seconds"))
+                locked_until = now + timedelta(seconds=self.settings.integer("security.lockout_seconds"))
+                user.locked_until = locked_until
                 user.failed_pin_attempts = 0
-                self._refuse(uow, user.login, user.id, "pin", "wrong_pin_locked")
+                self._refuse(store, user.login, user, "pin", "wrong_pin_locked")
                 raise InputRejected(user_text(
                     QT_TRANSLATE_NOOP("Auth", "Wrong PIN. {name} is locked out until {time}."),
-                    name=user.name, time=_hhmm(user.locked_until),
+                    name=user.name, time=_hhmm(locked_until),
                 ))
-            self._refuse(uow, user.login, user.id, "pin", "wrong_pin", attempts_left=left)
+            self._refuse(store, user.login, user, "pin", "wrong_pin", attempts_left=left)
             # Two sentences instead of Qt's %n plural forms: the English source needs no translation file of its own.
             wrong = (
                 QT_TRANSLATE_NOOP("Auth", "Wrong PIN. {left} attempt left before {name} is locked out.") if left == 1
@@ -437,38 +521,39 @@ class AuthService:
             )
             raise InputRejected(user_text(wrong, left=left, name=user.name))
         user.failed_pin_attempts = 0
-        return self._accept(uow, user, "pin", now)
+        return self._accept(store, user, "pin", now)
 
-    def _sign_in_with_badge(self, uow: UnitOfWork, command: SignInWithBadge) -> FloorSession:
+    def _sign_in_with_badge(self, store: SignInStore, command: SignInWithBadge) -> FloorSession:
         now = self.clock()
-        user = None
-        if command.badge.strip():
-            digest = badge_digest(command.badge)
-            user = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
+        user = store.account_by_badge(badge_digest(command.badge)) if command.badge.strip() else None
         if user is None:
-            self._refuse(uow, "badge", None, "badge", "unknown_badge")
+            self._refuse(store, "badge", None, "badge", "unknown_badge")
             raise InputRejected(user_text(QT_TRANSLATE_NOOP(
                 "Auth", "This badge is not known. Sign in with your PIN, or ask a supervisor to register it."
             )))
         if not user.active:
-            self._refuse(uow, user.login, user.id, "badge", "inactive")
+            self._refuse(store, user.login, user, "badge", "inactive")
             raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "{name} is disabled. Ask a supervisor."),
                                           name=user.name))
         # A PIN lockout stops PIN guessing; the badge is something the worker holds, so it still signs in.
-        return self._accept(uow, user, "badge", now)
+        return self._accept(store, user, "badge", now)
 
-    def _accept(self, uow: UnitOfWork, user: FloorUser, method: str, now: datetime) -> FloorSession:
-        uow.journal.record(JournalKind.SIGN_IN, user.login, JournalOutcome.OK, user.id, detail={"method": method})
-        uow.commit()
-        log.info("signed in", extra={"event": "auth.signed_in", "user_id": user.id, "method": method})
-        return FloorSession(user.id, user.login, user.name, UserRole(user.role), now)
+    def _accept(self, store: SignInStore, user: UserAccount, method: str, now: datetime) -> FloorSession:
+        store.save_pin_state(user)
+        store.record_sign_in(user.login, JournalOutcome.OK, user.user_id, {"method": method})
+        store.commit()
+        log.info("signed in", extra={"event": "auth.signed_in", "user_id": user.user_id, "method": method})
+        return FloorSession(user.user_id, user.login, user.name, UserRole(user.role), now)
 
     def _refuse(
-        self, uow: UnitOfWork, subject: str, user_id: int | None, method: str, reason: str, **detail: int
+        self, store: SignInStore, subject: str, user: UserAccount | None, method: str, reason: str, **detail: int
     ) -> None:
-        uow.journal.record(JournalKind.SIGN_IN, subject, JournalOutcome.REJECTED, user_id,
-                           detail={"method": method, "reason": reason, **detail})
-        uow.commit()
+        # The counter and lockout are committed with the refusal's journal line, before the refusal is shown.
+        if user is not None:
+            store.save_pin_state(user)
+        store.record_sign_in(subject, JournalOutcome.REJECTED, None if user is None else user.user_id,
+                             {"method": method, "reason": reason, **detail})
+        store.commit()
         log.info("sign-in refused: %s", reason, extra={"event": "auth.refused", "reason": reason})
 
     # -- supervisor actions --------------------------------------------------------------------------------------
