@@ -21,6 +21,7 @@ from typing import Any
 
 from floorapp.errors import ConfigError
 from floorapp.paths import AppPaths
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 ROOT_LOGGER = "floorapp"
 SUBSYSTEMS: tuple[str, ...] = (
@@ -166,7 +167,9 @@ def _level(level: str | int) -> int:
         return level
     value = logging.getLevelName(level.strip().upper())
     if not isinstance(value, int):
-        raise ConfigError(f"Unknown log level {level!r}; use DEBUG, INFO, WARNING or ERROR.")
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Settings", "Unknown log level {level}; use DEBUG, INFO, WARNING or ERROR."),
+            level=repr(level)))
     return value
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 
 from floorapp.errors import ConfigError
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, user_text
 
 SettingValue = str | int | float | bool
 
@@ -59,22 +60,29 @@ class SettingSpec:
                     raise ValueError(raw)
                 value = raw
         except (TypeError, ValueError) as exc:
-            raise ConfigError(
-                f"Setting {self.name} must be {_TYPE_WORDS[self.type]}, not {raw!r}.",
-            ) from exc
+            raise ConfigError(user_text(
+                QT_TRANSLATE_NOOP("Settings", "Setting {name} must be {kind}, not {value}."),
+                name=self.name, kind=user_text(_TYPE_WORDS[self.type]), value=repr(raw),
+            )) from exc
         if self.choices and value not in self.choices:
             allowed = ", ".join(str(c) for c in self.choices)
-            raise ConfigError(f"Setting {self.name} must be one of {allowed}, not {value!r}.")
+            raise ConfigError(user_text(
+                QT_TRANSLATE_NOOP("Settings", "Setting {name} must be one of {allowed}, not {value}."),
+                name=self.name, allowed=allowed, value=repr(value),
+            ))
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
-            raise ConfigError(f"Setting {self.name} must be at least {self.minimum}, not {value!r}.")
+            raise ConfigError(user_text(
+                QT_TRANSLATE_NOOP("Settings", "Setting {name} must be at least {minimum}, not {value}."),
+                name=self.name, minimum=str(self.minimum), value=repr(value),
+            ))
         return value
 
 
-_TYPE_WORDS: dict[type[SettingValue], str] = {
-    str: "text",
-    int: "a whole number",
-    float: "a number",
-    bool: "true or false",
+_TYPE_WORDS: dict[type[SettingValue], SourceText] = {
+    str: QT_TRANSLATE_NOOP("Settings", "text"),
+    int: QT_TRANSLATE_NOOP("Settings", "a whole number"),
+    float: QT_TRANSLATE_NOOP("Settings", "a number"),
+    bool: QT_TRANSLATE_NOOP("Settings", "true or false"),
 }
 
 
@@ -181,12 +189,15 @@ class Settings:
             try:
                 raw = tomllib.loads(path.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"The settings file {path} is not valid TOML: {exc}") from exc
+                raise ConfigError(user_text(
+                    QT_TRANSLATE_NOOP("Settings", "The settings file {path} is not valid TOML: {problem}"),
+                    path=str(path), problem=str(exc))) from exc
         values: dict[str, SettingValue] = {}
         for name, raw_value in _flatten(raw):
             spec = SPECS.get(name)
             if spec is None:
-                raise ConfigError(f"Unknown setting {name!r} in {path}.")
+                raise ConfigError(user_text(QT_TRANSLATE_NOOP("Settings", "Unknown setting {name} in {path}."),
+                                            name=repr(name), path=str(path)))
             values[name] = spec.parse(raw_value)
         stored = dict(values)
         for spec in SETTINGS:
@@ -199,7 +210,8 @@ class Settings:
         try:
             spec = SPECS[name]
         except KeyError as exc:
-            raise ConfigError(f"Unknown setting {name!r}.") from exc
+            raise ConfigError(user_text(QT_TRANSLATE_NOOP("Settings", "Unknown setting {name}."),
+                                        name=repr(name))) from exc
         return self._values.get(name, spec.default)
 
     def text(self, name: str) -> str:
@@ -222,7 +234,8 @@ class Settings:
         """Validate and set one value in memory; call ``save`` to write it."""
         spec = SPECS.get(name)
         if spec is None:
-            raise ConfigError(f"Unknown setting {name!r}. See `floorapp config show`.")
+            raise ConfigError(user_text(
+                QT_TRANSLATE_NOOP("Settings", "Unknown setting {name}. See `floorapp config show`."), name=repr(name)))
         value = spec.parse(raw)
         self._values[name] = value
         self._stored[name] = value
@@ -240,7 +253,7 @@ class Settings:
     def save(self) -> None:
         """Write the explicitly set values to the TOML file, atomically."""
         if self.path is None:
-            raise ConfigError("These settings have no file to be saved to.")
+            raise ConfigError(QT_TRANSLATE_NOOP("Settings", "These settings have no file to be saved to."))
         nested: dict[str, Any] = {}
         for name, value in sorted(self._stored.items()):
             node = nested

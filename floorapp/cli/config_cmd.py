@@ -14,6 +14,7 @@ from typing import Any
 from floorapp.bootstrap import load_settings, start_cli
 from floorapp.errors import ConfigError
 from floorapp.settings import SETTINGS, SPECS, Settings, SettingSpec, SettingValue
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 # Names people try for the secret; the answer points them to the keyring instead of "unknown setting".
 _SECRET_LIKE = ("password", "passwd", "api_key", "apikey", "key", "secret", "token")
@@ -134,13 +135,18 @@ def _check_key(key: str) -> None:
         return
     leaf = key.rsplit(".", 1)[-1].lower()
     if any(word in leaf for word in _SECRET_LIKE):
-        raise ConfigError(
-            f"{key!r} is not a setting: the Odoo password or API key is kept in the OS keyring. "
-            "Store it with `floorapp config set-secret` (or set FLOORAPP_ODOO_KEY for one run)."
-        )
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Settings", "{key} is not a setting: the Odoo password or API key is kept in the OS "
+                                          "keyring. Store it with `floorapp config set-secret` (or set "
+                                          "FLOORAPP_ODOO_KEY for one run)."),
+            key=repr(key)))
     close = difflib.get_close_matches(key, [s.name for s in SETTINGS], n=3, cutoff=0.75)
-    hint = f" Did you mean {' or '.join(close)}?" if close else ""
-    raise ConfigError(f"Unknown setting {key!r}.{hint} See `floorapp config show`.")
+    if close:
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Settings", "Unknown setting {key}. Did you mean {close}? See `floorapp config show`."),
+            key=repr(key), close=" or ".join(close)))
+    raise ConfigError(user_text(QT_TRANSLATE_NOOP("Settings", "Unknown setting {key}. See `floorapp config show`."),
+                                key=repr(key)))
 
 
 def run_set(args: argparse.Namespace) -> int:

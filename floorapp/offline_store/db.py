@@ -22,6 +22,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, NullPool
 
 from floorapp.errors import Bug, FloorAppError, SchemaTooNew, StorageFault
 from floorapp.offline_store.device_meta import DEVICE_ID
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 
 log = logging.getLogger("floorapp.store")
 
@@ -75,21 +76,29 @@ def storage_fault_for(error: BaseException, path: Path) -> StorageFault | None:
     code = getattr(orig, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     detail = f"SQLite error on {path}: {orig} ({getattr(orig, 'sqlite_errorname', 'unknown')})"
-    message: str | None = None
+    message: UserText | None = None
     if primary == _SQLITE_FULL:
-        message = "The device's storage is full, so this was not saved. Free some space, then try again."
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "The device's storage is full, so this was not saved. Free some space, then try again."))
     elif primary in (_SQLITE_READONLY, _SQLITE_PERM):
-        message = f"FloorApp's database is read-only, so this was not saved. Ask IT to check {path}."
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "FloorApp's database is read-only, so this was not saved. Ask IT to check {path}."),
+            path=str(path))
     elif primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        message = f"FloorApp's database file is damaged. Stop using this device and call IT; keep the file {path}."
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "FloorApp's database file is damaged. Stop using this device and call IT; keep the file "
+                       "{path}."), path=str(path))
     elif primary == _SQLITE_IOERR:
-        message = (
-            "The device could not read or write its storage, so this was not saved. Try again; call IT if it repeats."
-        )
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "The device could not read or write its storage, so this was not saved. Try again; call IT "
+                       "if it repeats."))
     elif primary == _SQLITE_CANTOPEN:
-        message = f"FloorApp cannot open its database {path}. Check that the folder exists and can be written."
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "FloorApp cannot open its database {path}. Check that the folder exists and can be "
+                       "written."), path=str(path))
     elif primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        message = "The database is busy with another FloorApp on this device. Try again in a moment."
+        message = user_text(QT_TRANSLATE_NOOP(
+            "Storage", "The database is busy with another FloorApp on this device. Try again in a moment."))
     if message is None:
         return None
     return StorageFault(message, detail=detail)
@@ -208,7 +217,9 @@ def open_database(path: Path, *, extra_version_locations: Sequence[Path] = ()) -
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageFault(
-            f"FloorApp cannot create the folder for its database ({path.parent}).", detail=str(exc)
+            user_text(QT_TRANSLATE_NOOP("Storage", "FloorApp cannot create the folder for its database ({folder})."),
+                      folder=str(path.parent)),
+            detail=str(exc),
         ) from exc
     device_id = migrate(path, extra_version_locations=extra_version_locations)
     engine = _make_engine(path, foreign_keys=True)
@@ -253,10 +264,12 @@ def migrate(path: Path, *, extra_version_locations: Sequence[Path] = ()) -> str:
 
 
 def _too_new(stamped_major: int, path: Path) -> SchemaTooNew:
-    return SchemaTooNew(
-        f"This database was written by a newer FloorApp (schema {stamped_major}); update FloorApp to open it. "
-        f"This FloorApp reads schema {SCHEMA_MAJOR}. Nothing was changed in {path}.",
-    )
+    return SchemaTooNew(user_text(
+        QT_TRANSLATE_NOOP("Storage", "This database was written by a newer FloorApp (schema {stamped}); update "
+                                     "FloorApp to open it. This FloorApp reads schema {ours}. Nothing was changed in "
+                                     "{path}."),
+        stamped=stamped_major, ours=SCHEMA_MAJOR, path=str(path),
+    ))
 
 
 def _device_id_if_current(engine: Engine, path: Path) -> str | None:
@@ -298,10 +311,11 @@ def _upgrade(engine: Engine, path: Path, extra_version_locations: Sequence[Path]
         unknown = [rev for rev in current if not _known_revision(script, rev, CommandError)]
         if unknown:
             if stamped_major != SCHEMA_MAJOR:
-                raise StorageFault(
-                    f"FloorApp does not know this database's schema (revision {', '.join(unknown)}); "
-                    f"update FloorApp. Nothing was changed in {path}.",
-                )
+                raise StorageFault(user_text(
+                    QT_TRANSLATE_NOOP("Storage", "FloorApp does not know this database's schema (revision "
+                                                 "{revisions}); update FloorApp. Nothing was changed in {path}."),
+                    revisions=", ".join(unknown), path=str(path),
+                ))
             # Same major, newer minor: a newer FloorApp added something we do not use; open without migrating.
             log.warning("database at newer revision %s of schema %s; opening without migration", unknown,
                         stamped_major)

@@ -87,6 +87,7 @@ from typing import Any
 from floorapp.sync.client import ErpClient, JsonDict, is_window_action, many2one_id, parse_record_ids
 from floorapp.sync.errors import AuthenticationFailed, ConflictDetected, OdooUnreachable, Rejected
 from floorapp.sync.log import sync_log
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 from floorapp.workflows.transactions import (
     BackorderDecision,
     CountQuant,
@@ -342,7 +343,8 @@ def apply_steps(kind: str, payload: dict[str, Any], ctx: ApplyContext, typed: An
         return (yield from apply_return(ctx, typed))
     if isinstance(typed, RequestCount):
         return apply_request_count(ctx, typed)
-    raise Rejected(f"FloorApp does not know how to send {kind!r}.", odoo_name="floorapp.UnknownKind")
+    raise Rejected(user_text(QT_TRANSLATE_NOOP("Sync", "FloorApp does not know how to send {kind}."), kind=repr(kind)),
+                   odoo_name="floorapp.UnknownKind")
 
 
 def apply_entry(kind: str, payload: dict[str, Any], ctx: ApplyContext) -> dict[str, Any]:
@@ -387,8 +389,9 @@ def settle(client: ErpClient, staged: Sequence[tuple[ApplyContext, dict[str, Any
             if d.done_picking is not None:
                 row = pickings.get(d.done_picking)
                 if row is None or row.get("state") != "done":
-                    raise Rejected(f"Odoo did not finish validating {d.done_label} "
-                                   f"(state {row and row.get('state')}).", odoo_name="floorapp.NotDone")
+                    raise Rejected(user_text(
+                        QT_TRANSLATE_NOOP("Sync", "Odoo did not finish validating {picking} (state {state})."),
+                        picking=d.done_label, state=str(row and row.get("state"))), odoo_name="floorapp.NotDone")
                 if d.backorders:
                     out["backorder_ids"] = sorted(parse_record_ids(row.get("backorder_ids")))
             if d.line_dates:
@@ -536,17 +539,21 @@ def finish_wizards(client: ErpClient, result: Any, *, no_backorder: bool) -> Any
             method = "action_confirm"
         elif model == "expiry.picking.confirmation":
             # product_expiry: a picked lot is past its expiration date. Shipping it is a person's decision.
-            raise ConflictDetected("lot_expired", "Odoo says a picked lot is expired; a supervisor decides.",
+            raise ConflictDetected("lot_expired",
+                                   QT_TRANSLATE_NOOP("Sync",
+                                                     "Odoo says a picked lot is expired; a supervisor decides."),
                                    ours={}, theirs={"wizard": model, "context": context})
         else:
             raise Rejected(
-                f"Odoo asks a question FloorApp cannot answer ({model}); finish this transfer in Odoo.",
+                user_text(QT_TRANSLATE_NOOP("Sync", "Odoo asks a question FloorApp cannot answer ({model}); finish "
+                                                    "this transfer in Odoo."), model=model),
                 odoo_name="floorapp.UnhandledWizard",
             )
         wizard_id = many2one_id(result.get("res_id")) or client.create(model, values, context=context)
         sync_log().info("answering %s %s with %s", model, wizard_id, method)
         result = client.call(model, method, [wizard_id], context=context)
-    raise Rejected("Odoo kept asking questions; finish this transfer in Odoo.", odoo_name="floorapp.WizardLoop")
+    raise Rejected(QT_TRANSLATE_NOOP("Sync", "Odoo kept asking questions; finish this transfer in Odoo."),
+                   odoo_name="floorapp.WizardLoop")
 
 
 
@@ -607,7 +614,8 @@ def _done_elsewhere_meanwhile(c: ErpClient, p: ValidatePicking, refused: Rejecte
     matches, theirs = _check_done_with_ours(c, p)
     raise ConflictDetected(
         "picking_done_elsewhere",
-        f"{p.picking_name} was validated in Odoo while FloorApp was sending it; check its quantities in Odoo.",
+        user_text(QT_TRANSLATE_NOOP("Sync", "{picking} was validated in Odoo while FloorApp was sending it; check its "
+                                            "quantities in Odoo."), picking=p.picking_name),
         ours=_picked_summary(p),
         theirs={"state": now["state"], "moves": theirs, "lines_written_by_floorapp": True,
                 "quantities_match": matches, "odoo_message": refused.odoo_message},
@@ -620,7 +628,9 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
     pid = p.picking_id
     picking = ctx.snap.pickings.get(pid)
     if picking is None:
-        raise ConflictDetected("picking_gone", f"{p.picking_name} was deleted in Odoo.",
+        raise ConflictDetected("picking_gone",
+                               user_text(QT_TRANSLATE_NOOP("Sync", "{picking} was deleted in Odoo."),
+                                         picking=p.picking_name),
                                ours=_picked_summary(p), theirs={"picking": None})
     state = str(picking["state"])
     if state == "done":
@@ -632,11 +642,14 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
             return {"picking_state": "done"}
         raise ConflictDetected(
             "picking_done_elsewhere",
-            f"{p.picking_name} was validated in Odoo by someone else; nothing was shipped twice.",
+            user_text(QT_TRANSLATE_NOOP("Sync", "{picking} was validated in Odoo by someone else; nothing was shipped "
+                                                "twice."), picking=p.picking_name),
             ours=_picked_summary(p), theirs={"state": state, "moves": theirs, "write_date": picking["write_date"]},
         )
     if state == "cancel":
-        raise ConflictDetected("picking_cancelled", f"{p.picking_name} was cancelled in Odoo.",
+        raise ConflictDetected("picking_cancelled",
+                               user_text(QT_TRANSLATE_NOOP("Sync", "{picking} was cancelled in Odoo."),
+                                         picking=p.picking_name),
                                ours=_picked_summary(p), theirs={"state": state})
 
     current = dict(ctx.snap.lines_of.get(pid, {}))
@@ -646,12 +659,15 @@ def apply_validate(ctx: ApplyContext, p: ValidatePicking) -> Steps:
     for line in p.lines:
         if line.move_line_id is not None and line.move_line_id not in current:
             raise ConflictDetected(
-                "line_gone", f"A line of {p.picking_name} was removed or moved in Odoo.",
+                "line_gone",
+                user_text(QT_TRANSLATE_NOOP("Sync", "A line of {picking} was removed or moved in Odoo."),
+                          picking=p.picking_name),
                 ours=_picked_summary(p), theirs={"move_line_ids": sorted(current)},
             )
     if sum(max(0.0, ln.quantity) for ln in p.lines) <= EPSILON:
         # Odoo would ship every reserved quantity when nothing is picked (API notes a4): never send that.
-        raise Rejected(f"Nothing was picked on {p.picking_name}; it was not validated.",
+        raise Rejected(user_text(QT_TRANSLATE_NOOP("Sync", "Nothing was picked on {picking}; it was not validated."),
+                                 picking=p.picking_name),
                        odoo_name="floorapp.NothingPicked")
 
     packages = {ln.package_name: ensure_package(ctx, ln.package_name) for ln in p.lines if ln.package_name}
@@ -751,7 +767,8 @@ def _check_line_preconditions(ctx: ApplyContext, p: ValidatePicking, current: di
         if changed:
             raise ConflictDetected(
                 "line_changed",
-                f"A line of {p.picking_name} was changed in Odoo (taken by another picker?) after it was downloaded.",
+                user_text(QT_TRANSLATE_NOOP("Sync", "A line of {picking} was changed in Odoo (taken by another "
+                                                    "picker?) after it was downloaded."), picking=p.picking_name),
                 ours=_picked_summary(p),
                 theirs={"move_line_id": int(key), "quantity": row.get("quantity"), "picked": row.get("picked"),
                         "write_date": now, "downloaded_write_date": downloaded,
@@ -771,8 +788,9 @@ def _check_lot_expiry(ctx: ApplyContext, p: ValidatePicking) -> None:
         if now and str(now) < ours:
             raise ConflictDetected(
                 "lot_expiry_changed",
-                f"Lot {row.get('name')} of {p.picking_name} now expires earlier in Odoo ({now}) than when it was "
-                f"picked ({ours}); a supervisor decides.",
+                user_text(QT_TRANSLATE_NOOP("Sync", "Lot {lot} of {picking} now expires earlier in Odoo ({now}) than "
+                                                    "when it was picked ({ours}); a supervisor decides."),
+                          lot=str(row.get("name")), picking=p.picking_name, now=str(now), ours=str(ours)),
                 ours=_picked_summary(p) | {"lot_id": int(row["id"]), "expiration_date": ours},
                 theirs={"lot_id": int(row["id"]), "expiration_date": now},
             )
@@ -812,7 +830,10 @@ def apply_put_in_pack(ctx: ApplyContext, p: PutInPack) -> dict[str, Any]:
     missing = [lid for lid in p.move_line_ids if lid not in found]
     ours = {"package": p.package_name, "move_line_ids": list(p.move_line_ids)}
     if missing:
-        raise ConflictDetected("line_gone", f"Lines to pack into {p.package_name} were removed in Odoo.",
+        raise ConflictDetected("line_gone",
+                               user_text(QT_TRANSLATE_NOOP("Sync",
+                                                           "Lines to pack into {package} were removed in Odoo."),
+                                         package=p.package_name),
                                ours=ours, theirs={"missing_move_line_ids": missing})
     package_id = ctx.snap.packages.get(p.package_name)
     if package_id is None:
@@ -831,7 +852,9 @@ def apply_put_in_pack(ctx: ApplyContext, p: PutInPack) -> dict[str, Any]:
             continue
         if row.get("state") in ("done", "cancel"):
             raise ConflictDetected(
-                "picking_done_elsewhere", f"The lines for {p.package_name} were already processed in Odoo.",
+                "picking_done_elsewhere",
+                user_text(QT_TRANSLATE_NOOP("Sync", "The lines for {package} were already processed in Odoo."),
+                          package=p.package_name),
                 ours=ours, theirs={"move_line_id": lid, "state": row.get("state"), "result_package_id": have},
             )
         todo.append(lid)
@@ -868,8 +891,9 @@ def apply_count(ctx: ApplyContext, p: CountQuant) -> Steps:
     if expected is not None and not _same(have, float(expected)):
         raise ConflictDetected(
             "stock_moved",
-            f"Stock changed in Odoo since it was counted: Odoo now has {have:g}, the counter saw {float(expected):g} "
-            f"and counted {p.counted_quantity:g}.",
+            user_text(QT_TRANSLATE_NOOP("Sync", "Stock changed in Odoo since it was counted: Odoo now has {have}, the "
+                                                "counter saw {expected} and counted {counted}."),
+                      have=float(have), expected=float(expected), counted=float(p.counted_quantity)),
             ours=ours, theirs={"quantity": have, "quant_id": quant["id"] if quant else None},
         )
     context: JsonDict = {"inventory_mode": True}
@@ -889,7 +913,8 @@ def apply_count(ctx: ApplyContext, p: CountQuant) -> Steps:
     result = c.call("stock.quant", "action_apply_inventory", [quant_id],
                     context={"inventory_mode": True, "inventory_name": name})
     if is_window_action(result) and result.get("res_model") == "stock.inventory.conflict":
-        raise ConflictDetected("stock_moved", "Odoo says the quant changed since it was counted.",
+        raise ConflictDetected("stock_moved",
+                               QT_TRANSLATE_NOOP("Sync", "Odoo says the quant changed since it was counted."),
                                ours=ours, theirs={"quant_id": quant_id})
     finish_wizards(c, result, no_backorder=False)
     ctx.deferred = Deferred(count_move=name, count_product=p.product_id)
@@ -963,7 +988,8 @@ def apply_request_count(ctx: ApplyContext, p: RequestCount) -> dict[str, Any]:
     missing = [int(r["id"]) for r in quants
                if not _requested(r, p) and not _counted_since(r, dict(ctx.refs.get("last_counts") or {}))]
     if not quants or missing:
-        raise Rejected("Odoo did not keep the count request for this bin.", odoo_name="floorapp.CountNotRequested")
+        raise Rejected(QT_TRANSLATE_NOOP("Sync", "Odoo did not keep the count request for this bin."),
+                       odoo_name="floorapp.CountNotRequested")
     first = quants[0]
     return {"quant_ids": ids, "quant_id": ids[0], "inventory_date": first.get("inventory_date"),
             "user_id": many2one_id(first.get("user_id"))}
@@ -991,7 +1017,8 @@ def apply_return(ctx: ApplyContext, p: ReturnPicking) -> Steps:
         adopted = [r for r in returns if int(r["id"]) == return_id]
         state = str(adopted[0]["state"]) if adopted else "assigned"
     if state == "cancel":
-        raise ConflictDetected("picking_cancelled", "The return was cancelled in Odoo.", ours=ours,
+        raise ConflictDetected("picking_cancelled", QT_TRANSLATE_NOOP("Sync", "The return was cancelled in Odoo."),
+                               ours=ours,
                                theirs={"return_picking_id": return_id})
     attachment_ids = _attach_photos(ctx, p, return_id, created_here=not marked and not adopted)
     if p.validate and state != "done":
@@ -1012,7 +1039,8 @@ def _mark_return(ctx: ApplyContext, refs: dict[str, Any], mark: tuple[int, str, 
     return_id, marker, note = mark
     row = pickings.get(return_id)
     if row is None:
-        raise ConflictDetected("picking_gone", "The return was deleted in Odoo.", ours=dict(refs),
+        raise ConflictDetected("picking_gone", QT_TRANSLATE_NOOP("Sync", "The return was deleted in Odoo."),
+                               ours=dict(refs),
                                theirs={"return_picking_id": return_id})
     origin = str(row.get("origin") or "")
     if marker not in origin:
@@ -1043,7 +1071,8 @@ def _adopt_or_create_return(ctx: ApplyContext, p: ReturnPicking, ours: dict[str,
             sync_log().info("adopting return %s created by a lost reply", new[0])
             return new[0]
         if len(new) > 1:
-            raise ConflictDetected("ambiguous_return", "Several returns of this delivery appeared in Odoo.",
+            raise ConflictDetected("ambiguous_return",
+                                   QT_TRANSLATE_NOOP("Sync", "Several returns of this delivery appeared in Odoo."),
                                    ours=ours, theirs={"return_picking_ids": new})
     wanted: dict[int, float] = {}
     for ln in p.lines:
@@ -1054,7 +1083,9 @@ def _adopt_or_create_return(ctx: ApplyContext, p: ReturnPicking, ours: dict[str,
         if (move is None or many2one_id(move.get("picking_id")) != p.picking_id or move.get("state") == "cancel"
                 or move.get("scrapped")):
             # The return wizard offers a line per move of the delivery that is neither cancelled nor scrapped.
-            raise Rejected(f"Odoo offers no return line for move {move_id}.", odoo_name="floorapp.NoReturnLine")
+            raise Rejected(user_text(QT_TRANSLATE_NOOP("Sync", "Odoo offers no return line for move {move}."),
+                                     move=move_id),
+                           odoo_name="floorapp.NoReturnLine")
         lines.append([0, 0, {"move_id": move_id, "product_id": many2one_id(move.get("product_id")),
                              "quantity": qty}])
     yield {"returns_before": existing, "create_sent": True}
@@ -1067,7 +1098,8 @@ def _adopt_or_create_return(ctx: ApplyContext, p: ReturnPicking, ours: dict[str,
     if new_id is None:
         created = sorted(set(c.search("stock.picking", [("return_id", "=", p.picking_id)])) - set(existing))
         if len(created) != 1:
-            raise Rejected("Odoo did not say which return it created.", odoo_name="floorapp.NoReturnPicking")
+            raise Rejected(QT_TRANSLATE_NOOP("Sync", "Odoo did not say which return it created."),
+                           odoo_name="floorapp.NoReturnPicking")
         new_id = created[0]
     return new_id
 
@@ -1090,12 +1122,14 @@ def _attach_photos(ctx: ApplyContext, p: ReturnPicking, return_id: int, *, creat
         if name in have:
             continue
         if ctx.photo_loader is None:
-            raise Rejected(f"The photo {photo.file_name} is not on this device any more.",
+            raise Rejected(user_text(QT_TRANSLATE_NOOP("Sync", "The photo {file} is not on this device any more."),
+                                     file=photo.file_name),
                            odoo_name="floorapp.PhotoMissing")
         try:
             data = ctx.photo_loader(photo.file_name)
         except OSError as exc:
-            raise Rejected(f"The photo {photo.file_name} could not be read on this device.",
+            raise Rejected(user_text(QT_TRANSLATE_NOOP("Sync", "The photo {file} could not be read on this device."),
+                                     file=photo.file_name),
                            odoo_name="floorapp.PhotoMissing") from exc
         todo.append({"name": name, "datas": base64.b64encode(data).decode("ascii"), "res_model": "stock.picking",
                      "res_id": return_id, "mimetype": photo.mimetype})

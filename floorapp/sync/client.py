@@ -25,6 +25,7 @@ from typing import Any
 from floorapp.errors import ConfigError
 from floorapp.sync.errors import OdooUnreachable, Rejected
 from floorapp.sync.log import sync_log
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 
 Domain = list[Any]
 JsonDict = dict[str, Any]
@@ -239,7 +240,8 @@ class ErpClient(abc.ABC):
             params["context"] = context
         ids = parse_record_ids(self.call(model, "create", None, **params))
         if not ids:
-            raise OdooUnreachable("Odoo did not return the new record's id.", maybe_applied=True)
+            raise OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "Odoo did not return the new record's id."),
+                                  maybe_applied=True)
         return ids[0]
 
     def create_many(self, model: str, vals_list: Sequence[JsonDict], *, context: JsonDict | None = None) -> list[int]:
@@ -251,7 +253,8 @@ class ErpClient(abc.ABC):
             params["context"] = context
         ids = parse_record_ids(self.call(model, "create", None, **params))
         if len(ids) != len(vals_list):
-            raise OdooUnreachable("Odoo did not return the new records' ids.", maybe_applied=True)
+            raise OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "Odoo did not return the new records' ids."),
+                                  maybe_applied=True)
         return ids
 
     def xmlid_to_id(self, xmlid: str) -> int | None:
@@ -316,7 +319,8 @@ def fetch_version(config: ConnectionConfig) -> OdooVersion:
         raise translate_network_error(exc, maybe_applied=False) from exc
     result = reply.get("result") if isinstance(reply, dict) else None
     if not isinstance(result, dict):
-        raise OdooUnreachable("The server did not answer like Odoo.", detail=str(reply)[:200])
+        raise OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "The server did not answer like Odoo."),
+                              detail=str(reply)[:200])
     return OdooVersion.from_info(result)
 
 
@@ -327,7 +331,7 @@ def _join(base: str, path: str) -> str:
 def connect(config: ConnectionConfig) -> ErpClient:
     """Probe the server, pick the transport, sign in, and return the client."""
     if not config.url:
-        raise ConfigError("The Odoo URL is not set (setting odoo.url).")
+        raise ConfigError(QT_TRANSLATE_NOOP("Sync", "The Odoo URL is not set (setting odoo.url)."))
     version = fetch_version(config)
     choice = config.transport
     if choice == "auto":
@@ -344,7 +348,9 @@ def connect(config: ConnectionConfig) -> ErpClient:
 
         client = JsonRpcClient(config, version)
     else:
-        raise ConfigError(f"Unknown Odoo transport {choice!r} (setting odoo.transport).")
+        raise ConfigError(user_text(
+            QT_TRANSLATE_NOOP("Sync", "Unknown Odoo transport {transport} (setting odoo.transport)."),
+            transport=repr(choice)))
     client.login()
     sync_log().info(
         "connected to Odoo %s via %s as uid %s", version.server_version, client.transport_name, client.uid

@@ -16,9 +16,11 @@ boundary, so the outbox worker decides with one ``except`` per family:
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from floorapp.errors import EnvironmentFault, FloorAppError, NetworkFault
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, UserTextArg
 
 
 class OdooUnreachable(NetworkFault):
@@ -28,7 +30,8 @@ class OdooUnreachable(NetworkFault):
     transaction steps are designed so that a retry is harmless either way.
     """
 
-    def __init__(self, user_message: str, *, detail: str | None = None, maybe_applied: bool = False) -> None:
+    def __init__(self, user_message: str | UserText, *, detail: str | None = None,
+                 maybe_applied: bool = False) -> None:
         super().__init__(user_message, detail=detail)
         self.maybe_applied = maybe_applied
 
@@ -42,12 +45,16 @@ class AuthenticationFailed(EnvironmentFault):
 
 
 class OdooError(FloorAppError):
-    """Odoo answered with an exception: ``odoo_name`` is its class (``odoo.exceptions.UserError`` ...)."""
+    """Odoo answered with an exception: ``odoo_name`` is its class (``odoo.exceptions.UserError`` ...).
 
-    def __init__(self, message: str, *, odoo_name: str, detail: str | None = None) -> None:
+    ``message`` is Odoo's own text (shown as Odoo sent it), or a FloorApp sentence marked for translation when
+    FloorApp itself refuses (``odoo_name`` ``floorapp.*``); ``odoo_message`` is it in English either way.
+    """
+
+    def __init__(self, message: str | UserText, *, odoo_name: str, detail: str | None = None) -> None:
         super().__init__(message, detail=detail or f"{odoo_name}: {message}")
         self.odoo_name = odoo_name
-        self.odoo_message = message
+        self.odoo_message = str(message)
 
 
 class Rejected(OdooError):
@@ -65,15 +72,59 @@ class ConflictDetected(FloorAppError):
     ``ours`` what the floor did, ``theirs`` what Odoo holds now.
     """
 
-    def __init__(self, reason: str, user_message: str, *, ours: dict[str, Any], theirs: dict[str, Any]) -> None:
+    def __init__(self, reason: str, user_message: str | UserText, *, ours: dict[str, Any],
+                 theirs: dict[str, Any]) -> None:
         super().__init__(user_message, detail=f"{reason}: {user_message}")
         self.reason = reason
         self.ours = ours
         self.theirs = theirs
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form stored in ``OutboxEntry.conflict``."""
-        return {"reason": self.reason, "message": self.user_message, "ours": self.ours, "theirs": self.theirs}
+        """JSON-ready form stored in ``OutboxEntry.conflict``.
+
+        ``message`` is the English; ``message_text`` the same message marked for translation (context, source,
+        args; see :func:`user_text_to_json`), so the sync screen shows it in the supervisor's language.
+        """
+        stored: dict[str, Any] = {"reason": self.reason, "message": self.user_message, "ours": self.ours,
+                                  "theirs": self.theirs}
+        if not self.user_text.is_verbatim:
+            stored["message_text"] = user_text_to_json(self.user_text)
+        return stored
+
+
+def user_text_to_json(text: UserText) -> dict[str, Any]:
+    """``text`` as JSON: context, source and args (a nested text as such a dict, a Decimal as its digits)."""
+    return {"context": text.context, "source": text.source,
+            "args": {name: _arg_to_json(value) for name, value in text.args}}
+
+
+def user_text_from_json(data: object) -> UserText | None:
+    """The text :func:`user_text_to_json` stored; None for anything else (an older entry, a damaged value)."""
+    if not isinstance(data, dict):
+        return None
+    context, source, args = data.get("context"), data.get("source"), data.get("args", {})
+    if not isinstance(context, str) or not isinstance(source, str) or not isinstance(args, dict):
+        return None
+    values: list[tuple[str, UserTextArg]] = []
+    for name, value in args.items():
+        if isinstance(value, dict):
+            nested = user_text_from_json(value)
+            if nested is None:
+                return None
+            values.append((str(name), nested))
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            values.append((str(name), value))
+        else:
+            return None
+    return UserText(context, source, tuple(sorted(values)))
+
+
+def _arg_to_json(value: UserTextArg) -> Any:
+    if isinstance(value, UserText):
+        return user_text_to_json(value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value
 
 
 # Odoo exception class names (``error.data.name`` on JSON-RPC, ``name`` on JSON-2) and our family for each.
@@ -94,16 +145,20 @@ _TRANSIENT_NAMES = frozenset(
 def map_odoo_error(name: str, message: str, *, code: int | None = None) -> FloorAppError:
     """The family of an exception reported by Odoo (same names on every endpoint, see API notes §0)."""
     if name in _SESSION_NAMES or code == 100:
-        return SessionExpired("Odoo signed this device out; signing in again.", detail=message)
+        return SessionExpired(QT_TRANSLATE_NOOP("Sync", "Odoo signed this device out; signing in again."),
+                              detail=message)
     if name in _AUTH_NAMES:
         return AuthenticationFailed(
-            "Odoo refused FloorApp's login or API key. A supervisor must check the connection settings.",
+            QT_TRANSLATE_NOOP("Sync",
+                              "Odoo refused FloorApp's login or API key. A supervisor must check the connection "
+                              "settings."),
             detail=f"{name}: {message}",
         )
     if name in _GONE_NAMES:
         return RecordGone(message, odoo_name=name)
     if name in _TRANSIENT_NAMES:
-        return OdooUnreachable("Odoo was busy; the transaction will be retried.", detail=f"{name}: {message}")
+        return OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "Odoo was busy; the transaction will be retried."),
+                               detail=f"{name}: {message}")
     # UserError, ValidationError, AccessError and server-side bugs (ValueError, AttributeError ...): a
     # person has to look at it; retrying the same call would fail the same way.
     return Rejected(message or name, odoo_name=name)

@@ -44,6 +44,7 @@ from floorapp.sync.worker import (
     UserClientFactory,
     photo_loader_for,
 )
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText
 
 
 def connection_config(settings: Settings, secret: str) -> ConnectionConfig:
@@ -67,6 +68,7 @@ class SyncReport:
     users: UsersReport | None = None
     online: bool = False
     error: str | None = None
+    error_text: UserText | None = None  # ``error`` marked for translation, for a screen (not in the JSON)
 
     @property
     def ok(self) -> bool:
@@ -93,6 +95,7 @@ class SyncStatus:
     last_ok_at: datetime | None
     last_error: str | None
     odoo_version: str | None
+    last_error_text: UserText | None = None  # ``last_error`` marked for translation
 
 
 @dataclass
@@ -137,7 +140,7 @@ class SyncService:
         user_client_factory: UserClientFactory | None = None,
     ) -> None:
         if not config.url:
-            raise ConfigError("The Odoo URL is not set (setting odoo.url).")
+            raise ConfigError(QT_TRANSLATE_NOOP("Sync", "The Odoo URL is not set (setting odoo.url)."))
         self.database = database
         self.config = config
         self.options = options or SyncOptions()
@@ -161,6 +164,7 @@ class SyncService:
         self._last_run_at: datetime | None = None
         self._last_ok_at: datetime | None = None
         self._last_error: str | None = None
+        self._last_error_text: UserText | None = None
         self._version: str | None = None
         self.running = False
 
@@ -214,6 +218,7 @@ class SyncService:
                 self.running = False
                 self._last_run_at = self.clock()
                 self._last_error = report.error
+                self._last_error_text = report.error_text
                 self._online = report.online
                 if report.ok:
                     self._last_ok_at = self._last_run_at
@@ -227,7 +232,7 @@ class SyncService:
         report.push = self.worker.run_once(run_id=report.run_id)
         report.online = report.push.online and not report.push.auth_failed
         if report.push.error:
-            report.error = report.push.error
+            report.error, report.error_text = report.push.error, report.push.error_text
             if not report.online or report.push.auth_failed:
                 self._drop_client()
                 return
@@ -244,15 +249,15 @@ class SyncService:
                                 progress=self.progress)
                 report.pull = puller.pull()
         except OdooUnreachable as exc:
-            report.online, report.error = False, exc.user_message
+            report.online, report.error, report.error_text = False, exc.user_message, exc.user_text
             sync_log().warning("pull stopped: %s", exc)
             self._drop_client()
         except AuthenticationFailed as exc:
-            report.error = exc.user_message
+            report.error, report.error_text = exc.user_message, exc.user_text
             sync_log().error("pull refused: %s", exc)
             self._drop_client()
         except (Rejected, EnvironmentFault) as exc:
-            report.error = exc.user_message
+            report.error, report.error_text = exc.user_message, exc.user_text
             sync_log().error("pull failed: %s", exc)
 
     def _mark_ok(self, when: datetime) -> None:
@@ -288,7 +293,8 @@ class SyncService:
     def status(self) -> SyncStatus:
         """Snapshot for the status bar."""
         return SyncStatus(online=self._online, running=self.running, last_run_at=self._last_run_at,
-                          last_ok_at=self._last_ok_at, last_error=self._last_error, odoo_version=self._version)
+                          last_ok_at=self._last_ok_at, last_error=self._last_error, odoo_version=self._version,
+                          last_error_text=self._last_error_text)
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -15,6 +15,9 @@ from typing import Any
 from floorapp.sync.client import ConnectionConfig, ErpClient, JsonDict, OdooVersion
 from floorapp.sync.errors import AuthenticationFailed, OdooUnreachable, map_odoo_error
 from floorapp.sync.network import translate_network_error
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
+
+_KEY_REFUSED = QT_TRANSLATE_NOOP("Sync", "Odoo did not accept FloorApp's API key.")
 
 
 class Json2Client(ErpClient):
@@ -38,7 +41,7 @@ class Json2Client(ErpClient):
         ctx = self._call("res.users", "context_get", None, {})
         uid = ctx.get("uid") if isinstance(ctx, dict) else None
         if not isinstance(uid, int) or not uid:
-            raise AuthenticationFailed("Odoo did not accept FloorApp's API key.", detail=str(ctx)[:200])
+            raise AuthenticationFailed(_KEY_REFUSED, detail=str(ctx)[:200])
         self.uid = uid
         return uid
 
@@ -75,9 +78,10 @@ class Json2Client(ErpClient):
             payload = None
         if exc.code == 401:
             # Odoo 19 answers a bad or revoked key with werkzeug's Unauthorized.
-            return AuthenticationFailed("Odoo did not accept FloorApp's API key.", detail=f"HTTP 401 {payload!r:.200}")
+            return AuthenticationFailed(_KEY_REFUSED, detail=f"HTTP 401 {payload!r:.200}")
         if isinstance(payload, dict) and payload.get("name"):
             return map_odoo_error(str(payload["name"]), str(payload.get("message") or ""))
         if exc.code >= 500:
             return translate_network_error(exc, maybe_applied=True)
-        return OdooUnreachable(f"Odoo answered HTTP {exc.code}.", detail=f"HTTP {exc.code} {exc.reason}")
+        return OdooUnreachable(user_text(QT_TRANSLATE_NOOP("Sync", "Odoo answered HTTP {code}."), code=exc.code),
+                               detail=f"HTTP {exc.code} {exc.reason}")

@@ -21,6 +21,7 @@ from floorapp.sync.client import ConnectionConfig, ErpClient, JsonDict, OdooVers
 from floorapp.sync.errors import AuthenticationFailed, OdooUnreachable, SessionExpired, map_odoo_error
 from floorapp.sync.log import sync_log
 from floorapp.sync.network import translate_network_error
+from floorapp.user_text import QT_TRANSLATE_NOOP
 
 # Odoo methods whose leading parameters are positional in Odoo's signatures; everything else travels as
 # keyword arguments, as JSON-2 requires.
@@ -63,7 +64,7 @@ class JsonRpcClient(ErpClient):
                 opener=urllib.request.build_opener(*handlers),
             )
         except odoorpc.error.InternalError as exc:
-            raise OdooUnreachable("Odoo cannot be reached.", detail=str(exc)) from exc
+            raise OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "Odoo cannot be reached."), detail=str(exc)) from exc
 
     @property
     def transport_name(self) -> str:
@@ -77,7 +78,9 @@ class JsonRpcClient(ErpClient):
         except odoorpc.error.RPCError as exc:
             if not exc.info:  # odoorpc's own "Wrong login ID or password" when login returned false
                 raise AuthenticationFailed(
-                    "Odoo refused FloorApp's login or API key. A supervisor must check the connection settings.",
+                    QT_TRANSLATE_NOOP("Sync",
+                                      "Odoo refused FloorApp's login or API key. A supervisor must check the "
+                                      "connection settings."),
                     detail=str(exc),
                 ) from exc
             raise _translate_rpc_error(exc) from exc
@@ -117,7 +120,7 @@ class JsonRpcClient(ErpClient):
         except odoorpc.error.RPCError as exc:
             raise _translate_rpc_error(exc) from exc
         except odoorpc.error.InternalError as exc:
-            raise OdooUnreachable("Not signed in to Odoo.", detail=str(exc)) from exc
+            raise OdooUnreachable(QT_TRANSLATE_NOOP("Sync", "Not signed in to Odoo."), detail=str(exc)) from exc
         except Exception as exc:
             raise translate_network_error(exc, maybe_applied=True) from exc
 

@@ -21,6 +21,7 @@ from floorapp.sync.client import ErpClient, JsonDict, many2one_id, parse_record_
 from floorapp.sync.errors import Rejected
 from floorapp.sync.log import sync_log
 from floorapp.sync.worker import StoreAccess
+from floorapp.user_text import QT_TRANSLATE_NOOP
 from floorapp.workflows.auth import hash_pin, validate_pin, verify_pin
 
 STOCK_USER_GROUP = ("stock", "group_stock_user")
@@ -64,7 +65,8 @@ def pull_floor_users(
     manager_group = _group_id(client, *STOCK_MANAGER_GROUP)
     groups = [g for g in (user_group, manager_group) if g]
     if not groups:
-        raise Rejected("Odoo's Inventory groups were not found; is the Inventory app installed?",
+        raise Rejected(QT_TRANSLATE_NOOP("Sync",
+                                         "Odoo's Inventory groups were not found; is the Inventory app installed?"),
                        odoo_name="floorapp.NoStockGroups")
     # Odoo 19 renamed res.users.groups_id to group_ids.
     groups_field = "group_ids" if "group_ids" in client.available_fields("res.users") else "groups_id"

@@ -55,6 +55,7 @@ from floorapp.sync.errors import (
     Rejected,
 )
 from floorapp.sync.log import sync_log, sync_run
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 from floorapp.workflows.transactions import (
     CountQuant,
     PutInPack,
@@ -111,6 +112,7 @@ class PushReport:
     online: bool = True
     auth_failed: bool = False
     error: str | None = None
+    error_text: UserText | None = None  # ``error`` marked for translation, for a screen (not in the JSON)
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON types."""
@@ -224,10 +226,12 @@ class OutboxWorker:
             return self.client()
         except AuthenticationFailed as exc:
             report.online, report.auth_failed, report.error = True, True, exc.user_message
+            report.error_text = exc.user_text
             sync_log().error("Odoo refused the login: %s", exc)
             raise _StopRun from exc
         except OdooUnreachable as exc:
             report.online, report.error = False, exc.user_message
+            report.error_text = exc.user_text
             sync_log().warning("Odoo unreachable: %s", exc)
             raise _StopRun from exc
 
@@ -380,12 +384,14 @@ class OutboxWorker:
             self._retry(entry.id, f"{exc.user_message} ({exc})")
             report.retrying.append(uuid)
             report.online, report.error = False, exc.user_message
+            report.error_text = exc.user_text
             log.warning("%s %s will be retried: %s", entry.kind, uuid, exc)
             return True
         if isinstance(exc, AuthenticationFailed):
             self._retry(entry.id, exc.user_message)
             report.retrying.append(uuid)
             report.auth_failed, report.error = True, exc.user_message
+            report.error_text = exc.user_text
             log.error("Odoo refused the login while sending %s: %s", uuid, exc)
             return True
         if isinstance(exc, ConflictDetected):
@@ -642,7 +648,9 @@ def _require_supervisor(actor: Actor) -> None:
         require_role(actor, UserRole.SUPERVISOR.value)
         return
     if actor.role != UserRole.SUPERVISOR.value:
-        raise PermissionDenied(f"{actor.name} is signed in as {actor.role}; this is for supervisors only.")
+        raise PermissionDenied(user_text(
+            QT_TRANSLATE_NOOP("Sync", "{name} is signed in as {role}; this is for supervisors only."),
+            name=actor.name, role=str(actor.role)))
 
 
 def retry_entry(store: StoreAccess, entry_id: int, *, actor: Actor) -> None:

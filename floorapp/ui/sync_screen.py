@@ -281,7 +281,8 @@ class SyncScreen(Screen):
             self.connection_label.setText(self.tr("Checking Odoo…"))
             set_style_property(self.connection_label, "state", "")
         else:
-            error = status.last_error if status is not None else None
+            error = (translated(status.last_error_text or status.last_error or "")
+                     if status is not None else None)
             text = self.tr("Offline: Odoo cannot be reached. Work is kept on this device.")
             if error:
                 text = self.tr("Offline: {error}").format(error=error)
@@ -331,7 +332,8 @@ class SyncScreen(Screen):
         if entry.is_conflict:
             head = self.tr("CONFLICT · {title}").format(title=_title(entry))
             reason = translated(entry.reason_text or entry.reason or "")
-            lines = [head, self.tr("{reason}: {problem}").format(reason=reason, problem=entry.problem)]
+            problem = translated(entry.problem_text or entry.problem)
+            lines = [head, self.tr("{reason}: {problem}").format(reason=reason, problem=problem)]
         else:
             head = self.tr("PARKED · {title}").format(title=_title(entry))
             lines = [head, self.tr("Odoo says: {problem}").format(problem=entry.problem)]

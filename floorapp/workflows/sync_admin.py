@@ -21,6 +21,7 @@ from floorapp.offline_store.db import Database
 from floorapp.offline_store.models import FloorUser, OutboxEntry, OutboxState, Product
 from floorapp.offline_store.status import store_status
 from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.sync.errors import user_text_from_json
 from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
 from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 from floorapp.workflows.transactions import TransactionKind
@@ -58,7 +59,8 @@ class AttentionEntry:
 
     ``problem`` is Odoo's message (parked) or the conflict's message; ``ours`` is what the floor user did and
     ``theirs`` what Odoo holds now (conflicts only), each as short readable lines. ``title`` and ``reason`` are
-    English; ``title_text`` and ``reason_text`` are the same, translatable.
+    English; ``title_text`` and ``reason_text`` are the same, translatable, and so is ``problem_text`` when the
+    problem is FloorApp's own sentence (a conflict FloorApp found); Odoo's message is shown as Odoo sent it.
     """
 
     entry_id: int
@@ -75,6 +77,7 @@ class AttentionEntry:
     theirs: tuple[str, ...]
     title_text: UserText | None = None
     reason_text: UserText | None = None
+    problem_text: UserText | None = None
 
     @property
     def is_conflict(self) -> bool:
@@ -196,10 +199,11 @@ def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, st
     if row.state == OutboxState.CONFLICT.value:
         reason = str(conflict.get("reason") or "") or None
         problem = str(conflict.get("message") or row.last_error or "")
+        problem_text = user_text_from_json(conflict.get("message_text")) if conflict.get("message") else None
         ours = _describe(conflict.get("ours") or payload, products)
         theirs = _describe(conflict.get("theirs") or {}, products)
     else:
-        reason, problem = None, str(row.last_error or "")
+        reason, problem, problem_text = None, str(row.last_error or ""), None
         ours, theirs = _describe(payload, products), ()
     reason_name = _REASONS.get(reason or "")
     reason_text = user_text(reason_name) if reason_name is not None else UserText.verbatim(reason) if reason else None
@@ -207,7 +211,7 @@ def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, st
         entry_id=row.id, client_uuid=row.client_uuid, state=row.state, kind=row.kind, title=str(title),
         done_by=done_by, created_at=row.created_at, attempts=row.attempts, problem=problem,
         reason=str(reason_text) if reason_text is not None else None, ours=ours, theirs=theirs,
-        title_text=title, reason_text=reason_text,
+        title_text=title, reason_text=reason_text, problem_text=problem_text,
     )
 
 

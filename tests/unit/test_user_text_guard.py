@@ -34,12 +34,19 @@ CONVERTED = sorted(
             if path.name not in {"wedge.py", "qt_bridge.py"}
         ),
         *(ROOT / "floorapp" / "barcode").rglob("*.py"),
+        *(ROOT / "floorapp" / "workflows" / "picking").rglob("*.py"),
+        *(ROOT / "floorapp" / "sync").rglob("*.py"),
+        ROOT / "floorapp" / "settings.py",
+        ROOT / "floorapp" / "cli" / "config_cmd.py",
+        ROOT / "floorapp" / "offline_store" / "db.py",
+        ROOT / "floorapp" / "logging_setup.py",
     ]
 )
 
 #: The translation contexts of the converted modules (and the shared separator).
 CORE_CONTEXTS = {"Auth", "SyncAdmin", "Secrets", "Devices", "DeviceLinks", "Printers", "Scales", "Scanners",
-                 "Cameras", "GS1", "Barcodes", "BarcodeCommands", "UserText"}
+                 "Cameras", "GS1", "Barcodes", "BarcodeCommands", "UserText", "Picking", "Sync", "Settings",
+                 "Storage"}
 
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -48,13 +55,20 @@ def _module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts)
 
 
-def _user_facing_errors(path: Path) -> set[str]:
-    """Names in the module that are FloorAppError types a person reads (every one but Bug)."""
+def _user_facing_errors(path: Path) -> dict[str, int]:
+    """Names in the module that are FloorAppError types a person reads (every one but Bug), each with the
+    position of its message argument (``ConflictDetected(reason, user_message, ...)`` has it second)."""
     module = importlib.import_module(_module_name(path))
     return {
-        name for name, value in vars(module).items()
+        name: _message_position(value) for name, value in vars(module).items()
         if inspect.isclass(value) and issubclass(value, FloorAppError) and not issubclass(value, Bug)
     }
+
+
+def _message_position(error: type[FloorAppError]) -> int:
+    names = [p.name for p in inspect.signature(error.__init__).parameters.values()
+             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)][1:]  # without self
+    return next((i for i, name in enumerate(names) if name in ("user_message", "message")), 0)
 
 
 def _english_only(node: ast.expr) -> bool:
@@ -87,14 +101,17 @@ def test_the_converted_list_is_not_empty() -> None:
     assert len(CONVERTED) > 30
 
 
-def _english_only_errors(source: str, errors: set[str]) -> list[str]:
+def _english_only_errors(source: str, errors: set[str] | dict[str, int]) -> list[str]:
     """``line: message`` of every user-facing error in ``source`` made with an English-only message."""
+    positions = errors if isinstance(errors, dict) else dict.fromkeys(errors, 0)
     offenders = []
     for call in _calls(source):
-        if _call_name(call) not in errors:
+        name = _call_name(call)
+        if name not in positions:
             continue
-        message = call.args[0] if call.args else next(
-            (k.value for k in call.keywords if k.arg == "user_message"), None)
+        at = positions[name]
+        message = call.args[at] if len(call.args) > at else next(
+            (k.value for k in call.keywords if k.arg in ("user_message", "message")), None)
         if message is not None and _english_only(message):
             offenders.append(f"{call.lineno}: {ast.unparse(message)[:80]}")
     return offenders
@@ -110,9 +127,19 @@ raise DeviceFault(user_text(QT_TRANSLATE_NOOP("Devices", "{device} is off"), dev
 raise InputRejected(QT_TRANSLATE_NOOP("Auth", "Wrong PIN."))
 raise Bug("internal error")
 raise ValueError("not for people")
+raise ConflictDetected("stock_moved", f"Stock of {name} moved.", ours={}, theirs={})
+raise ConflictDetected("stock_moved", QT_TRANSLATE_NOOP("Sync", "Stock moved."), ours={}, theirs={})
 '''
-    found = _english_only_errors(source, {"DeviceFault", "InputRejected", "ConfigError"})
-    assert [line.split(":")[0] for line in found] == ["2", "3", "4", "5"]
+    found = _english_only_errors(source, {"DeviceFault": 0, "InputRejected": 0, "ConfigError": 0,
+                                          "ConflictDetected": 1})
+    assert [line.split(":")[0] for line in found] == ["2", "3", "4", "5", "10"]
+
+
+def test_the_guard_finds_the_message_argument_of_a_conflict() -> None:
+    from floorapp.sync.errors import ConflictDetected, OdooUnreachable
+
+    assert _message_position(ConflictDetected) == 1
+    assert _message_position(OdooUnreachable) == 0
 
 
 @pytest.mark.parametrize("path", CONVERTED, ids=lambda p: str(p.relative_to(ROOT)))
@@ -191,6 +218,11 @@ def test_lupdate_extracts_the_core_messages_without_qt_in_the_core(tmp_path: Pat
     assert ("Scales", "The scale is overloaded; take some weight off.") in extracted
     assert ("GS1", "AI ({ai}) {name}: {problem}") in extracted
     assert ("Barcodes", "Barcode '{code}' is not known on this device.") in extracted
+    assert ("Picking", "Wrong product: {scanned}. Take {product}.") in extracted
+    assert ("Sync", "{picking} was validated in Odoo by someone else; nothing was shipped twice.") in extracted
+    assert ("Settings", "Setting {name} must be {kind}, not {value}.") in extracted
+    assert ("Storage", "This database was written by a newer FloorApp (schema {stamped}); update FloorApp to open "
+                       "it. This FloorApp reads schema {ours}. Nothing was changed in {path}.") in extracted
     assert {context for context, _ in extracted} == CORE_CONTEXTS - {"UserText"}
     # Adjacent literals are joined, as Python joins them.
     assert any(source and source.startswith("No usable system keyring") and source.endswith("for this run.")
