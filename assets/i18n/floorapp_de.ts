@@ -4,175 +4,175 @@
 <context>
     <name>Auth</name>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="53"/>
+        <location filename="../../floorapp/workflows/auth.py" line="54"/>
         <source>A PIN is {min} to {max} digits.</source>
         <translation>Eine PIN hat {min} bis {max} Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="116"/>
+        <location filename="../../floorapp/workflows/auth.py" line="117"/>
         <source>picker</source>
         <extracomment>Which role may do which job; the supervisor may do everything. A role&apos;s name in a sentence (&quot;signed in as picker&quot;), and in the plural (&quot;this is for supervisors only&quot;).</extracomment>
         <translation>Kommissionierer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="117"/>
+        <location filename="../../floorapp/workflows/auth.py" line="118"/>
         <source>packer</source>
         <translation>Packer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="118"/>
+        <location filename="../../floorapp/workflows/auth.py" line="119"/>
         <source>inspector</source>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="119"/>
+        <location filename="../../floorapp/workflows/auth.py" line="120"/>
         <source>supervisor</source>
         <translation>Schichtleiter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="122"/>
+        <location filename="../../floorapp/workflows/auth.py" line="123"/>
         <source>pickers</source>
         <translation>Kommissionierer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="123"/>
+        <location filename="../../floorapp/workflows/auth.py" line="124"/>
         <source>packers</source>
         <translation>Packer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="124"/>
+        <location filename="../../floorapp/workflows/auth.py" line="125"/>
         <source>inspectors</source>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="125"/>
+        <location filename="../../floorapp/workflows/auth.py" line="126"/>
         <source>supervisors</source>
         <translation>Schichtleiter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="129"/>
+        <location filename="../../floorapp/workflows/auth.py" line="130"/>
         <source>wave picking</source>
         <extracomment>A job&apos;s name in a sentence (&quot;may not do wave picking&quot;).</extracomment>
         <translation>Wellen-Kommissionierung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="130"/>
+        <location filename="../../floorapp/workflows/auth.py" line="131"/>
         <source>packing</source>
         <translation>Packen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="131"/>
+        <location filename="../../floorapp/workflows/auth.py" line="132"/>
         <source>returns</source>
         <translation>Retouren</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="132"/>
+        <location filename="../../floorapp/workflows/auth.py" line="133"/>
         <source>cycle counts</source>
         <translation>Inventurzählungen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="133"/>
+        <location filename="../../floorapp/workflows/auth.py" line="134"/>
         <source>sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="134"/>
+        <location filename="../../floorapp/workflows/auth.py" line="135"/>
         <source>devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="135"/>
+        <location filename="../../floorapp/workflows/auth.py" line="136"/>
         <source>users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="149"/>
+        <location filename="../../floorapp/workflows/auth.py" line="150"/>
         <source>another role</source>
         <translation>eine andere Rolle</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="152"/>
+        <location filename="../../floorapp/workflows/auth.py" line="153"/>
         <source>{first} or {second}</source>
         <translation>{first} oder {second}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="190"/>
+        <location filename="../../floorapp/workflows/auth.py" line="191"/>
         <source>{name} is signed in as {role}; this is for {needed} only.</source>
         <translation>{name} ist als {role} angemeldet; das ist nur für {needed}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="199"/>
+        <location filename="../../floorapp/workflows/auth.py" line="200"/>
         <source>{name} is signed in as {role} and may not do {job}.</source>
         <translation>{name} ist als {role} angemeldet und darf {job} nicht machen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="255"/>
+        <location filename="../../floorapp/workflows/auth.py" line="337"/>
         <source>There is no user #{id}.</source>
         <translation>Es gibt keinen Benutzer Nr. {id}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="272"/>
+        <location filename="../../floorapp/workflows/auth.py" line="354"/>
         <source>A user needs a login and a name.</source>
         <translation>Ein Benutzer braucht eine Anmeldung und einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="277"/>
+        <location filename="../../floorapp/workflows/auth.py" line="359"/>
         <source>Unknown role &apos;{role}&apos;; a role is one of {roles}.</source>
         <translation>Unbekannte Rolle „{role}“; möglich sind: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="280"/>
+        <location filename="../../floorapp/workflows/auth.py" line="362"/>
         <source>A user with the login &apos;{login}&apos; exists already.</source>
         <translation>Es gibt schon einen Benutzer mit der Anmeldung „{login}“.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="310"/>
+        <location filename="../../floorapp/workflows/auth.py" line="392"/>
         <source>The badge barcode is empty.</source>
         <translation>Der Ausweis-Barcode ist leer.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="314"/>
+        <location filename="../../floorapp/workflows/auth.py" line="396"/>
         <source>This badge belongs to {name} already.</source>
         <translation>Dieser Ausweis gehört schon {name}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="397"/>
+        <location filename="../../floorapp/workflows/auth.py" line="480"/>
         <source>Unknown user &apos;{login}&apos;. Pick your name from the list or ask a supervisor.</source>
         <translation>Unbekannter Benutzer „{login}“. Wählen Sie Ihren Namen aus der Liste oder fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="402"/>
-        <location filename="../../floorapp/workflows/auth.py" line="455"/>
+        <location filename="../../floorapp/workflows/auth.py" line="485"/>
+        <location filename="../../floorapp/workflows/auth.py" line="536"/>
         <source>{name} is disabled. Ask a supervisor.</source>
         <translation>{name} ist gesperrt. Fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="408"/>
+        <location filename="../../floorapp/workflows/auth.py" line="491"/>
         <source>{name} is locked out after too many wrong PINs until {time}. Wait, or ask a supervisor.</source>
         <translation>{name} ist nach zu vielen falschen PINs bis {time} Uhr gesperrt. Warten Sie oder fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="417"/>
+        <location filename="../../floorapp/workflows/auth.py" line="500"/>
         <source>{name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN.</source>
         <translation>{name} hat noch keine PIN. Scannen Sie Ihren Ausweis oder lassen Sie die Schichtleitung eine PIN setzen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="429"/>
+        <location filename="../../floorapp/workflows/auth.py" line="513"/>
         <source>Wrong PIN. {name} is locked out until {time}.</source>
         <translation>Falsche PIN. {name} ist bis {time} Uhr gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="435"/>
+        <location filename="../../floorapp/workflows/auth.py" line="519"/>
         <source>Wrong PIN. {left} attempt left before {name} is locked out.</source>
         <translation>Falsche PIN. Noch {left} Versuch, dann wird {name} gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="436"/>
+        <location filename="../../floorapp/workflows/auth.py" line="520"/>
         <source>Wrong PIN. {left} attempts left before {name} is locked out.</source>
         <translation>Falsche PIN. Noch {left} Versuche, dann wird {name} gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="450"/>
+        <location filename="../../floorapp/workflows/auth.py" line="531"/>
         <source>This badge is not known. Sign in with your PIN, or ask a supervisor to register it.</source>
         <translation>Dieser Ausweis ist unbekannt. Melden Sie sich mit Ihrer PIN an oder lassen Sie ihn von der Schichtleitung registrieren.</translation>
     </message>
@@ -180,29 +180,29 @@
 <context>
     <name>BackorderPage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="472"/>
-        <source>Some items are short</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="474"/>
-        <source>What you picked ships now. Should the missing items follow later in a backorder?</source>
-        <translation type="unfinished"></translation>
+        <source>Some items are short</source>
+        <translation>Es fehlen Artikel</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="476"/>
-        <source>Backorder the rest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="477"/>
-        <source>No backorder</source>
-        <translation type="unfinished"></translation>
+        <source>What you picked ships now. Should the missing items follow later in a backorder?</source>
+        <translation>Was Sie kommissioniert haben, geht jetzt raus. Soll der Rest später als Rückstand folgen?</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="478"/>
+        <source>Backorder the rest</source>
+        <translation>Rest als Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="479"/>
+        <source>No backorder</source>
+        <translation>Kein Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="480"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -922,14 +922,14 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="506"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="508"/>
         <source>Wave done</source>
-        <translation type="unfinished"></translation>
+        <translation>Welle fertig</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="507"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="509"/>
         <source>Back to waves</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu den Wellen</translation>
     </message>
 </context>
 <context>
@@ -1359,125 +1359,582 @@
 <context>
     <name>PickPage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="160"/>
-        <source>SCAN BIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="161"/>
-        <source>SCAN ARTICLE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="162"/>
-        <source>SCAN LOT</source>
-        <translation type="unfinished"></translation>
+        <source>SCAN BIN</source>
+        <translation>LAGERPLATZ SCANNEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="163"/>
-        <source>SCAN OR TYPE QUANTITY</source>
-        <translation type="unfinished"></translation>
+        <source>SCAN ARTICLE</source>
+        <translation>ARTIKEL SCANNEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="164"/>
-        <source>SCAN TOTE</source>
-        <translation type="unfinished"></translation>
+        <source>SCAN LOT</source>
+        <translation>CHARGE SCANNEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="165"/>
-        <source>CONFIRM THE WAVE</source>
-        <translation type="unfinished"></translation>
+        <source>SCAN OR TYPE QUANTITY</source>
+        <translation>MENGE SCANNEN ODER TIPPEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="166"/>
+        <source>SCAN TOTE</source>
+        <translation>BEHÄLTER SCANNEN</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="167"/>
+        <source>CONFIRM THE WAVE</source>
+        <translation>WELLE ABSCHLIESSEN</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="168"/>
         <source>WAIT FOR OTHER PICKERS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="328"/>
-        <source>‹ Waves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="329"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>AUF ANDERE WARTEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="330"/>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <source>‹ Waves</source>
+        <translation>‹ Wellen</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="331"/>
-        <source>Short</source>
-        <translation type="unfinished"></translation>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="332"/>
-        <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <source>Skip</source>
+        <translation>Später</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="333"/>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
+        <source>Short</source>
+        <translation>Fehlt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="334"/>
+        <source>Qty</source>
+        <translation>Menge</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="335"/>
-        <source>Close the keypad</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="336"/>
-        <source>Confirm wave</source>
-        <translation type="unfinished"></translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="337"/>
+        <source>Close the keypad</source>
+        <translation>Zahlenfeld schließen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="338"/>
+        <source>Confirm wave</source>
+        <translation>Welle abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="339"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu prüfen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="344"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="346"/>
         <source>{done}/{total} lines · {percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>{done}/{total} Zeilen · {percent} %</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="358"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="360"/>
         <source>Lot {lot}</source>
-        <translation type="unfinished"></translation>
+        <translation>Charge {lot}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="360"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
         <source>{n} orders</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Aufträge</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="360"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
         <source>1 order</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Auftrag</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
         <source>tote {tote}</source>
-        <translation type="unfinished"></translation>
+        <translation>Behälter {tote}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
         <source>a new tote</source>
-        <translation type="unfinished"></translation>
+        <translation>einen neuen Behälter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="363"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="365"/>
         <source>Put {qty} in {where}
 for {order}</source>
-        <translation type="unfinished"></translation>
+        <translation>{qty} in {where} legen
+für {order}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="367"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="369"/>
         <source>({n} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>({n} von {total})</translation>
+    </message>
+</context>
+<context>
+    <name>Picking</name>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="109"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="113"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="114"/>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="115"/>
+        <source>quantity short</source>
+        <translation>zu wenig da</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="116"/>
+        <source>wrong product in bin</source>
+        <translation>falscher Artikel im Platz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="121"/>
+        <source>location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="122"/>
+        <source>product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="123"/>
+        <source>lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="124"/>
+        <source>tote</source>
+        <translation>Behälter</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="125"/>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="126"/>
+        <source>skip</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="127"/>
+        <source>short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="131"/>
+        <source>Put {quantity} in {where} for {order}: scan the tote.</source>
+        <translation>{quantity} in {where} für {order} legen: Behälter scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="132"/>
+        <source>First put {quantity} in {where} for {order}: scan the tote.</source>
+        <translation>Erst {quantity} in {where} für {order} legen: Behälter scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="133"/>
+        <source>Now put {quantity} in {where} for {order}: scan the tote.</source>
+        <translation>Jetzt {quantity} in {where} für {order} legen: Behälter scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="134"/>
+        <source>Finish first: put {quantity} in {where} for {order}: scan the tote.</source>
+        <translation>Erst fertig machen: {quantity} in {where} für {order} legen: Behälter scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="339"/>
+        <source>{name} is signed in as {role} and may not do wave picking.</source>
+        <translation>{name} ist als {role} angemeldet und darf keine Wellen kommissionieren.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="379"/>
+        <source>Choose a wave first.</source>
+        <translation>Wählen Sie zuerst eine Welle.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="595"/>
+        <source>{quantity} for {order}</source>
+        <translation>{quantity} für {order}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="597"/>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="609"/>
+        <source>Wave opened.</source>
+        <translation>Welle geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="610"/>
+        <source>Wave {wave}: go to {location}.</source>
+        <translation>Welle {wave}: gehen Sie zu {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="614"/>
+        <source>Picking paused. Your picked lines stay on this device.</source>
+        <translation>Pause. Ihre kommissionierten Zeilen bleiben auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="642"/>
+        <source>1 line is being picked by other pickers.</source>
+        <translation>1 Zeile wird von anderen kommissioniert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="644"/>
+        <source>{count} lines are being picked by other pickers.</source>
+        <translation>{count} Zeilen werden von anderen kommissioniert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="646"/>
+        <source>Every line is picked: confirm the wave.</source>
+        <translation>Alle Zeilen erledigt: Welle abschließen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="658"/>
+        <source>Picked: {done}.</source>
+        <translation>Entnommen: {done}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="671"/>
+        <source>Next: {location}.</source>
+        <translation>Weiter: {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="688"/>
+        <source>Press Short and choose the reason.</source>
+        <translation>Drücken Sie „Fehlt“ und wählen Sie den Grund.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="689"/>
+        <source>{command} is not used while picking.</source>
+        <translation>„{command}“ gibt es beim Kommissionieren nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="703"/>
+        <source>Scan a bin, an article or a tote.</source>
+        <translation>Scannen Sie Lagerplatz, Artikel oder Behälter.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="709"/>
+        <source>Wrong location {scanned}. Go to {location}.</source>
+        <translation>Falscher Lagerplatz {scanned}. Gehen Sie zu {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="713"/>
+        <source>Already at {location}.</source>
+        <translation>Sie sind schon bei {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="718"/>
+        <source>{location} OK: take {product}.</source>
+        <translation>{location} OK: nehmen Sie {product}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="724"/>
+        <source>Expired on {date}: do not pick lot {lot}. Take another.</source>
+        <translation>Abgelaufen am {date}: Charge {lot} nicht nehmen. Nehmen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="730"/>
+        <source>Lot {lot} is not known for {product}. Check the label.</source>
+        <translation>Charge {lot} ist für {product} unbekannt. Etikett prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="734"/>
+        <source>Lot {lot} expired on {date}: do not pick it. Take another.</source>
+        <translation>Charge {lot} ist am {date} abgelaufen: nicht nehmen. Nehmen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="738"/>
+        <source>One lot per pick: you already took lot {taken}. Put lot {lot} back.</source>
+        <translation>Eine Charge pro Entnahme: Sie haben schon Charge {taken}. Legen Sie Charge {lot} zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="755"/>
+        <source>Serial {serial} is already picked for {order}. Scan another one.</source>
+        <translation>Seriennummer {serial} ist schon für {order} entnommen. Scannen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="763"/>
+        <source>One serial number is one unit: take one, then press Short for the rest.</source>
+        <translation>Eine Seriennummer ist ein Stück: nehmen Sie eins, dann „Fehlt“ für den Rest.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="770"/>
+        <source>Wrong product: {scanned}. Take {product}.</source>
+        <translation>Falscher Artikel: {scanned}. Nehmen Sie {product}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="774"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="819"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="894"/>
+        <source>Scan the location {location} first.</source>
+        <translation>Scannen Sie zuerst den Lagerplatz {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="778"/>
+        <source>This pick is closed as short. Undo to change it.</source>
+        <translation>Diese Entnahme ist als Fehlmenge abgeschlossen. Mit „Rückgängig“ ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="784"/>
+        <source>Expired on {date}: do not pick it. Take another.</source>
+        <translation>Abgelaufen am {date}: nicht nehmen. Nehmen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="790"/>
+        <source>Too many: {total} of {demand}. Scan single units or type the quantity.</source>
+        <translation>Zu viele: {total} von {demand}. Einzeln scannen oder Menge tippen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="792"/>
+        <source>Too many: {total} of {demand}. Put one back.</source>
+        <translation>Zu viele: {total} von {demand}. Legen Sie eins zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="804"/>
+        <source>+{added} (pack): {total} of {demand}.</source>
+        <translation>+{added} (Packung): {total} von {demand}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="806"/>
+        <source>+{added}: {total} of {demand}.</source>
+        <translation>+{added}: {total} von {demand}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="810"/>
+        <source>Scan the lot.</source>
+        <translation>Charge scannen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="815"/>
+        <source>Lot {lot} is another product&apos;s. Take {product}.</source>
+        <translation>Charge {lot} gehört zu einem anderen Artikel. Nehmen Sie {product}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="822"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="897"/>
+        <source>Scan the product {product} first.</source>
+        <translation>Scannen Sie zuerst den Artikel {product}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="825"/>
+        <source>Lot {lot} already scanned.</source>
+        <translation>Charge {lot} ist schon gescannt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="831"/>
+        <source>Lot {lot} OK.</source>
+        <translation>Charge {lot} OK.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="848"/>
+        <source>Nothing left to put in a tote.</source>
+        <translation>Nichts mehr in einen Behälter zu legen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="851"/>
+        <source>tote {tote}</source>
+        <translation>Behälter {tote}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="852"/>
+        <source>a new tote</source>
+        <translation>einen neuen Behälter</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="858"/>
+        <source>Unknown barcode {code}.</source>
+        <translation>Unbekannter Barcode {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="860"/>
+        <source>That is a tote. First take {product} ({picked} of {demand}).</source>
+        <translation>Das ist ein Behälter. Nehmen Sie erst {product} ({picked} von {demand}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="868"/>
+        <source>Wrong tote. {order} goes in tote {tote}.</source>
+        <translation>Falscher Behälter. {order} kommt in Behälter {tote}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="875"/>
+        <source>Tote {tote} already holds {order}. Take an empty tote.</source>
+        <translation>In Behälter {tote} ist schon {order}. Nehmen Sie einen leeren.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="880"/>
+        <source>In tote {tote}: {done}.</source>
+        <translation>In Behälter {tote}: {done}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="899"/>
+        <source>Scan the lot first.</source>
+        <translation>Scannen Sie zuerst die Charge.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="903"/>
+        <source>The quantity cannot be negative.</source>
+        <translation>Die Menge darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="907"/>
+        <source>Too many: {total} of {demand}.</source>
+        <translation>Zu viele: {total} von {demand}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="911"/>
+        <source>{total} of {demand}. Scan more, or press Short.</source>
+        <translation>{total} von {demand}. Weiter scannen oder „Fehlt“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="915"/>
+        <source>{total} of {demand}.</source>
+        <translation>{total} von {demand}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="923"/>
+        <source>You hold {picked}: put them back and press Undo, or press Short.</source>
+        <translation>Sie haben {picked} in der Hand: zurücklegen und „Rückgängig“ drücken, oder „Fehlt“.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="926"/>
+        <source>This is the last line: pick it, or press Short.</source>
+        <translation>Das ist die letzte Zeile: entnehmen oder „Fehlt“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="948"/>
+        <source>Skipped: it comes back at the end. Next: {location}.</source>
+        <translation>Übersprungen: kommt am Ende wieder. Weiter: {location}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="955"/>
+        <source>Scan the location {location} first: a short pick is checked at the bin.</source>
+        <translation>Scannen Sie zuerst den Lagerplatz {location}: eine Fehlmenge wird am Platz geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="958"/>
+        <source>Already marked short.</source>
+        <translation>Schon als Fehlmenge gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="960"/>
+        <source>You already have the full quantity.</source>
+        <translation>Sie haben schon die volle Menge.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="964"/>
+        <source>Short {missing} ({reason}); a count of this bin is requested.</source>
+        <translation>Fehlmenge {missing} ({reason}); der Lagerplatz wird gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="970"/>
+        <source>Nothing to undo.</source>
+        <translation>Nichts zurückzunehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="980"/>
+        <source>{order} is already confirmed for sync; it cannot be undone on the floor.</source>
+        <translation>{order} ist schon zum Senden bestätigt; das kann hier nicht zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="985"/>
+        <source>Another picker has taken this line since; it cannot be undone here.</source>
+        <translation>Diese Zeile hat inzwischen jemand anderes übernommen; hier nicht zurücknehmbar.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1002"/>
+        <source>Undone: last {step} scan.</source>
+        <translation>Zurückgenommen: letzter Scan ({step}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1009"/>
+        <source>Put the goods in hand in their totes first.</source>
+        <translation>Legen Sie erst die Ware aus der Hand in ihre Behälter.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1015"/>
+        <source>1 line is not picked yet ({others} by other pickers).</source>
+        <translation>1 Zeile ist noch offen ({others} bei anderen).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1017"/>
+        <source>{count} lines are not picked yet ({others} by other pickers).</source>
+        <translation>{count} Zeilen sind noch offen ({others} bei anderen).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1021"/>
+        <source>1 line is not picked yet: pick it or mark it short.</source>
+        <translation>1 Zeile ist noch offen: entnehmen oder als Fehlmenge melden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1023"/>
+        <source>{count} lines are not picked yet: pick them or mark them short.</source>
+        <translation>{count} Zeilen sind noch offen: entnehmen oder als Fehlmenge melden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1132"/>
+        <source>Wave {wave} was already confirmed.</source>
+        <translation>Welle {wave} ist schon abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1133"/>
+        <source>Wave {wave} done: {queued} orders queued for sync.</source>
+        <translation>Welle {wave} fertig: {queued} Aufträge warten aufs Senden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1137"/>
+        <source>{created} bin counts requested.</source>
+        <translation>{created} Platzzählungen angefordert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1139"/>
+        <source>Nothing found for {orders}: left open in Odoo.</source>
+        <translation>Nichts gefunden für {orders}: bleibt in Odoo offen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1312"/>
+        <source>Wave {wave} is no longer on this device. Download it again.</source>
+        <translation>Welle {wave} ist nicht mehr auf diesem Gerät. Laden Sie sie neu.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/scans.py" line="99"/>
+        <source>Barcode {code} is not known on this device.</source>
+        <translation>Barcode {code} ist auf diesem Gerät unbekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/scans.py" line="125"/>
+        <source>That is the order label of {order}; scan its tote instead.</source>
+        <translation>Das ist das Auftragsetikett von {order}; scannen Sie stattdessen den Behälter.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/scans.py" line="127"/>
+        <source>{scan}: not used while picking.</source>
+        <translation>{scan}: beim Kommissionieren nicht verwendet.</translation>
     </message>
 </context>
 <context>
@@ -1966,41 +2423,124 @@ for {order}</source>
     </message>
 </context>
 <context>
-    <name>ShortReasonPage</name>
+    <name>Settings</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="447"/>
-        <source>Short pick: why?</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/cli/config_cmd.py" line="139"/>
+        <source>{key} is not a setting: the Odoo password or API key is kept in the OS keyring. Store it with `floorapp config set-secret` (or set FLOORAPP_ODOO_KEY for one run).</source>
+        <translation>{key} ist keine Einstellung: Das Odoo-Passwort oder der API-Schlüssel liegt im Schlüsselbund des Systems. Speichern Sie ihn mit `floorapp config set-secret` (oder setzen Sie FLOORAPP_ODOO_KEY für einen Lauf).</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="448"/>
-        <source>What you took so far stays picked. The bin gets a count.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../floorapp/cli/config_cmd.py" line="146"/>
+        <source>Unknown setting {key}. Did you mean {close}? See `floorapp config show`.</source>
+        <translation>Unbekannte Einstellung {key}. Meinten Sie {close}? Siehe `floorapp config show`.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/cli/config_cmd.py" line="148"/>
+        <source>Unknown setting {key}. See `floorapp config show`.</source>
+        <translation>Unbekannte Einstellung {key}. Siehe `floorapp config show`.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/logging_setup.py" line="171"/>
+        <source>Unknown log level {level}; use DEBUG, INFO, WARNING or ERROR.</source>
+        <translation>Unbekannte Protokollstufe {level}; möglich sind DEBUG, INFO, WARNING oder ERROR.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="64"/>
+        <source>Setting {name} must be {kind}, not {value}.</source>
+        <translation>Die Einstellung {name} muss {kind} sein, nicht {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="70"/>
+        <source>Setting {name} must be one of {allowed}, not {value}.</source>
+        <translation>Die Einstellung {name} muss eines von {allowed} sein, nicht {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="75"/>
+        <source>Setting {name} must be at least {minimum}, not {value}.</source>
+        <translation>Die Einstellung {name} muss mindestens {minimum} sein, nicht {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="82"/>
+        <source>text</source>
+        <translation>ein Text</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="83"/>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="84"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="85"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="193"/>
+        <source>The settings file {path} is not valid TOML: {problem}</source>
+        <translation>Die Einstellungsdatei {path} ist kein gültiges TOML: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="199"/>
+        <source>Unknown setting {name} in {path}.</source>
+        <translation>Unbekannte Einstellung {name} in {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="213"/>
+        <source>Unknown setting {name}.</source>
+        <translation>Unbekannte Einstellung {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="238"/>
+        <source>Unknown setting {name}. See `floorapp config show`.</source>
+        <translation>Unbekannte Einstellung {name}. Siehe `floorapp config show`.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/settings.py" line="256"/>
+        <source>These settings have no file to be saved to.</source>
+        <translation>Für diese Einstellungen gibt es keine Datei zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortReasonPage</name>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="449"/>
+        <source>Short pick: why?</source>
+        <translation>Fehlmenge: warum?</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="450"/>
-        <source>Not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="451"/>
-        <source>Damaged</source>
-        <translation type="unfinished"></translation>
+        <source>What you took so far stays picked. The bin gets a count.</source>
+        <translation>Was Sie schon genommen haben, bleibt entnommen. Der Lagerplatz wird gezählt.</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="452"/>
-        <source>Not enough in bin</source>
-        <translation type="unfinished"></translation>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="453"/>
-        <source>Wrong product in bin</source>
-        <translation type="unfinished"></translation>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="457"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="454"/>
+        <source>Not enough in bin</source>
+        <translation>Zu wenig im Platz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="455"/>
+        <source>Wrong product in bin</source>
+        <translation>Falscher Artikel im Platz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="459"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2096,9 +2636,9 @@ for {order}</source>
     <message numerus="yes">
         <location filename="../../floorapp/ui/status_bar.py" line="222"/>
         <source>to check: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>zu prüfen: %n</numerusform>
+            <numerusform>zu prüfen: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2126,7 +2666,7 @@ for {order}</source>
     <message>
         <location filename="../../floorapp/ui/status_bar.py" line="237"/>
         <source>Data: {age}</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten: {age}</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/status_bar.py" line="248"/>
@@ -2135,89 +2675,370 @@ for {order}</source>
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="81"/>
+        <source>The device&apos;s storage is full, so this was not saved. Free some space, then try again.</source>
+        <translation>Der Speicher des Geräts ist voll, daher wurde nichts gespeichert. Platz schaffen und erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="84"/>
+        <source>FloorApp&apos;s database is read-only, so this was not saved. Ask IT to check {path}.</source>
+        <translation>Die FloorApp-Datenbank ist schreibgeschützt, daher wurde nichts gespeichert. Bitten Sie die IT, {path} zu prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="88"/>
+        <source>FloorApp&apos;s database file is damaged. Stop using this device and call IT; keep the file {path}.</source>
+        <translation>Die FloorApp-Datenbank ist beschädigt. Gerät nicht weiter benutzen und die IT rufen; die Datei {path} aufbewahren.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="92"/>
+        <source>The device could not read or write its storage, so this was not saved. Try again; call IT if it repeats.</source>
+        <translation>Das Gerät konnte seinen Speicher nicht lesen oder schreiben, daher wurde nichts gespeichert. Erneut versuchen; bei Wiederholung die IT rufen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="96"/>
+        <source>FloorApp cannot open its database {path}. Check that the folder exists and can be written.</source>
+        <translation>FloorApp kann seine Datenbank {path} nicht öffnen. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="100"/>
+        <source>The database is busy with another FloorApp on this device. Try again in a moment.</source>
+        <translation>Die Datenbank wird gerade von einer anderen FloorApp auf diesem Gerät benutzt. Gleich erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="220"/>
+        <source>FloorApp cannot create the folder for its database ({folder}).</source>
+        <translation>FloorApp kann den Ordner für seine Datenbank nicht anlegen ({folder}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="268"/>
+        <source>This database was written by a newer FloorApp (schema {stamped}); update FloorApp to open it. This FloorApp reads schema {ours}. Nothing was changed in {path}.</source>
+        <translation>Diese Datenbank stammt von einer neueren FloorApp (Schema {stamped}); aktualisieren Sie FloorApp, um sie zu öffnen. Diese FloorApp liest Schema {ours}. In {path} wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/offline_store/db.py" line="315"/>
+        <source>FloorApp does not know this database&apos;s schema (revision {revisions}); update FloorApp. Nothing was changed in {path}.</source>
+        <translation>FloorApp kennt das Schema dieser Datenbank nicht (Revision {revisions}); aktualisieren Sie FloorApp. In {path} wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="346"/>
+        <source>FloorApp does not know how to send {kind}.</source>
+        <extracomment>An applier&apos;s steps: it yields refs that must be recorded durably before it goes on (the ``*_sent`` refs before a call that cannot be repeated), and returns the refs to keep. The worker runs a chunk&apos;s appliers in lockstep and records what they all yield in one local commit.</extracomment>
+        <translation>FloorApp kann {kind} nicht senden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="393"/>
+        <source>Odoo did not finish validating {picking} (state {state}).</source>
+        <translation>Odoo hat {picking} nicht fertig bestätigt (Status {state}).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="543"/>
+        <source>Odoo says a picked lot is expired; a supervisor decides.</source>
+        <translation>Laut Odoo ist eine entnommene Charge abgelaufen; die Schichtleitung entscheidet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="548"/>
+        <source>Odoo asks a question FloorApp cannot answer ({model}); finish this transfer in Odoo.</source>
+        <translation>Odoo stellt eine Frage, die FloorApp nicht beantworten kann ({model}); schließen Sie diesen Vorgang in Odoo ab.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="555"/>
+        <source>Odoo kept asking questions; finish this transfer in Odoo.</source>
+        <translation>Odoo stellt immer weitere Fragen; schließen Sie diesen Vorgang in Odoo ab.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="617"/>
+        <source>{picking} was validated in Odoo while FloorApp was sending it; check its quantities in Odoo.</source>
+        <translation>{picking} wurde in Odoo bestätigt, während FloorApp es sendete; prüfen Sie die Mengen in Odoo.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="632"/>
+        <source>{picking} was deleted in Odoo.</source>
+        <translation>{picking} wurde in Odoo gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="645"/>
+        <source>{picking} was validated in Odoo by someone else; nothing was shipped twice.</source>
+        <translation>{picking} wurde in Odoo von jemand anderem bestätigt; nichts wurde doppelt versandt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="651"/>
+        <source>{picking} was cancelled in Odoo.</source>
+        <translation>{picking} wurde in Odoo storniert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="663"/>
+        <source>A line of {picking} was removed or moved in Odoo.</source>
+        <translation>Eine Zeile von {picking} wurde in Odoo entfernt oder verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="669"/>
+        <source>Nothing was picked on {picking}; it was not validated.</source>
+        <translation>Für {picking} wurde nichts entnommen; es wurde nicht bestätigt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="770"/>
+        <source>A line of {picking} was changed in Odoo (taken by another picker?) after it was downloaded.</source>
+        <translation>Eine Zeile von {picking} wurde nach dem Laden in Odoo geändert (von jemand anderem übernommen?).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="791"/>
+        <source>Lot {lot} of {picking} now expires earlier in Odoo ({now}) than when it was picked ({ours}); a supervisor decides.</source>
+        <translation>Charge {lot} von {picking} läuft in Odoo jetzt früher ab ({now}) als bei der Entnahme ({ours}); die Schichtleitung entscheidet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="834"/>
+        <source>Lines to pack into {package} were removed in Odoo.</source>
+        <translation>Zeilen für das Packstück {package} wurden in Odoo entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="856"/>
+        <source>The lines for {package} were already processed in Odoo.</source>
+        <translation>Die Zeilen für {package} wurden in Odoo schon verarbeitet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="894"/>
+        <source>Stock changed in Odoo since it was counted: Odoo now has {have}, the counter saw {expected} and counted {counted}.</source>
+        <translation>Der Bestand hat sich in Odoo seit der Zählung geändert: Odoo hat jetzt {have}, beim Zählen standen {expected} da, gezählt wurden {counted}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="917"/>
+        <source>Odoo says the quant changed since it was counted.</source>
+        <translation>Laut Odoo hat sich der Bestand seit der Zählung geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="991"/>
+        <source>Odoo did not keep the count request for this bin.</source>
+        <translation>Odoo hat die Zählanforderung für diesen Lagerplatz nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1020"/>
+        <source>The return was cancelled in Odoo.</source>
+        <translation>Die Retoure wurde in Odoo storniert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1042"/>
+        <source>The return was deleted in Odoo.</source>
+        <translation>Die Retoure wurde in Odoo gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1075"/>
+        <source>Several returns of this delivery appeared in Odoo.</source>
+        <translation>In Odoo gibt es mehrere Retouren zu dieser Lieferung.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1086"/>
+        <source>Odoo offers no return line for move {move}.</source>
+        <translation>Odoo bietet keine Retourenzeile für Bewegung {move}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1101"/>
+        <source>Odoo did not say which return it created.</source>
+        <translation>Odoo hat nicht gesagt, welche Retoure angelegt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1125"/>
+        <source>The photo {file} is not on this device any more.</source>
+        <translation>Das Foto {file} ist nicht mehr auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/appliers.py" line="1131"/>
+        <source>The photo {file} could not be read on this device.</source>
+        <translation>Das Foto {file} konnte auf diesem Gerät nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/client.py" line="243"/>
+        <source>Odoo did not return the new record&apos;s id.</source>
+        <translation>Odoo hat die ID des neuen Datensatzes nicht zurückgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/client.py" line="256"/>
+        <source>Odoo did not return the new records&apos; ids.</source>
+        <translation>Odoo hat die IDs der neuen Datensätze nicht zurückgegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/client.py" line="322"/>
+        <source>The server did not answer like Odoo.</source>
+        <translation>Der Server antwortet nicht wie Odoo.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/client.py" line="334"/>
+        <location filename="../../floorapp/sync/service.py" line="143"/>
+        <source>The Odoo URL is not set (setting odoo.url).</source>
+        <translation>Die Odoo-Adresse ist nicht eingestellt (Einstellung odoo.url).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/client.py" line="352"/>
+        <source>Unknown Odoo transport {transport} (setting odoo.transport).</source>
+        <translation>Unbekannter Odoo-Transport {transport} (Einstellung odoo.transport).</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/errors.py" line="148"/>
+        <source>Odoo signed this device out; signing in again.</source>
+        <translation>Odoo hat dieses Gerät abgemeldet; es meldet sich neu an.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/errors.py" line="152"/>
+        <location filename="../../floorapp/sync/transport_jsonrpc.py" line="81"/>
+        <source>Odoo refused FloorApp&apos;s login or API key. A supervisor must check the connection settings.</source>
+        <translation>Odoo hat Anmeldung oder API-Schlüssel von FloorApp abgelehnt. Die Schichtleitung muss die Verbindungseinstellungen prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/errors.py" line="160"/>
+        <source>Odoo was busy; the transaction will be retried.</source>
+        <translation>Odoo war ausgelastet; die Buchung wird erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="26"/>
+        <source>Odoo answered HTTP {code}; the transaction will be retried.</source>
+        <translation>Odoo antwortete mit HTTP {code}; die Buchung wird erneut versucht.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="35"/>
+        <source>Odoo&apos;s certificate could not be verified; check odoo.ca_bundle.</source>
+        <translation>Das Zertifikat von Odoo ließ sich nicht prüfen; odoo.ca_bundle kontrollieren.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="39"/>
+        <source>Odoo did not answer in time.</source>
+        <translation>Odoo hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="42"/>
+        <location filename="../../floorapp/sync/transport_jsonrpc.py" line="67"/>
+        <source>Odoo cannot be reached.</source>
+        <translation>Odoo ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="45"/>
+        <source>The connection to Odoo broke.</source>
+        <translation>Die Verbindung zu Odoo ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="50"/>
+        <source>Odoo sent an unreadable answer.</source>
+        <translation>Odoo hat eine unlesbare Antwort geschickt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/network.py" line="54"/>
+        <source>The connection to Odoo failed.</source>
+        <translation>Die Verbindung zu Odoo ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/transport_json2.py" line="20"/>
+        <source>Odoo did not accept FloorApp&apos;s API key.</source>
+        <translation>Odoo hat den API-Schlüssel von FloorApp nicht angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/transport_json2.py" line="86"/>
+        <source>Odoo answered HTTP {code}.</source>
+        <translation>Odoo antwortete mit HTTP {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/transport_jsonrpc.py" line="123"/>
+        <source>Not signed in to Odoo.</source>
+        <translation>Nicht bei Odoo angemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/users.py" line="68"/>
+        <source>Odoo&apos;s Inventory groups were not found; is the Inventory app installed?</source>
+        <translation>Die Lager-Gruppen von Odoo wurden nicht gefunden; ist die App Lager installiert?</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/sync/worker.py" line="652"/>
+        <source>{name} is signed in as {role}; this is for supervisors only.</source>
+        <extracomment>Local floor user id -&gt; a client signed in with that user&apos;s own API key, or None (integration user). Kinds whose preconditions compare line write dates with those our own earlier transactions left. Entries in one chunk at most.</extracomment>
+        <translation>{name} ist als {role} angemeldet; das ist nur für die Schichtleitung.</translation>
+    </message>
+</context>
+<context>
     <name>SyncAdmin</name>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="33"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="34"/>
         <source>Validate picking</source>
         <translation>Transfer buchen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="34"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="35"/>
         <source>Put in pack</source>
         <translation>Verpacken</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="35"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="36"/>
         <source>Count</source>
         <translation>Zählung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="36"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="37"/>
         <source>Count request</source>
         <translation>Zählauftrag</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="37"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="38"/>
         <source>Return</source>
         <translation>Retoure</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="42"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="43"/>
         <source>Validated in Odoo by someone else</source>
         <translation>In Odoo schon von jemand anderem gebucht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="43"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="44"/>
         <source>Cancelled in Odoo</source>
         <translation>In Odoo storniert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="44"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="45"/>
         <source>Deleted in Odoo</source>
         <translation>In Odoo gelöscht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="45"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="46"/>
         <source>A line was removed in Odoo</source>
         <translation>In Odoo wurde eine Zeile entfernt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="46"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="47"/>
         <source>A line was changed in Odoo</source>
         <translation>In Odoo wurde eine Zeile geändert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="47"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="48"/>
         <source>Stock moved since the count</source>
         <translation>Bestand hat sich seit der Zählung bewegt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="48"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="49"/>
         <source>Record deleted in Odoo</source>
         <translation>Datensatz in Odoo gelöscht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="49"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="50"/>
         <source>Lot expired</source>
         <translation>Charge abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="50"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="51"/>
         <source>The lot&apos;s expiry date was changed in Odoo</source>
         <translation>Das Ablaufdatum der Charge wurde in Odoo geändert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="51"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="52"/>
         <source>More than one return in Odoo</source>
         <translation>Mehr als eine Retoure in Odoo</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="168"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="171"/>
         <source>Say why the transaction is discarded.</source>
         <translation>Geben Sie an, warum die Buchung verworfen wird.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="194"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="197"/>
         <source>{kind} {subject}</source>
         <translation>{kind} {subject}</translation>
     </message>
@@ -2280,143 +3101,143 @@ for {order}</source>
         <translation>Odoo wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="285"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="286"/>
         <source>Offline: Odoo cannot be reached. Work is kept on this device.</source>
         <translation>Offline: Odoo ist nicht erreichbar. Die Arbeit bleibt auf diesem Gerät.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="287"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="288"/>
         <source>Offline: {error}</source>
         <translation>Offline: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="293"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="294"/>
         <source>Last sync OK: {when}</source>
         <translation>Letzte Synchronisation OK: {when}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="295"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="296"/>
         <source>never downloaded</source>
         <translation>nie heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="296"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="297"/>
         <source>Data age: {age}</source>
         <translation>Daten-Alter: {age}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="300"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="301"/>
         <source>Waiting to send: {queued} · Parked: {parked} · Conflicts: {conflicts}</source>
         <translation>Zu senden: {queued} · Geparkt: {parked} · Konflikte: {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="308"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="309"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="309"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="310"/>
         <source>{time} ({age} ago)</source>
         <translation>{time} (vor {age})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="323"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="324"/>
         <source>Nothing needs you: no parked or conflicting transactions.</source>
         <translation>Nichts zu tun: keine geparkten Buchungen und keine Konflikte.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="324"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="325"/>
         <source>Fix it in Odoo, then Retry. Or Discard it.</source>
         <translation>In Odoo korrigieren, dann nochmal senden. Oder verwerfen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="332"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="333"/>
         <source>CONFLICT · {title}</source>
         <translation>KONFLIKT · {title}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="334"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="336"/>
         <source>{reason}: {problem}</source>
         <translation>{reason}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="336"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="338"/>
         <source>PARKED · {title}</source>
         <translation>GEPARKT · {title}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="337"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="339"/>
         <source>Odoo says: {problem}</source>
         <translation>Odoo meldet: {problem}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="338"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="340"/>
         <source>Done by {user} on {when}</source>
         <translation>Erfasst von {user} am {when}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="340"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="342"/>
         <source>On the floor:</source>
         <translation>Im Lager erfasst:</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="343"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="345"/>
         <source>In Odoo now:</source>
         <translation>Jetzt in Odoo:</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="363"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="365"/>
         <source>Sync is off on this device.</source>
         <translation>Synchronisation ist auf diesem Gerät aus.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="365"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="367"/>
         <source>Syncing…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="374"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="376"/>
         <source>Downloading {model}: {rows} rows (step {step} of {steps})</source>
         <translation>Lade {model}: {rows} Zeilen (Schritt {step} von {steps})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="384"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="386"/>
         <source>Sync done: {applied} sent to Odoo.</source>
         <translation>Synchronisation fertig: {applied} an Odoo gesendet.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="386"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="388"/>
         <source>Sync stopped: {error}</source>
         <translation>Synchronisation gestoppt: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="387"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="389"/>
         <source>Download finished.</source>
         <translation>Download fertig.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="404"/>
-        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="406"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="409"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="405"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
         <source>Discard “{title}”? It will never be sent to Odoo; fix Odoo by hand if needed.</source>
         <translation>„{title}“ verwerfen? Es wird nie an Odoo gesendet; korrigieren Sie Odoo bei Bedarf von Hand.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="409"/>
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="422"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="424"/>
         <source>Sent back to the queue.</source>
         <translation>Zurück in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="426"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="428"/>
         <source>Discarded.</source>
         <translation>Verworfen.</translation>
     </message>
@@ -2432,107 +3253,107 @@ for {order}</source>
 <context>
     <name>WaveListPage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="119"/>
-        <source>Waves to pick</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="120"/>
-        <source>No wave on this device. Download your waves while you have network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="121"/>
-        <source>Download waves</source>
-        <translation type="unfinished"></translation>
+        <source>Waves to pick</source>
+        <translation>Wellen zum Kommissionieren</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="122"/>
+        <source>No wave on this device. Download your waves while you have network.</source>
+        <translation>Keine Welle auf diesem Gerät. Laden Sie Ihre Wellen, solange Sie Netz haben.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="123"/>
+        <source>Download waves</source>
+        <translation>Wellen laden</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="124"/>
         <source>Back to home</source>
         <translation>Zurück zum Start</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="128"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="130"/>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="128"/>
-        <source>Open to claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="130"/>
-        <source>Done, waiting for sync</source>
-        <translation type="unfinished"></translation>
+        <source>Open to claim</source>
+        <translation>Frei</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="132"/>
+        <source>Done, waiting for sync</source>
+        <translation>Fertig, wartet aufs Senden</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="134"/>
         <source>{done} of {total} lines picked</source>
-        <translation type="unfinished"></translation>
+        <translation>{done} von {total} Zeilen entnommen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="135"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="137"/>
         <source>1 order</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Auftrag</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="135"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="137"/>
         <source>{n} orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="143"/>
-        <source>1 line taken by another picker</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Aufträge</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="145"/>
-        <source>{n} lines taken by other pickers</source>
-        <translation type="unfinished"></translation>
+        <source>1 line taken by another picker</source>
+        <translation>1 Zeile bei jemand anderem</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="138"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="147"/>
+        <source>{n} lines taken by other pickers</source>
+        <translation>{n} Zeilen bei anderen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="140"/>
         <source>Data: {age}</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten: {age}</translation>
     </message>
 </context>
 <context>
     <name>WavePickingScreen</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="587"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="589"/>
         <source>Wave picking</source>
         <translation>Wellen-Kommis­sionierung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="603"/>
-        <source>Open a wave first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="605"/>
+        <source>Open a wave first.</source>
+        <translation>Öffnen Sie zuerst eine Welle.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="607"/>
         <source>Choose on the screen or Cancel first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst auf dem Bildschirm wählen oder abbrechen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="642"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="644"/>
         <source>Downloading waves…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="652"/>
-        <source>Download failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wellen werden geladen…</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="654"/>
-        <source>Waves downloaded.</source>
-        <translation type="unfinished"></translation>
+        <source>Download failed: {error}</source>
+        <translation>Laden fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="703"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="657"/>
+        <source>Waves downloaded.</source>
+        <translation>Wellen geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/picking/screen.py" line="706"/>
         <source>Type the quantity first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie zuerst die Menge.</translation>
     </message>
 </context>
 </TS>
