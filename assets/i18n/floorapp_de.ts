@@ -1376,7 +1376,7 @@
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="165"/>
         <source>SCAN OR TYPE QUANTITY</source>
-        <translation>MENGE SCANNEN ODER TIPPEN</translation>
+        <translation>MENGE ERFASSEN</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="166"/>
@@ -1401,7 +1401,7 @@
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="331"/>
         <source>Undo</source>
-        <translation>Rückgängig</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <location filename="../../floorapp/ui/picking/screen.py" line="332"/>
@@ -1698,7 +1698,7 @@ für {order}</translation>
     <message>
         <location filename="../../floorapp/workflows/picking/handlers.py" line="778"/>
         <source>This pick is closed as short. Undo to change it.</source>
-        <translation>Diese Entnahme ist als Fehlmenge abgeschlossen. Mit „Rückgängig“ ändern.</translation>
+        <translation>Diese Entnahme ist als Fehlmenge abgeschlossen. Mit „Zurück“ ändern.</translation>
     </message>
     <message>
         <location filename="../../floorapp/workflows/picking/handlers.py" line="784"/>
@@ -1819,7 +1819,7 @@ für {order}</translation>
     <message>
         <location filename="../../floorapp/workflows/picking/handlers.py" line="923"/>
         <source>You hold {picked}: put them back and press Undo, or press Short.</source>
-        <translation>Sie haben {picked} in der Hand: zurücklegen und „Rückgängig“ drücken, oder „Fehlt“.</translation>
+        <translation>Sie haben {picked} in der Hand: zurücklegen und „Zurück“ drücken, oder „Fehlt“.</translation>
     </message>
     <message>
         <location filename="../../floorapp/workflows/picking/handlers.py" line="926"/>
@@ -1902,22 +1902,32 @@ für {order}</translation>
         <translation>Welle {wave} ist schon abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/picking/handlers.py" line="1133"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1134"/>
+        <source>Wave {wave} done: 1 order queued for sync.</source>
+        <translation>Welle {wave} fertig: 1 Auftrag wartet aufs Senden.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1135"/>
         <source>Wave {wave} done: {queued} orders queued for sync.</source>
         <translation>Welle {wave} fertig: {queued} Aufträge warten aufs Senden.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/picking/handlers.py" line="1137"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1139"/>
+        <source>1 bin count requested.</source>
+        <translation>1 Platzzählung angefordert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1142"/>
         <source>{created} bin counts requested.</source>
         <translation>{created} Platzzählungen angefordert.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/picking/handlers.py" line="1139"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1144"/>
         <source>Nothing found for {orders}: left open in Odoo.</source>
         <translation>Nichts gefunden für {orders}: bleibt in Odoo offen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/picking/handlers.py" line="1312"/>
+        <location filename="../../floorapp/workflows/picking/handlers.py" line="1317"/>
         <source>Wave {wave} is no longer on this device. Download it again.</source>
         <translation>Welle {wave} ist nicht mehr auf diesem Gerät. Laden Sie sie neu.</translation>
     </message>

@@ -280,6 +280,8 @@ class PickPage(QWidget):
         self.keypad_button = BigButton(variant="secondary")
         self.keypad_button.setCheckable(True)
         for button in (self.undo_button, self.skip_button, self.short_button, self.keypad_button):
+            # Four side by side on 480 px: their own style keeps a German word such as "Zurück" whole.
+            button.setObjectName("pickAction")
             actions.addWidget(button)
 
         layout.addWidget(self.header)

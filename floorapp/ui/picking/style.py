@@ -81,6 +81,9 @@ QPushButton#shortReason {{
     text-align: left;
     padding: 4px 20px;
 }}
+QPushButton#pickAction {{
+    padding: 4px 2px;
+}}
 QPushButton#confirmWave {{
     background: {OK};
 }}

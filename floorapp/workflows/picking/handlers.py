@@ -1130,9 +1130,14 @@ class WavePickingHandler:
         if queued == 0 and already:
             return Outcome.DONE, _t(
                 QT_TRANSLATE_NOOP("Picking", "Wave {wave} was already confirmed."), wave=ctx.wave.name), {}
-        message = _t(QT_TRANSLATE_NOOP("Picking", "Wave {wave} done: {queued} orders queued for sync."),
-                     wave=ctx.wave.name, queued=queued)
-        if created:
+        message = _t(
+            QT_TRANSLATE_NOOP("Picking", "Wave {wave} done: 1 order queued for sync.") if queued == 1
+            else QT_TRANSLATE_NOOP("Picking", "Wave {wave} done: {queued} orders queued for sync."),
+            wave=ctx.wave.name, queued=queued,
+        )
+        if created == 1:
+            message = _then(message, _t(QT_TRANSLATE_NOOP("Picking", "1 bin count requested.")))
+        elif created:
             message = _then(message, _t(
                 QT_TRANSLATE_NOOP("Picking", "{created} bin counts requested."), created=created))
         if untouched:
