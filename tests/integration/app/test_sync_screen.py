@@ -121,8 +121,14 @@ def push_new_work() -> bool:
 
 
 @pytest.fixture
+def language() -> str:
+    """The interface language the app starts in (a test may parametrize it)."""
+    return "en"
+
+
+@pytest.fixture
 def running_app(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, sim: OdooSim,
-                profile_name: str, push_new_work: bool) -> Iterator[RunningApp]:
+                profile_name: str, push_new_work: bool, language: str) -> Iterator[RunningApp]:
     settings = Settings.load(app_paths.config_file, environ={})
     for name, value in (("odoo.url", sim.url), ("odoo.database", sim.db_name), ("odoo.user", "admin"),
                         ("sync.interval_seconds", 3600)):
@@ -130,7 +136,7 @@ def running_app(qtbot: QtBot, qapp: QApplication, app_paths: AppPaths, sim: Odoo
     context = build_app_context(app_paths, settings)
     services = build_app_services(context, odoo_secret=sim.api_keys["admin"], advertise=False)
     assert services.sync is not None, services.offline_reason
-    shell = build_shell(qapp, context, profile_name=profile_name, language="en", sounds=False, services=services,
+    shell = build_shell(qapp, context, profile_name=profile_name, language=language, sounds=False, services=services,
                         push_new_work=push_new_work)
     qtbot.addWidget(shell.window)
     services.start()
@@ -351,3 +357,28 @@ def test_without_a_secret_the_app_runs_offline_and_says_why(qapp: QApplication, 
         finally:
             services.stop()
 
+
+
+@pytest.mark.parametrize(("profile_name", "language"), [("handheld", "de_DE")])
+def test_a_conflict_is_told_in_german_with_odoos_names_filled_in(qtbot: QtBot, running_app: RunningApp) -> None:
+    app, sim = running_app, running_app.sim
+    picker = app.sign_in("demo", "2222")
+    supervisor = app.sign_in("admin", "1111")
+    payload, _ = validate_payload(sim, "S00004", floor_user=picker.name)
+    sim.call("stock.picking", "action_cancel", [payload.picking_id])  # cancelled in Odoo meanwhile
+    entry_id = app.enqueue(payload, picker)
+    app.services.sync_now()
+    qtbot.waitUntil(lambda: app.state_of(entry_id) == OutboxState.CONFLICT, timeout=WAIT_MS)
+    with app.context.database.session() as session:
+        entry = session.get(OutboxEntry, entry_id)
+        assert entry is not None and entry.conflict is not None
+        # The English stays as it was; the marked message is kept beside it for the screen.
+        assert entry.conflict["message"] == f"{payload.picking_name} was cancelled in Odoo."
+        assert entry.conflict["message_text"] == {"context": "Sync", "source": "{picking} was cancelled in Odoo.",
+                                                  "args": {"picking": payload.picking_name}}
+
+    screen = app.open_sync_screen(qtbot, supervisor)
+    qtbot.waitUntil(lambda: screen.entry_list.count() == 1, timeout=WAIT_MS)
+    text = entry_texts(screen)[0]
+    assert f"In Odoo storniert: {payload.picking_name} wurde in Odoo storniert." in text, text
+    assert "was cancelled" not in text
