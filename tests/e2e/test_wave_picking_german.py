@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from floorapp.ui.i18n import Translations
+from floorapp.user_text import QT_TRANSLATE_NOOP, user_text
 from floorapp.workflows.picking import Expect, Outcome
 from floorapp.workflows.transactions import ShortPickReason
 from tests.e2e.test_wave_picking_screens import answer
@@ -125,3 +126,20 @@ def test_a_wave_with_a_short_pick_ends_with_a_german_summary(
     assert summary.startswith(f"Welle {done.wave_name} fertig: "), summary
     assert "warten aufs Senden." in summary and "Platzzählung angefordert." in summary, summary
     assert "orders" not in summary and "requested" not in summary, summary
+
+
+def test_a_failed_download_says_why_in_german(qtbot: QtBot, tmp_path: Path, german: Translations) -> None:
+    fx = seed_wave(tmp_path / "floorapp.sqlite", orders=1, lines_per_order=1)
+
+    class UnreachableReport:  # what a sync run answers in a dead zone: the English and the marked text
+        error = "Odoo cannot be reached."
+        error_text = user_text(QT_TRANSLATE_NOOP("Sync", "Odoo cannot be reached."))
+
+    h = Handheld(qtbot, fx.db, fixed_clock(NOW), download=UnreachableReport)
+    try:
+        with qtbot.waitSignal(h.screen.waves_shown, timeout=5000):
+            qtbot.mouseClick(h.screen.wave_list.download_button, h.left)
+        assert h.screen.wave_list.message.text() == "Laden fehlgeschlagen: Odoo ist nicht erreichbar."
+    finally:
+        h.close()
+    fx.db.close()

@@ -650,11 +650,13 @@ class WavePickingScreen(Screen):
             if not isValid(self):
                 return
             self.wave_list.download_button.setEnabled(True)
-            # A sync run reports a failure instead of raising it (``SyncReport.error``).
+            # A sync run reports a failure instead of raising it (``SyncReport.error``, and ``error_text``: the
+            # same marked for translation).
             error = getattr(result, "error", None)
             if error:
-                self.wave_list.message.show_error(self.tr("Download failed: {error}").format(
-                    error=translated(error) if isinstance(error, str | UserText) else str(error)))
+                marked = getattr(result, "error_text", None)
+                shown = translated(marked) if isinstance(marked, UserText) else str(error)
+                self.wave_list.message.show_error(self.tr("Download failed: {error}").format(error=shown))
             else:
                 self.wave_list.message.show_info(self.tr("Waves downloaded."))
             self.refresh_waves()
