@@ -20,6 +20,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "floorapp.cli.barcode_cmd",
     "floorapp.cli.odoo_sim_cmd",
     "floorapp.cli.sync_cmd",
+    "floorapp.cli.scan_policy_cmd",
     "floorapp.cli.ui_cmd",
 )
 
@@ -30,6 +31,7 @@ COMMAND_MODULES: dict[str, str] = {
     "barcode": "floorapp.cli.barcode_cmd",
     "odoo-sim": "floorapp.cli.odoo_sim_cmd",
     "sync": "floorapp.cli.sync_cmd",
+    "scan-policy": "floorapp.cli.scan_policy_cmd",
     "ui": "floorapp.cli.ui_cmd",
     "demo": "floorapp.cli.ui_cmd",
 }
