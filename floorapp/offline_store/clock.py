@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from floorapp.offline_store.models import utcnow
+from floorapp.offline_store.values import utcnow
 
 Clock = Callable[[], datetime]
 """Returns now, timezone-aware in UTC."""

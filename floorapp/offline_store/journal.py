@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,30 +12,12 @@ from floorapp.errors import Bug
 from floorapp.offline_store.clock import Clock
 from floorapp.offline_store.models import JournalEntry, utcnow
 
+# Re-exported: they moved to an ORM-free module so sign-in can journal before SQLAlchemy loads.
+from floorapp.offline_store.values import JournalKind as JournalKind  # noqa: PLC0414
+from floorapp.offline_store.values import JournalOutcome as JournalOutcome  # noqa: PLC0414
+
 _SUBJECT_MAX = 256
 _KIND_MAX = 32
-
-
-class JournalKind(enum.StrEnum):
-    """What a journal line is about (workflows may use other short kinds; these are the common ones)."""
-
-    SCAN = "scan"
-    ACTION = "action"
-    SIGN_IN = "sign_in"
-    SIGN_OUT = "sign_out"
-    SYNC = "sync"
-    PRINT = "print"
-    DEVICE = "device"
-    ADMIN = "admin"
-
-
-class JournalOutcome(enum.StrEnum):
-    """How it ended."""
-
-    OK = "ok"
-    ERROR = "error"
-    REJECTED = "rejected"
-    INFO = "info"
 
 
 class JournalRepository:

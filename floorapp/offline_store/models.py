@@ -11,7 +11,6 @@ Local timestamps are timezone-aware UTC datetimes stored as ISO strings by ``Utc
 from __future__ import annotations
 
 import enum
-import hashlib
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -31,10 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-
-def utcnow() -> datetime:
-    """Now, timezone-aware in UTC."""
-    return datetime.now(UTC)
+# Re-exported: they moved to an ORM-free module so sign-in can use them before SQLAlchemy loads.
+from floorapp.offline_store.values import UserRole as UserRole  # noqa: PLC0414
+from floorapp.offline_store.values import badge_digest as badge_digest  # noqa: PLC0414
+from floorapp.offline_store.values import utcnow as utcnow  # noqa: PLC0414
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -195,24 +194,6 @@ class BarcodeRule(Base):
     gs1_content_type: Mapped[str | None] = mapped_column(String(32))
     gs1_decimal_usage: Mapped[bool] = mapped_column(Boolean, default=False)
     associated_uom_id: Mapped[int | None] = mapped_column(Integer)
-
-
-class UserRole(enum.StrEnum):
-    """What a floor user may do; checked in the core on every command."""
-
-    PICKER = "picker"
-    PACKER = "packer"
-    INSPECTOR = "inspector"
-    SUPERVISOR = "supervisor"
-
-
-def badge_digest(badge: str) -> str:
-    """The digest kept in ``FloorUser.badge_digest``: SHA-256 hex of the badge text, surrounding whitespace ignored.
-
-    Sign-in, the catalog lookup and the user sync all use this one function, so a badge scanned at the sign-in
-    screen matches the digest pulled from Odoo's HR app.
-    """
-    return hashlib.sha256(badge.strip().encode("utf-8")).hexdigest()
 
 
 class FloorUser(Base):
