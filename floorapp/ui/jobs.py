@@ -76,6 +76,13 @@ class JobCatalog:
         return tuple(self._tiles)
 
 
+def _scan_rules_screen(services: ScreenServices, session: object) -> Screen:
+    # Imported when the tile is first tapped, like every job screen; the core checks the role on Save.
+    from floorapp.ui.scan_policy_screen import ScanPolicyScreen
+
+    return ScanPolicyScreen(services, session, services.operations.writer.database)
+
+
 # Source texts are marked here for the translation tools and translated when shown.
 DEFAULT_TILES: tuple[JobTile, ...] = (
     JobTile("wave_picking", str(QT_TRANSLATE_NOOP("Jobs", "Wave picking")),
@@ -92,6 +99,8 @@ DEFAULT_TILES: tuple[JobTile, ...] = (
             str(QT_TRANSLATE_NOOP("Jobs", "Scanners, scales and printers"))),
     JobTile("users", str(QT_TRANSLATE_NOOP("Jobs", "Users & badges")),
             str(QT_TRANSLATE_NOOP("Jobs", "PINs, badges, lockouts"))),
+    JobTile("scan_rules", str(QT_TRANSLATE_NOOP("Jobs", "Scan rules")),
+            str(QT_TRANSLATE_NOOP("Jobs", "Which scans picking enforces")), _scan_rules_screen),
 )
 
 
