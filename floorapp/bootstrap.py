@@ -19,15 +19,16 @@ from typing import TYPE_CHECKING, Any, Self
 from floorapp.errors import FloorAppError
 from floorapp.logging_setup import LoggingSetup, configure_logging
 from floorapp.offline_store.clock import Clock, utcnow
-from floorapp.offline_store.db import Database, open_database
-from floorapp.offline_store.writer import StoreWriter
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
 from floorapp.workflows.auth import AuthService
 
 if TYPE_CHECKING:
+    # The store (SQLAlchemy) is imported when it is opened: `floorapp ui` shows its sign-in screen before that.
     from floorapp.devices.discovery import Advertiser
     from floorapp.devices.spool import PrintSpool, SpoolWorker
+    from floorapp.offline_store.db import Database
+    from floorapp.offline_store.writer import StoreWriter
     from floorapp.sync.client import ConnectionConfig
     from floorapp.sync.pull import PullProgress
     from floorapp.sync.service import SyncReport, SyncService
@@ -78,6 +79,9 @@ def load_settings(paths: AppPaths, environ: Mapping[str, str] | None = None) -> 
 
 def build_app_context(paths: AppPaths, settings: Settings, *, clock: Clock = utcnow) -> AppContext:
     """Open (and migrate) the store under ``paths``, start its writer thread, and wire the services."""
+    from floorapp.offline_store.db import open_database
+    from floorapp.offline_store.writer import StoreWriter
+
     paths.ensure()
     database = open_database(paths.database_file)
     try:

@@ -215,10 +215,10 @@ def run_ui_command(args: argparse.Namespace) -> int:
     # the cyclic garbage collector would only walk them again and again: about a sixth of the CPU time to the
     # sign-in screen. launch() switches it back on once the sign-in screen is ready for a scan (or on its way out).
     gc.disable()
-    # The store's side (SQLAlchemy, the models, the sign-in workflow) is imported before PySide6: once PySide6 is
-    # in, every import goes through its __feature__ import hook, and SQLAlchemy imported after it took some
-    # 15 MiB more memory and more CPU time to the sign-in screen.
-    import floorapp.bootstrap  # noqa: F401
+    # SQLAlchemy is not imported here: the sign-in screen is served by the store's sqlite3-only sign-in directory,
+    # and the full store (SQLAlchemy, the models) is opened on a thread once that screen is ready for a scan
+    # (floorapp.ui.launch). Imported after PySide6, it goes through PySide6's __feature__ import hook and costs
+    # more memory and CPU than before it, but that cost now comes after sign-in is ready, not before.
     from floorapp.logging_setup import configure_logging
     from floorapp.ui.launch import launch
 

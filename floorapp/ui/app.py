@@ -6,18 +6,14 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from floorapp.bootstrap import AppServices
 from floorapp.devices.qt_bridge import WedgeScannerBridge
 from floorapp.devices.scanner.wedge import wedge_config_from_settings
-from floorapp.offline_store.db import Database
-from floorapp.offline_store.status import StoreStatus
-from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
 from floorapp.ui.i18n import Translations
 from floorapp.ui.idle import ActivityFilter
@@ -25,8 +21,16 @@ from floorapp.ui.jobs import JobCatalog, default_job_catalog
 from floorapp.ui.main_window import MainWindow
 from floorapp.ui.profile import UiProfile, profile_named, stylesheet
 from floorapp.ui.screens.base import HostedScreen, Screen, ScreenServices
+from floorapp.ui.screens.sign_in import DirectorySignIn
 from floorapp.ui.status_bar import Connectivity
 from floorapp.workflows.auth import AuthService
+
+if TYPE_CHECKING:
+    # Types only: the sign-in window is built before the full store (SQLAlchemy) and the services have loaded.
+    from floorapp.bootstrap import AppServices
+    from floorapp.offline_store.db import Database
+    from floorapp.offline_store.status import StoreStatus
+    from floorapp.offline_store.writer import StoreWriter
 
 log = logging.getLogger("floorapp.ui")
 
@@ -35,13 +39,13 @@ class ShellContext(Protocol):
     """The parts of the composition root's ``AppContext`` the UI uses."""
 
     @property
-    def database(self) -> Database:
-        """The opened offline store."""
+    def database(self) -> Database | None:
+        """The opened offline store (None while the sign-in directory serves the window)."""
         ...
 
     @property
-    def writer(self) -> StoreWriter:
-        """The single writer thread."""
+    def writer(self) -> StoreWriter | None:
+        """The single writer thread (None while the sign-in directory serves the window)."""
         ...
 
     @property
@@ -61,14 +65,17 @@ def shipped_job_catalog(
     database: Database | None = None,
     app_services: AppServices | None = None,
     services_of: Callable[[], AppServices | None] | None = None,
+    database_of: Callable[[], Database | None] | None = None,
 ) -> JobCatalog:
     """Every floor job of this build, with the screens that have shipped attached; the rest stay placeholders.
 
     ``is_online`` tells job screens whether Odoo was reached lately (the status bar's view). ``database`` and
     the composition root's sync service and print spool feed the sync screen; without a database the sync tile
-    stays a placeholder. The services are ``app_services``, or whatever ``services_of()`` returns when a tile is
-    tapped: the running app builds them after the sign-in screen is up, so a screen opened before they are
-    attached gets None (no download button, the sync screen says sync is off) and a later one gets them.
+    stays a placeholder; ``database_of()`` is asked when the tile is tapped instead (the running app's store opens
+    after its sign-in screen, and the window opens no job before it is there). The services are ``app_services``,
+    or whatever ``services_of()`` returns when a tile is tapped: the running app builds them after the sign-in
+    screen is up, so a screen opened before they are attached gets None (no download button, the sync screen
+    says sync is off) and a later one gets them.
     """
     from floorapp.workflows.auth import Job
 
@@ -97,12 +104,18 @@ def shipped_job_catalog(
         return factory(services, session)
 
     catalog.register_screen("wave_picking", wave_picking)
-    if database is not None:
-        store = database
+    store_of: Callable[[], Database | None] | None = (
+        database_of if database_of is not None else (lambda: database) if database is not None else None
+    )
+    if store_of is not None:
+        find_store = store_of
 
         def sync_screen(services: ScreenServices, session: object) -> Screen:
             from floorapp.ui.sync_screen import SyncScreen
 
+            store = find_store()
+            if store is None:
+                raise RuntimeError("the sync screen opened before the store")
             return SyncScreen(services, session, store, current())
 
         catalog.register_screen(Job.SYNC.value, sync_screen)
@@ -187,6 +200,10 @@ class Shell:
             window.status_monitor.updated.connect(_push_when_queued(sync.sync_now))
         window.status_monitor.request_refresh()
 
+    def attach_store(self, database: Database, writer: StoreWriter, auth: AuthService) -> None:
+        """The full store opened after the window (see ``MainWindow.attach_store``); on the GUI thread."""
+        self.window.attach_store(database, writer, auth)
+
     def close(self) -> None:
         """Remove the application-wide filters and close the window (the store is closed by its owner)."""
         self.scanner.uninstall(self.app)
@@ -212,13 +229,15 @@ def build_shell(
     idle_clock: Callable[[], float] = time.monotonic,
     services: AppServices | None = None,
     push_new_work: bool = True,
+    directory: DirectorySignIn | None = None,
 ) -> Shell:
     """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global.
 
     ``services`` (``bootstrap.build_app_services``) brings sync, the print spool and their screens; without
     it the UI runs on the store alone, as in most UI tests, until ``Shell.attach_services`` brings them (the
     running app does so after the sign-in screen is up). ``push_new_work``: a floor action that queues a
-    transaction asks for a sync run at once instead of at the next interval.
+    transaction asks for a sync run at once instead of at the next interval. ``directory``: a context without
+    the store yet (``database`` and ``writer`` None) signs people in through it until ``Shell.attach_store``.
     """
     settings = context.settings
     profile = profile_named(profile_name or settings.text("ui.profile"))
@@ -236,13 +255,17 @@ def build_shell(
     def services_of() -> AppServices | None:
         return built[0].services if built else None
 
+    def database_of() -> Database | None:
+        return built[0].window.status_monitor.database if built else context.database
+
     window = MainWindow(
         database=context.database,
         writer=context.writer,
+        directory=directory,
         settings=settings,
         auth=context.auth,
         profile=profile,
-        jobs=jobs or shipped_job_catalog(is_online, database=context.database, services_of=services_of),
+        jobs=jobs or shipped_job_catalog(is_online, database_of=database_of, services_of=services_of),
         scanner=scanner,
         monotonic=idle_clock,
         sounds=sounds,

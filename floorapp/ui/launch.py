@@ -1,10 +1,15 @@
 """Run the floor app window on this instance's store until it closes (or a smoke test's time is up).
 
-Start-up order: the store is opened (and migrated when it needs it), the sign-in window is built and shown, and
-once the event loop turns with the window up and the sign-in screen has listed its users, ``ui.ready`` is logged:
-a badge scanned or a PIN typed from then on is checked at once. Only then are the app's background services
-(sync, print spool, station announcement) built on a thread of their own and attached: their imports and the
-keyring read never hold up the sign-in screen.
+Start-up order, when the store is already at this FloorApp's schema head (every start but the first and the
+first after an upgrade): the store file is opened for sign-in only, with the standard library's sqlite3
+(``SignInDirectory``); the sign-in window is built on it and shown, and once the event loop turns with the window
+up and the sign-in screen has listed its users, ``ui.ready`` is logged: a badge scanned or a PIN typed from then
+on is checked at once, through the directory, under the core's sign-in rules. Only then is the full store opened
+on a thread (SQLAlchemy, the models, the writer thread) and attached to the running window, and after it the
+app's background services (sync, print spool, station announcement) are built on a thread and attached: none of
+their imports, nor the keyring read, holds up the sign-in screen. A job tapped before the full store is there
+waits for it. When the directory cannot serve (no store yet, an older or newer schema), the full store is opened
+(and migrated) first, as the window then needs it from the start.
 """
 
 from __future__ import annotations
@@ -29,10 +34,14 @@ from floorapp.bootstrap import (
     build_app_services,
     load_settings,
 )
+from floorapp.offline_store.clock import Clock, utcnow
+from floorapp.offline_store.sign_in_directory import SignInDirectory
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
 from floorapp.ui.app import Shell, build_shell, create_application
 from floorapp.ui.profile import UiProfile
+from floorapp.ui.screens.sign_in import DirectorySignIn
+from floorapp.workflows.auth import AuthService
 
 log = logging.getLogger("floorapp.ui")
 
@@ -61,11 +70,24 @@ def launch(
     """
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings(paths)
-    context = build_app_context(paths, settings)
+    directory = SignInDirectory.open(paths.database_file)
+    # Without a directory (no store yet, another schema) the full store opens (and migrates) before the window.
+    context = build_app_context(paths, settings) if directory is None else None
+    window: OpenWindow | None = None
     try:
         app = create_application(list(argv) if argv is not None else sys.argv[:1])
-        window = open_window(app, context, lambda: build_app_services(context, odoo_secret=odoo_secret),
-                             profile_name=profile_name, language=language, started=started)
+        if context is not None:
+            full = context
+            window = open_window(app, full, lambda: build_app_services(full, odoo_secret=odoo_secret),
+                                 profile_name=profile_name, language=language, started=started)
+        else:
+            assert directory is not None
+            window = open_window_on_directory(
+                app, settings, directory, lambda: build_app_context(paths, settings),
+                lambda opened: build_app_services(opened, odoo_secret=odoo_secret),
+                profile_name=profile_name, language=language, started=started,
+            )
+            directory = None  # the window closes it
         try:
             if exit_after is not None:
                 # CI and smoke tests: prove the window comes up and the event loop runs, then leave cleanly.
@@ -76,11 +98,18 @@ def launch(
             code = int(app.exec())
         finally:
             window.close()
+        if window.store is not None and window.store.error is not None:
+            raise window.store.error
         log.info("floor app closed", extra={"event": "ui.closed", "exit_code": code})
         return code
     finally:
         try:
-            context.close()
+            if directory is not None:
+                directory.close()
+            if window is not None and window.store is not None:
+                context = window.store.context
+            if context is not None:
+                context.close()
         finally:
             gc.enable()  # `floorapp ui` turns it off for the start-up; never leave it off
 
@@ -92,13 +121,20 @@ class OpenWindow:
     shell: Shell
     ready: ReadyWatch
     starter: ServiceStarter
+    store: StoreOpener | None = None
+    """Opens the full store after ``ready`` when the window was opened on the sign-in directory."""
 
     def close(self) -> None:
-        """Take the UI down, then the services (waiting for a build still running). Safe to call twice."""
+        """Take the UI down, then the services (waiting for a build still running), then wait for a store still
+        opening (its context is the caller's to close: ``store.context``). Safe to call twice."""
         try:
             self.shell.close()
         finally:
-            self.starter.stop()
+            try:
+                self.starter.stop()
+            finally:
+                if self.store is not None:
+                    self.store.stop()
 
 
 def open_window(
@@ -117,6 +153,55 @@ def open_window(
     shell = build_shell(app, context, profile_name=profile_name, language=language, sounds=sounds,
                         scanner_clock=scanner_clock)
     starter = ServiceStarter(shell, build_services)
+    return _show(app, shell, starter, None, started)
+
+
+@dataclass(frozen=True)
+class SignInContext:
+    """What the sign-in window needs before the full store is open (the shell's context, without a store)."""
+
+    settings: Settings
+    auth: AuthService
+    database: None = None
+    writer: None = None
+
+
+def open_window_on_directory(
+    app: QApplication,
+    settings: Settings,
+    directory: SignInDirectory,
+    open_store: Callable[[], AppContext],
+    build_services: Callable[[AppContext], AppServices],
+    *,
+    profile_name: str | None,
+    language: str | None = None,
+    sounds: bool | None = None,
+    scanner_clock: Callable[[], float] = time.monotonic,
+    started: float | None = None,
+    clock: Clock = utcnow,
+) -> OpenWindow:
+    """Build and show the sign-in window served by ``directory`` (it is the window's to close from now on); log
+    ``ui.ready`` when it is ready for a scan; then ``open_store()`` on a thread, attach the full store to the
+    window, and build the services on it with ``build_services`` as ``open_window`` does. The event loop is the
+    caller's; ``OpenWindow.store.context`` is the opened store, the caller's to close after the window."""
+    auth = AuthService(None, settings, clock=clock)
+    signing_in = DirectorySignIn(directory, auth)
+    try:
+        shell = build_shell(app, SignInContext(settings, auth), profile_name=profile_name, language=language,
+                            sounds=sounds, scanner_clock=scanner_clock, directory=signing_in)
+    except BaseException:
+        signing_in.close()
+        raise
+    opener = StoreOpener(shell, open_store)
+    starter = ServiceStarter(shell, lambda: build_services(opener.opened()))
+    # The services are built on the opened store: they start once it is attached.
+    opener.attached.connect(starter.begin)
+    return _show(app, shell, starter, opener, started)
+
+
+def _show(
+    app: QApplication, shell: Shell, starter: ServiceStarter, opener: StoreOpener | None, started: float | None
+) -> OpenWindow:
     try:
         if screen_matches(app, shell.profile):
             # A handheld or station whose screen is the profile's size: use all of it, no window frame.
@@ -129,7 +214,7 @@ def open_window(
         ready.ready.connect(lambda: log.info(
             "sign-in ready for a scan",
             extra={"event": "ui.ready", "ms_since_launch": round(1000 * (time.perf_counter() - since)),
-                   "cpu_ms": round(1000 * time.process_time())}))
+                   "cpu_ms": round(1000 * time.process_time()), "store": "directory" if opener else "full"}))
 
         def start_up_done() -> None:
             if fallback.isActive():
@@ -139,8 +224,12 @@ def open_window(
                             "printing anyway", SERVICES_AT_THE_LATEST_MS, extra={"event": "ui.not_ready_in_time"})
             # `floorapp ui` starts with the garbage collector off (floorapp.cli.ui_cmd): the start-up is done.
             gc.enable()
-            # The services are built once the sign-in screen is ready, so nothing competes with it for the CPU.
-            starter.begin()
+            # The full store and then the services come once the sign-in screen is ready, so nothing competes
+            # with it for the CPU; a badge meanwhile is checked through the directory.
+            if opener is not None:
+                opener.begin()
+            else:
+                starter.begin()
 
         # A window the system never shows (minimised, a locked screen) must not keep sync and printing off.
         fallback = QTimer(shell.window)
@@ -153,7 +242,72 @@ def open_window(
     except BaseException:
         shell.close()
         raise
-    return OpenWindow(shell, ready, starter)
+    return OpenWindow(shell, ready, starter, opener)
+
+
+class StoreOpener(QObject):
+    """Opens the full store (SQLAlchemy, the models, migrations' check, the writer thread) on a thread after the
+    sign-in screen is ready, then attaches it to the running window on the GUI thread.
+
+    A store that cannot be opened ends the event loop: ``error`` says why (the floor cannot work without it).
+    """
+
+    attached = Signal()
+    """Emitted on the GUI thread once the window works on the full store."""
+
+    _opened = Signal(object)
+    _failed = Signal(object)
+
+    def __init__(self, shell: Shell, open_store: Callable[[], AppContext], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self._open = open_store
+        self._thread: threading.Thread | None = None
+        self._closing = False
+        self.context: AppContext | None = None
+        """The opened store, once opened (attached or not): the caller closes it after the window."""
+        self.error: BaseException | None = None
+        self._opened.connect(self._attach, Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+
+    def opened(self) -> AppContext:
+        """The opened store (for what is built after ``attached``)."""
+        if self.context is None:
+            raise RuntimeError("the full store is not open")
+        return self.context
+
+    def begin(self) -> None:
+        """Start opening (once)."""
+        if self._thread is not None or self._closing:
+            return
+        self._thread = threading.Thread(target=self._run, name="floorapp-store-open", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            context = self._open()
+        except BaseException as exc:
+            self._failed.emit(exc)
+            return
+        self.context = context
+        self._opened.emit(context)
+
+    def _attach(self, context: AppContext) -> None:
+        if self._closing:
+            return  # the window closed first; the caller closes the context
+        self._shell.attach_store(context.database, context.writer, context.auth)
+        self.attached.emit()
+
+    def _fail(self, error: BaseException) -> None:
+        log.error("the store could not be opened", exc_info=error, extra={"event": "store.open_failed"})
+        self.error = error
+        QApplication.exit(1)
+
+    def stop(self) -> None:
+        """Wait for an opening still running (its context is then in ``context``). Safe to call twice."""
+        self._closing = True
+        if self._thread is not None:
+            self._thread.join(timeout=SERVICES_STOP_WAIT_S)
 
 
 class ReadyWatch(QObject):

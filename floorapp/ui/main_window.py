@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -12,9 +13,6 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from floorapp.barcode.scan import Scan
 from floorapp.devices.qt_bridge import WedgeScannerBridge, scan_of
-from floorapp.offline_store.db import Database
-from floorapp.offline_store.unit_of_work import UnitOfWork
-from floorapp.offline_store.writer import StoreWriter
 from floorapp.settings import Settings
 from floorapp.ui.assets import SOUND_DIR
 from floorapp.ui.dialogs import ConfirmDialog
@@ -25,10 +23,16 @@ from floorapp.ui.profile import UiProfile
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.screens.home import HomeScreen
 from floorapp.ui.screens.placeholder import PlaceholderScreen
-from floorapp.ui.screens.sign_in import SignInScreen
+from floorapp.ui.screens.sign_in import DirectorySignIn, SignInScreen
 from floorapp.ui.status_bar import StatusBarWidget, StatusMonitor
 from floorapp.ui.widgets import MessageLine
 from floorapp.workflows.auth import AuthService, FloorSession, IdleSignOut
+
+if TYPE_CHECKING:
+    # Types only: the sign-in window is up before the full store (SQLAlchemy) has opened.
+    from floorapp.offline_store.db import Database
+    from floorapp.offline_store.unit_of_work import UnitOfWork
+    from floorapp.offline_store.writer import StoreWriter
 
 log = logging.getLogger("floorapp.ui")
 
@@ -41,6 +45,10 @@ class MainWindow(QMainWindow):
 
     Job screens are opened from the home tiles through the :class:`JobCatalog`; every screen on top receives
     the scans of the wedge bridge through ``Screen.handle_scan``.
+
+    Built with a sign-in ``directory`` and no database or writer, the window signs people in through the
+    directory while the full store opens; ``attach_store`` brings the store, and a job tapped before then waits
+    for it (the window says it is starting) and opens once it is there.
     """
 
     screen_changed = Signal(str)
@@ -49,12 +57,14 @@ class MainWindow(QMainWindow):
     """Emitted with the new :class:`FloorSession`."""
     session_ended = Signal(str)
     """Emitted with the reason: ``user`` or ``idle``."""
+    store_attached = Signal()
+    """Emitted when ``attach_store`` brought the full store (never for a window built with it)."""
 
     def __init__(
         self,
         *,
-        database: Database,
-        writer: StoreWriter,
+        database: Database | None,
+        writer: StoreWriter | None,
         settings: Settings,
         auth: AuthService,
         profile: UiProfile,
@@ -64,9 +74,12 @@ class MainWindow(QMainWindow):
         sounds: bool | None = None,
         live_online: Callable[[], bool | None] | None = None,
         offline_reason: str | None = None,
+        directory: DirectorySignIn | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        if (database is None) != (writer is None) or (database is None and directory is None):
+            raise ValueError("the window needs the store and its writer, or a sign-in directory until they come")
         self.profile = profile
         self.jobs = jobs
         self.auth = auth
@@ -98,7 +111,8 @@ class MainWindow(QMainWindow):
             live_online=live_online,
             offline_reason=offline_reason,
         )
-        # The sign-in screen waits for nothing but the store; ``attach_sync`` brings the sync service's view.
+        # The sign-in screen waits for nothing but the store; ``attach_sync`` brings the sync service's view. Without
+        # the store yet, the monitor reads nothing until ``attach_store`` (the bar says it is checking).
         self.status_monitor = StatusMonitor(database, self.operations, parent=self)
         self.status_monitor.updated.connect(self.status_bar.show_status)
         self.stack = QStackedWidget()
@@ -115,7 +129,9 @@ class MainWindow(QMainWindow):
             self.services,
             site_name=settings.text("site.name"),
             auth=auth,
+            directory=directory,
         )
+        self._pending_job: str | None = None
         self.sign_in_screen.signed_in.connect(self.start_session)
         self.stack.addWidget(self.sign_in_screen)
         self.home_screen: HomeScreen | None = None
@@ -146,9 +162,38 @@ class MainWindow(QMainWindow):
         screen.activated()
         self.screen_changed.emit(type(screen).__name__)
 
+    @property
+    def store_open(self) -> bool:
+        """True once the full store serves the window (job screens need it)."""
+        return self.operations.has_writer
+
+    def attach_store(self, database: Database, writer: StoreWriter, auth: AuthService) -> None:
+        """The full store is open (``auth`` works on it): writes that waited go to its writer, the status bar reads
+        it, sign-in moves to it (the directory is closed after any attempt still running on it), and a job tapped
+        meanwhile opens."""
+        self.auth = auth
+        self.operations.attach_writer(writer)
+        self.status_monitor.attach(database)
+        directory = self.sign_in_screen.use_full_store(auth)
+        if directory is not None:
+            directory.close()
+        log.info("full store attached", extra={"event": "ui.store_attached"})
+        self.store_attached.emit()
+        pending, self._pending_job = self._pending_job, None
+        if pending is not None:
+            self.notice.clear_message()
+            self.open_job(pending)
+
     def open_job(self, job_id: str) -> None:
-        """Open a floor job from its home tile: its real screen, or the honest placeholder."""
+        """Open a floor job from its home tile: its real screen, or the honest placeholder. Before the full store
+        is open the job waits for it, with the window saying it is starting; the last job tapped opens then."""
         if self.session is None:
+            return
+        if not self.store_open:
+            self._pending_job = job_id
+            self._notice_timer.stop()
+            self.notice.show_info(self.tr("Starting…"))
+            log.info("job waits for the store", extra={"event": "ui.job_waits_for_store", "job": job_id})
             return
         tile = self.jobs.get(job_id)
         screen: Screen
@@ -200,6 +245,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.session = None
+        self._pending_job = None
         self._idle_timer.stop()
         auth = self.auth
 
@@ -261,9 +307,12 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Stop background refreshes before the store goes away."""
+        """Stop background refreshes before the store goes away (and close a sign-in directory still in use)."""
         self.status_monitor.stop()
         self._idle_timer.stop()
+        directory = self.sign_in_screen.use_full_store(None)
+        if directory is not None:
+            directory.close()
         super().closeEvent(event)
 
     def _drop_job_screens(self) -> None:

@@ -6,16 +6,21 @@ import enum
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 from shiboken6 import isValid
 
-from floorapp.offline_store.db import Database
-from floorapp.offline_store.status import StoreStatus, store_status
 from floorapp.ui.ops import Operations
 from floorapp.ui.profile import UiProfile
 from floorapp.ui.widgets import set_style_property
+
+if TYPE_CHECKING:
+    # Types only: the status bar is part of the sign-in window, which is up before the ORM has loaded; the
+    # store's status is read (and its module imported) once the full store is open (``StatusMonitor.attach``).
+    from floorapp.offline_store.db import Database
+    from floorapp.offline_store.status import StoreStatus
 
 log = logging.getLogger("floorapp.ui.status")
 
@@ -45,7 +50,11 @@ def connectivity_of(status: StoreStatus, *, server_configured: bool, sync_interv
 
 
 class StatusMonitor(QObject):
-    """Reads ``store_status`` off the GUI thread every few seconds and right after every committed write."""
+    """Reads ``store_status`` off the GUI thread every few seconds and right after every committed write.
+
+    Built without a database (the sign-in screen is up before the full store opens), it reads nothing until
+    ``attach(database)``: the status bar meanwhile says it is still checking, never a number it does not know.
+    """
 
     updated = Signal(object)
     """Emitted on the GUI thread with a fresh :class:`StoreStatus`."""
@@ -54,24 +63,43 @@ class StatusMonitor(QObject):
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         operations: Operations,
         *,
         interval_ms: int = REFRESH_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self._database: Database | None = None
         self._ops = operations
         self._busy = False
         self._again = False
+        self._stopped = False
         self.latest: StoreStatus | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.refresh)
         # The writer calls listeners on its own thread; a queued signal brings the news to the GUI thread.
         self._commit_seen.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
-        self._unsubscribe: Callable[[], None] | None = operations.writer.add_commit_listener(self._commit_seen.emit)
+        self._unsubscribe: Callable[[], None] | None = None
+        if database is not None:
+            self.attach(database)
+
+    @property
+    def database(self) -> Database | None:
+        """The database read, once there is one."""
+        return self._database
+
+    def attach(self, database: Database) -> None:
+        """The full store is open (and the operations have its writer): read its status from now on."""
+        if self._database is not None:
+            raise RuntimeError("the status monitor already reads a database")
+        self._database = database
+        if self._stopped:
+            return
+        self._unsubscribe = self._ops.writer.add_commit_listener(self._commit_seen.emit)
+        if self._timer.isActive():
+            self.refresh()
 
     def start(self) -> None:
         """Refresh now and then periodically."""
@@ -80,6 +108,7 @@ class StatusMonitor(QObject):
 
     def stop(self) -> None:
         """Stop refreshing and stop listening to the writer."""
+        self._stopped = True
         self._timer.stop()
         if self._unsubscribe is not None:
             self._unsubscribe()
@@ -91,11 +120,15 @@ class StatusMonitor(QObject):
 
     def refresh(self) -> None:
         """Read the status in the background; a refresh asked for while one runs is done right after it."""
+        database = self._database
+        if database is None:
+            return  # nothing to read before the full store is open; ``attach`` refreshes
         if self._busy:
             self._again = True
             return
         self._busy = True
-        database = self._database
+        from floorapp.offline_store.status import store_status
+
         self._ops.query(lambda: store_status(database), self._deliver, self._failed)
 
     def _deliver(self, status: StoreStatus) -> None:

@@ -16,21 +16,23 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol, TypeVar
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from floorapp.errors import Bug, InputRejected, PermissionDenied
 from floorapp.offline_store.clock import Clock, utcnow
-from floorapp.offline_store.db import Database
-from floorapp.offline_store.journal import JournalKind, JournalOutcome
-from floorapp.offline_store.models import FloorUser, UserRole, badge_digest
 from floorapp.offline_store.sign_in_directory import UserAccount
-from floorapp.offline_store.unit_of_work import UnitOfWork
-from floorapp.offline_store.writer import StoreWriter
+from floorapp.offline_store.values import JournalKind, JournalOutcome, UserRole, badge_digest
 from floorapp.settings import Settings
 from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
 from floorapp.workflows.commands import Command
+
+if TYPE_CHECKING:
+    # The ORM (SQLAlchemy, the store's models) is imported where a unit of work is used, never at import: the
+    # sign-in screen runs these rules on the sqlite3-only sign-in directory before the ORM has loaded.
+    from floorapp.offline_store.db import Database
+    from floorapp.offline_store.models import FloorUser
+    from floorapp.offline_store.unit_of_work import UnitOfWork
+    from floorapp.offline_store.writer import StoreWriter
 
 log = logging.getLogger("floorapp.auth")
 
@@ -290,6 +292,10 @@ class OrmSignInStore:
 
     def account_by_badge(self, digest: str) -> UserAccount | None:
         """The user whose badge has this digest (active or not), or None."""
+        from sqlalchemy import select
+
+        from floorapp.offline_store.models import FloorUser
+
         return self._account(
             self._uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
         )
@@ -328,10 +334,16 @@ def _account_of(user: FloorUser) -> UserAccount:
 
 
 def _user_by_login(uow: UnitOfWork, login: str) -> FloorUser | None:
+    from sqlalchemy import select
+
+    from floorapp.offline_store.models import FloorUser
+
     return uow.session.scalars(select(FloorUser).where(FloorUser.login == login.strip())).first()
 
 
 def _user(uow: UnitOfWork, user_id: int) -> FloorUser:
+    from floorapp.offline_store.models import FloorUser
+
     user = uow.session.get(FloorUser, user_id)
     if user is None:
         raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "There is no user #{id}."), id=user_id))
@@ -349,6 +361,8 @@ def create_user(
     odoo_user_id: int | None = None,
 ) -> FloorUser:
     """Add a floor user (the caller commits). Seeding calls this directly; supervisors go through AuthService."""
+    from floorapp.offline_store.models import FloorUser
+
     login = login.strip()
     if not login or not name.strip():
         raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "A user needs a login and a name.")))
@@ -390,6 +404,10 @@ def set_badge(uow: UnitOfWork, user_id: int, badge: str | None) -> None:
         return
     if not badge.strip():
         raise InputRejected(user_text(QT_TRANSLATE_NOOP("Auth", "The badge barcode is empty.")))
+    from sqlalchemy import select
+
+    from floorapp.offline_store.models import FloorUser
+
     digest = badge_digest(badge)
     owner = uow.session.scalars(select(FloorUser).where(FloorUser.badge_digest == digest)).first()
     if owner is not None and owner.id != user.id:
@@ -408,12 +426,13 @@ class AuthService:
 
     Each method takes an optional ``uow``: the UI runs it on the store writer thread
     (``submit_sign_in`` or ``writer.submit(lambda uow: auth.sign_in(cmd, uow=uow))``); tests and the CLI may
-    call it directly, and it then opens its own unit of work.
+    call it directly, and it then opens its own unit of work. Without a ``database`` (a sign-in screen served by
+    the sign-in directory before the full store is open) only ``sign_in_on`` and the policies work.
     """
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         settings: Settings,
         clock: Clock = utcnow,
         writer: StoreWriter | None = None,
@@ -427,7 +446,11 @@ class AuthService:
 
     def users(self) -> list[SignInUser]:
         """Active users for the sign-in list, by name."""
-        with self.database.session() as session:
+        from sqlalchemy import func, select
+
+        from floorapp.offline_store.models import FloorUser
+
+        with self._database().session() as session:
             rows = session.scalars(
                 select(FloorUser).where(FloorUser.active.is_(True)).order_by(func.lower(FloorUser.name))
             )
@@ -596,8 +619,15 @@ class AuthService:
     def _run(self, uow: UnitOfWork | None, fn: Callable[[UnitOfWork], T]) -> T:
         if uow is not None:
             return fn(uow)
-        with UnitOfWork(self.database, clock=self.clock) as own:
+        from floorapp.offline_store.unit_of_work import UnitOfWork
+
+        with UnitOfWork(self._database(), clock=self.clock) as own:
             return fn(own)
+
+    def _database(self) -> Database:
+        if self.database is None:
+            raise Bug("internal error", detail="this AuthService has no database (the full store is not open)")
+        return self.database
 
 
 def _hhmm(moment: datetime) -> str:

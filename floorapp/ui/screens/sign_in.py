@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,14 +20,52 @@ from PySide6.QtWidgets import (
 
 from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
-from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.offline_store.sign_in_directory import SignInDirectory
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.screens.home import role_name
 from floorapp.ui.user_text import error_text
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine
 from floorapp.workflows.auth import AuthService, FloorSession, SignIn, SignInUser, SignInWithBadge, SignInWithPin
 
+if TYPE_CHECKING:
+    from floorapp.offline_store.unit_of_work import UnitOfWork
+
 PIN_MAX_LENGTH = 12
+
+T = TypeVar("T")
+
+
+class DirectorySignIn:
+    """Sign-in served by the store's sqlite3-only sign-in directory, on one thread of its own: the user list and
+    each attempt (counter, lockout and journal line in one write transaction), under the same rules as the full
+    store's (``AuthService.sign_in_on``). The sign-in screen uses it until the full store is open."""
+
+    def __init__(self, directory: SignInDirectory, auth: AuthService) -> None:
+        self.directory = directory
+        self._auth = auth
+        # One thread: the directory's one connection is used by one thread at a time.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-sign-in")
+        self._closed = False
+
+    def submit(self, fn: Callable[[], T]) -> Future[T]:
+        """Run ``fn`` on the directory's thread."""
+        return self._thread.submit(fn)
+
+    def users(self) -> list[SignInUser]:
+        """The active users, by name (on the directory's thread)."""
+        return [SignInUser.of(account) for account in self.directory.active_accounts()]
+
+    def sign_in(self, command: SignIn) -> FloorSession:
+        """One attempt in its own write transaction (on the directory's thread)."""
+        with self.directory.transaction(self._auth.clock) as attempt:
+            return self._auth.sign_in_on(attempt, command)
+
+    def close(self) -> None:
+        """Close the directory after the work already queued on its thread. Safe to call twice."""
+        if not self._closed:
+            self._closed = True
+            self._thread.submit(self.directory.close)
+        self._thread.shutdown(wait=True)
 
 
 class SignInScreen(Screen):
@@ -47,11 +87,13 @@ class SignInScreen(Screen):
         *,
         site_name: str,
         auth: AuthService,
+        directory: DirectorySignIn | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(services, parent)
         self._site_name = site_name
         self._auth = auth
+        self._directory = directory
         self._busy = False
         profile = services.profile
 
@@ -181,8 +223,26 @@ class SignInScreen(Screen):
         self._set_busy(False)
         self._show_step()
 
+    @property
+    def directory(self) -> DirectorySignIn | None:
+        """The sign-in directory serving this screen until the full store is open, else None."""
+        return self._directory
+
+    def use_full_store(self, auth: AuthService | None) -> DirectorySignIn | None:
+        """From now on read users and check attempts through the full store (with ``auth``, which works on it;
+        None: keep the current one, as when the window closes); returns the directory for closing (attempts
+        already queued on it finish there first)."""
+        if auth is not None:
+            self._auth = auth
+        directory, self._directory = self._directory, None
+        return directory
+
     def reload_users(self) -> None:
         """Read the active users off the GUI thread and list them."""
+        directory = self._directory
+        if directory is not None:
+            self.services.operations.run(directory.submit, directory.users, self._show_users, self._users_failed)
+            return
         self.services.operations.query(self._auth.users, self._show_users, self._users_failed)
 
     def choose(self, login: str) -> None:
@@ -225,6 +285,12 @@ class SignInScreen(Screen):
     def _run(self, command: SignIn) -> None:
         self._set_busy(True)
         self.message.show_info(self.tr("Checking…"))
+        directory = self._directory
+        if directory is not None:
+            # Before the full store is open: the directory records the attempt (same rules, same rows).
+            self.services.operations.run(directory.submit, lambda: directory.sign_in(command), self._succeeded,
+                                         self._refused)
+            return
         auth = self._auth
 
         def sign_in(uow: UnitOfWork) -> FloorSession:
