@@ -7,7 +7,6 @@ an ``AppContext`` and pass its parts to what needs them.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import logging
 import socket
 import threading
@@ -323,6 +322,9 @@ def build_app_services(
 
 
 def _app_version() -> str:
+    # Imported here: importlib.metadata brings the email package, which the sign-in screen never needs.
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("floorapp")
     except importlib.metadata.PackageNotFoundError:
