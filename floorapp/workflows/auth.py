@@ -100,6 +100,7 @@ class Job(enum.StrEnum):
     SYNC = "sync"  # the sync queue: retry or discard parked and conflicting transactions
     DEVICES = "devices"
     USERS = "users"  # PINs, badges, unlocking
+    SCAN_RULES = "scan_rules"  # which scans wave picking enforces, per operation type
 
 
 #: Which role may do which job; the supervisor may do everything.
@@ -111,6 +112,7 @@ JOB_ROLES: Mapping[Job, frozenset[UserRole]] = {
     Job.SYNC: frozenset({UserRole.SUPERVISOR}),
     Job.DEVICES: frozenset({UserRole.SUPERVISOR}),
     Job.USERS: frozenset({UserRole.SUPERVISOR}),
+    Job.SCAN_RULES: frozenset({UserRole.SUPERVISOR}),
 }
 
 
@@ -136,6 +138,7 @@ _JOB_NAMES: Mapping[Job, SourceText] = {
     Job.SYNC: QT_TRANSLATE_NOOP("Auth", "sync"),
     Job.DEVICES: QT_TRANSLATE_NOOP("Auth", "devices"),
     Job.USERS: QT_TRANSLATE_NOOP("Auth", "users"),
+    Job.SCAN_RULES: QT_TRANSLATE_NOOP("Auth", "scan rules"),
 }
 
 

@@ -102,7 +102,7 @@ def test_screenshots_of_sign_in_and_home(qtbot: QtBot, shell: Shell) -> None:
     assert isinstance(home, HomeScreen)
     qtbot.waitUntil(lambda: home.isVisible() and not window.feedback.overlay.isVisible(), timeout=5000)
     save(window, f"{profile.name}-home-supervisor")
-    assert len(home.tile_buttons) == 7
+    assert len(home.tile_buttons) == 8
     for button in tappable_buttons(home):
         assert button.height() >= profile.touch_target_px, button.text()
         # Every tile is wholly on screen: a gloved hand should not have to scroll to find a job.

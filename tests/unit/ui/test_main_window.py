@@ -90,7 +90,7 @@ def test_badge_scanned_as_a_fast_keystroke_burst_signs_in(qtbot: QtBot, shell: S
     assert started.args[0].login == "supervisor"
     assert screen.pin_field.text() == ""
     assert list(home_of(shell).tile_buttons) == [
-        "wave_picking", "packing", "returns", "cycle_counts", "sync", "devices", "users",
+        "wave_picking", "packing", "returns", "cycle_counts", "sync", "devices", "users", "scan_rules",
     ]
 
 
@@ -127,7 +127,7 @@ def test_unknown_badge_is_refused_in_words(qtbot: QtBot, shell: Shell) -> None:
         ("packer", "2222", ["packing"]),
         ("inspector", "3333", ["returns"]),
         ("supervisor", "9999",
-         ["wave_picking", "packing", "returns", "cycle_counts", "sync", "devices", "users"]),
+         ["wave_picking", "packing", "returns", "cycle_counts", "sync", "devices", "users", "scan_rules"]),
     ],
 )
 def test_each_role_sees_its_tiles(qtbot: QtBot, shell: Shell, login: str, pin: str, tiles: list[str]) -> None:
