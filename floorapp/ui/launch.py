@@ -304,10 +304,15 @@ class StoreOpener(QObject):
         QApplication.exit(1)
 
     def stop(self) -> None:
-        """Wait for an opening still running (its context is then in ``context``). Safe to call twice."""
+        """Wait for an opening still running (its context is then in ``context``); writes the window asked for
+        before the store was attached (a sign-out's journal line) go to its writer, which the caller's
+        ``context.close()`` drains: nothing asked for is dropped. Safe to call twice."""
         self._closing = True
         if self._thread is not None:
             self._thread.join(timeout=SERVICES_STOP_WAIT_S)
+        operations = self._shell.window.operations
+        if self.context is not None and not operations.has_writer:
+            operations.attach_writer(self.context.writer)
 
 
 class ReadyWatch(QObject):

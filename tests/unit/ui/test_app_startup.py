@@ -339,3 +339,22 @@ def test_without_a_store_at_the_head_the_app_opens_the_full_store_first(app_path
     assert directory is not None
     directory.close()
     assert ready_served_by() == ["directory"]
+
+
+def test_on_the_directory_a_sign_out_before_the_store_opened_is_kept_when_the_app_closes_first(
+    qtbot: QtBot, app_paths: AppPaths, on_directory: tuple[OpenWindow, threading.Event]
+) -> None:
+    window, gate = on_directory
+    main = window.shell.window
+    picker = next(user for user in DEMO_USERS if user.role == "picker")
+    qtbot.waitUntil(window.ready.is_ready, timeout=10_000)
+    with qtbot.waitSignal(main.session_started, timeout=10_000):
+        QTest.keyClicks(main, picker.badge)
+        QTest.keyClick(main, Qt.Key.Key_Return)
+    main.sign_out("user")  # its journal line waits for the full store
+    gate.set()
+    window.close()  # before the opened store was attached: the waiting write goes to its writer all the same
+    assert window.store is not None and window.store.context is not None
+    window.store.context.close()
+    _, _, lines = _sign_in_rows(app_paths, picker.login)
+    assert [line[:3] for line in lines] == [("sign_in", picker.login, "ok"), ("sign_out", picker.login, "ok")]
