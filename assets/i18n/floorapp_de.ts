@@ -4,175 +4,180 @@
 <context>
     <name>Auth</name>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="54"/>
+        <location filename="../../floorapp/workflows/auth.py" line="56"/>
         <source>A PIN is {min} to {max} digits.</source>
         <translation>Eine PIN hat {min} bis {max} Ziffern.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="117"/>
+        <location filename="../../floorapp/workflows/auth.py" line="121"/>
         <source>picker</source>
         <extracomment>Which role may do which job; the supervisor may do everything. A role&apos;s name in a sentence (&quot;signed in as picker&quot;), and in the plural (&quot;this is for supervisors only&quot;).</extracomment>
         <translation>Kommissionierer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="118"/>
+        <location filename="../../floorapp/workflows/auth.py" line="122"/>
         <source>packer</source>
         <translation>Packer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="119"/>
+        <location filename="../../floorapp/workflows/auth.py" line="123"/>
         <source>inspector</source>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="120"/>
+        <location filename="../../floorapp/workflows/auth.py" line="124"/>
         <source>supervisor</source>
         <translation>Schichtleiter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="123"/>
+        <location filename="../../floorapp/workflows/auth.py" line="127"/>
         <source>pickers</source>
         <translation>Kommissionierer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="124"/>
+        <location filename="../../floorapp/workflows/auth.py" line="128"/>
         <source>packers</source>
         <translation>Packer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="125"/>
+        <location filename="../../floorapp/workflows/auth.py" line="129"/>
         <source>inspectors</source>
         <translation>Prüfer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="126"/>
+        <location filename="../../floorapp/workflows/auth.py" line="130"/>
         <source>supervisors</source>
         <translation>Schichtleiter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="130"/>
+        <location filename="../../floorapp/workflows/auth.py" line="134"/>
         <source>wave picking</source>
         <extracomment>A job&apos;s name in a sentence (&quot;may not do wave picking&quot;).</extracomment>
         <translation>Wellen-Kommissionierung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="131"/>
+        <location filename="../../floorapp/workflows/auth.py" line="135"/>
         <source>packing</source>
         <translation>Packen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="132"/>
+        <location filename="../../floorapp/workflows/auth.py" line="136"/>
         <source>returns</source>
         <translation>Retouren</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="133"/>
+        <location filename="../../floorapp/workflows/auth.py" line="137"/>
         <source>cycle counts</source>
         <translation>Inventurzählungen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="134"/>
+        <location filename="../../floorapp/workflows/auth.py" line="138"/>
         <source>sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="135"/>
+        <location filename="../../floorapp/workflows/auth.py" line="139"/>
         <source>devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="136"/>
+        <location filename="../../floorapp/workflows/auth.py" line="140"/>
         <source>users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="150"/>
+        <location filename="../../floorapp/workflows/auth.py" line="141"/>
+        <source>scan rules</source>
+        <translation>Scan-Regeln</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/auth.py" line="155"/>
         <source>another role</source>
         <translation>eine andere Rolle</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="153"/>
+        <location filename="../../floorapp/workflows/auth.py" line="158"/>
         <source>{first} or {second}</source>
         <translation>{first} oder {second}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="191"/>
+        <location filename="../../floorapp/workflows/auth.py" line="196"/>
         <source>{name} is signed in as {role}; this is for {needed} only.</source>
         <translation>{name} ist als {role} angemeldet; das ist nur für {needed}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="200"/>
+        <location filename="../../floorapp/workflows/auth.py" line="205"/>
         <source>{name} is signed in as {role} and may not do {job}.</source>
         <translation>{name} ist als {role} angemeldet und darf {job} nicht machen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="337"/>
+        <location filename="../../floorapp/workflows/auth.py" line="352"/>
         <source>There is no user #{id}.</source>
         <translation>Es gibt keinen Benutzer Nr. {id}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="354"/>
+        <location filename="../../floorapp/workflows/auth.py" line="371"/>
         <source>A user needs a login and a name.</source>
         <translation>Ein Benutzer braucht eine Anmeldung und einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="359"/>
+        <location filename="../../floorapp/workflows/auth.py" line="376"/>
         <source>Unknown role &apos;{role}&apos;; a role is one of {roles}.</source>
         <translation>Unbekannte Rolle „{role}“; möglich sind: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="362"/>
+        <location filename="../../floorapp/workflows/auth.py" line="379"/>
         <source>A user with the login &apos;{login}&apos; exists already.</source>
         <translation>Es gibt schon einen Benutzer mit der Anmeldung „{login}“.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="392"/>
+        <location filename="../../floorapp/workflows/auth.py" line="409"/>
         <source>The badge barcode is empty.</source>
         <translation>Der Ausweis-Barcode ist leer.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="396"/>
+        <location filename="../../floorapp/workflows/auth.py" line="417"/>
         <source>This badge belongs to {name} already.</source>
         <translation>Dieser Ausweis gehört schon {name}.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="480"/>
+        <location filename="../../floorapp/workflows/auth.py" line="506"/>
         <source>Unknown user &apos;{login}&apos;. Pick your name from the list or ask a supervisor.</source>
         <translation>Unbekannter Benutzer „{login}“. Wählen Sie Ihren Namen aus der Liste oder fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="485"/>
-        <location filename="../../floorapp/workflows/auth.py" line="536"/>
+        <location filename="../../floorapp/workflows/auth.py" line="511"/>
+        <location filename="../../floorapp/workflows/auth.py" line="562"/>
         <source>{name} is disabled. Ask a supervisor.</source>
         <translation>{name} ist gesperrt. Fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="491"/>
+        <location filename="../../floorapp/workflows/auth.py" line="517"/>
         <source>{name} is locked out after too many wrong PINs until {time}. Wait, or ask a supervisor.</source>
         <translation>{name} ist nach zu vielen falschen PINs bis {time} Uhr gesperrt. Warten Sie oder fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="500"/>
+        <location filename="../../floorapp/workflows/auth.py" line="526"/>
         <source>{name} has no PIN yet. Scan your badge, or ask a supervisor to set a PIN.</source>
         <translation>{name} hat noch keine PIN. Scannen Sie Ihren Ausweis oder lassen Sie die Schichtleitung eine PIN setzen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="513"/>
+        <location filename="../../floorapp/workflows/auth.py" line="539"/>
         <source>Wrong PIN. {name} is locked out until {time}.</source>
         <translation>Falsche PIN. {name} ist bis {time} Uhr gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="519"/>
+        <location filename="../../floorapp/workflows/auth.py" line="545"/>
         <source>Wrong PIN. {left} attempt left before {name} is locked out.</source>
         <translation>Falsche PIN. Noch {left} Versuch, dann wird {name} gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="520"/>
+        <location filename="../../floorapp/workflows/auth.py" line="546"/>
         <source>Wrong PIN. {left} attempts left before {name} is locked out.</source>
         <translation>Falsche PIN. Noch {left} Versuche, dann wird {name} gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/auth.py" line="531"/>
+        <location filename="../../floorapp/workflows/auth.py" line="557"/>
         <source>This badge is not known. Sign in with your PIN, or ask a supervisor to register it.</source>
         <translation>Dieser Ausweis ist unbekannt. Melden Sie sich mit Ihrer PIN an oder lassen Sie ihn von der Schichtleitung registrieren.</translation>
     </message>
@@ -180,27 +185,27 @@
 <context>
     <name>BackorderPage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="474"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="476"/>
         <source>Some items are short</source>
         <translation>Es fehlen Artikel</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="476"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="478"/>
         <source>What you picked ships now. Should the missing items follow later in a backorder?</source>
         <translation>Was Sie kommissioniert haben, geht jetzt raus. Soll der Rest später als Rückstand folgen?</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="478"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="480"/>
         <source>Backorder the rest</source>
         <translation>Rest als Rückstand</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="479"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="481"/>
         <source>No backorder</source>
         <translation>Kein Rückstand</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="480"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="482"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -922,12 +927,12 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="508"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="510"/>
         <source>Wave done</source>
         <translation>Welle fertig</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="509"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="511"/>
         <source>Back to waves</source>
         <translation>Zurück zu den Wellen</translation>
     </message>
@@ -1240,105 +1245,120 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="81"/>
+        <location filename="../../floorapp/ui/jobs.py" line="88"/>
         <source>Wave picking</source>
         <translation>Wellen-Kommis­sionierung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="82"/>
+        <location filename="../../floorapp/ui/jobs.py" line="89"/>
         <source>Pick a wave into totes</source>
         <translation>Eine Welle in Behälter kommissionieren</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="83"/>
+        <location filename="../../floorapp/ui/jobs.py" line="90"/>
         <source>Packing</source>
         <translation>Packen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="84"/>
+        <location filename="../../floorapp/ui/jobs.py" line="91"/>
         <source>Scan-verify and pack orders</source>
         <translation>Aufträge per Scan prüfen und packen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="85"/>
+        <location filename="../../floorapp/ui/jobs.py" line="92"/>
         <source>Returns</source>
         <translation>Retouren</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="86"/>
+        <location filename="../../floorapp/ui/jobs.py" line="93"/>
         <source>Inspect returned goods</source>
         <translation>Zurückgesandte Ware prüfen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="87"/>
+        <location filename="../../floorapp/ui/jobs.py" line="94"/>
         <source>Cycle counts</source>
         <translation>Inventur­zählungen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="88"/>
+        <location filename="../../floorapp/ui/jobs.py" line="95"/>
         <source>Count bins</source>
         <translation>Lagerplätze zählen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="89"/>
+        <location filename="../../floorapp/ui/jobs.py" line="96"/>
         <source>Sync &amp; parked transactions</source>
         <translation>Synchroni­sation &amp; geparkte Buchungen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="90"/>
+        <location filename="../../floorapp/ui/jobs.py" line="97"/>
         <source>Queue, errors and conflicts</source>
         <translation>Warteschlange, Fehler und Konflikte</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="91"/>
+        <location filename="../../floorapp/ui/jobs.py" line="98"/>
         <source>Devices</source>
         <translation>Geräte</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="92"/>
+        <location filename="../../floorapp/ui/jobs.py" line="99"/>
         <source>Scanners, scales and printers</source>
         <translation>Scanner, Waagen und Drucker</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="93"/>
+        <location filename="../../floorapp/ui/jobs.py" line="100"/>
         <source>Users &amp; badges</source>
         <translation>Benutzer &amp; Ausweise</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/jobs.py" line="94"/>
+        <location filename="../../floorapp/ui/jobs.py" line="101"/>
         <source>PINs, badges, lockouts</source>
         <translation>PINs, Ausweise, Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/jobs.py" line="102"/>
+        <source>Scan rules</source>
+        <translation>Scan-Regeln</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/jobs.py" line="103"/>
+        <source>Which scans picking enforces</source>
+        <translation>Welche Scans die Kommissionierung verlangt</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="145"/>
+        <location filename="../../floorapp/ui/main_window.py" line="161"/>
         <source>FloorApp</source>
         <translation>FloorApp</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="193"/>
+        <location filename="../../floorapp/ui/main_window.py" line="195"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/main_window.py" line="238"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="193"/>
+        <location filename="../../floorapp/ui/main_window.py" line="238"/>
         <source>Sign out now?</source>
         <translation>Jetzt abmelden?</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="193"/>
+        <location filename="../../floorapp/ui/main_window.py" line="238"/>
         <source>Stay signed in</source>
         <translation>Angemeldet bleiben</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="217"/>
+        <location filename="../../floorapp/ui/main_window.py" line="263"/>
         <source>You were signed out after a while without activity.</source>
         <translation>Sie wurden nach längerer Inaktivität abgemeldet.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/main_window.py" line="241"/>
+        <location filename="../../floorapp/ui/main_window.py" line="287"/>
         <source>This scan is not used on this screen.</source>
         <translation>Dieser Scan wird auf diesem Bildschirm nicht verwendet.</translation>
     </message>
@@ -1346,12 +1366,12 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../floorapp/ui/ops.py" line="126"/>
+        <location filename="../../floorapp/ui/ops.py" line="189"/>
         <source>Something went wrong inside FloorApp. Please tell your supervisor.</source>
         <translation>In FloorApp ist etwas schiefgelaufen. Bitte sagen Sie der Schichtleitung Bescheid.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/ops.py" line="128"/>
+        <location filename="../../floorapp/ui/ops.py" line="191"/>
         <source>Something went wrong inside FloorApp.</source>
         <translation>In FloorApp ist etwas schiefgelaufen.</translation>
     </message>
@@ -1394,89 +1414,89 @@
         <translation>AUF ANDERE WARTEN</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="330"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="332"/>
         <source>‹ Waves</source>
         <translation>‹ Wellen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="331"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="333"/>
         <source>Undo</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="332"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="334"/>
         <source>Skip</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="333"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="335"/>
         <source>Short</source>
         <translation>Fehlt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="334"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="336"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="335"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="337"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="337"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="339"/>
         <source>Close the keypad</source>
         <translation>Zahlenfeld schließen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="338"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="340"/>
         <source>Confirm wave</source>
         <translation>Welle abschließen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="339"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="341"/>
         <source>Check again</source>
         <translation>Neu prüfen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="346"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="348"/>
         <source>{done}/{total} lines · {percent}%</source>
         <translation>{done}/{total} Zeilen · {percent} %</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="360"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
         <source>Lot {lot}</source>
         <translation>Charge {lot}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
         <source>{n} orders</source>
         <translation>{n} Aufträge</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="362"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
         <source>1 order</source>
         <translation>1 Auftrag</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="366"/>
         <source>tote {tote}</source>
         <translation>Behälter {tote}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="364"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="366"/>
         <source>a new tote</source>
         <translation>einen neuen Behälter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="365"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="367"/>
         <source>Put {qty} in {where}
 for {order}</source>
         <translation>{qty} in {where} legen
 für {order}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="369"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="371"/>
         <source>({n} of {total})</source>
         <translation>({n} von {total})</translation>
     </message>
@@ -2367,6 +2387,194 @@ für {order}</translation>
     </message>
 </context>
 <context>
+    <name>ScanPolicyScreen</name>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="95"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="96"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="192"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="196"/>
+        <source>Scan rules</source>
+        <translation>Scan-Regeln</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="197"/>
+        <source>Which scans wave picking asks for, per operation type. Tap one to change.</source>
+        <translation>Welche Scans die Wellen-Kommissionierung verlangt, je Vorgangstyp. Zum Ändern antippen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="198"/>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="199"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="200"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="203"/>
+        <source>Scan the bin</source>
+        <translation>Lagerplatz scannen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="204"/>
+        <source>Proves the picker is at the right bin before taking goods.</source>
+        <translation>Belegt, dass der Kommissionierer vor der Entnahme am richtigen Platz ist.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="205"/>
+        <source>Scan the article</source>
+        <translation>Artikel scannen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="206"/>
+        <source>Proves the right article before any quantity counts.</source>
+        <translation>Belegt den richtigen Artikel, bevor eine Menge zählt.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="207"/>
+        <source>Scan the lot or serial</source>
+        <translation>Charge oder Seriennummer scannen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="208"/>
+        <source>For tracked articles. Off: the reserved lot is taken.</source>
+        <translation>Für verfolgte Artikel. Aus: die reservierte Charge wird genommen.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="209"/>
+        <source>Scan the tote</source>
+        <translation>Behälter scannen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="210"/>
+        <source>Each order&apos;s goods go into its scanned tote. Off: recorded loose.</source>
+        <translation>Die Ware jedes Auftrags kommt in seinen gescannten Behälter. Aus: lose erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="211"/>
+        <source>Allow over-picking</source>
+        <translation>Mehrentnahme erlauben</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="212"/>
+        <source>Accepts more than ordered; the extra goes to the last order.</source>
+        <translation>Nimmt mehr als bestellt an; das Mehr geht an den letzten Auftrag.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <source>bin</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <source>article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <source>lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="222"/>
+        <source>tote</source>
+        <translation>Behälter</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="225"/>
+        <source>Every scan</source>
+        <translation>Alle Scans</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="227"/>
+        <source>Scans: {scans}</source>
+        <translation>Scans: {scans}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="229"/>
+        <source>No scans</source>
+        <translation>Keine Scans</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="231"/>
+        <source>over-picking allowed</source>
+        <translation>Mehrentnahme erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="264"/>
+        <source>No operation types on this device yet. Sync with Odoo first.</source>
+        <translation>Noch keine Vorgangstypen auf diesem Gerät. Zuerst mit Odoo synchronisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRules</name>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="38"/>
+        <source>Changes apply from the next scan on this device, also in a wave already in progress.</source>
+        <extracomment>The settings of a scan policy, in the order screens and the command line show them. When a saved change takes effect; screens show it beside Save (the handler reads the rules at every command).</extracomment>
+        <translation>Änderungen gelten ab dem nächsten Scan auf diesem Gerät, auch in einer schon begonnenen Welle.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="126"/>
+        <source>No operation type &apos;{reference}&apos; on this device; `floorapp scan-policy show` lists them.</source>
+        <translation>Kein Vorgangstyp &apos;{reference}&apos; auf diesem Gerät; `floorapp scan-policy show` listet sie auf.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="131"/>
+        <source>Several operation types are called &apos;{reference}&apos;; give the id of one: {choices}.</source>
+        <translation>Mehrere Vorgangstypen heißen &apos;{reference}&apos;; geben Sie die ID von einem an: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="200"/>
+        <source>Unknown scan rule &apos;{key}&apos;; the rules are {keys}.</source>
+        <translation>Unbekannte Scan-Regel &apos;{key}&apos;; die Regeln sind {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="204"/>
+        <source>The scan rule {key} is on or off, not &apos;{value}&apos;.</source>
+        <translation>Die Scan-Regel {key} ist ein oder aus, nicht &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="208"/>
+        <source>Name at least one scan rule to set.</source>
+        <translation>Nennen Sie mindestens eine Scan-Regel.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="221"/>
+        <source>Write each scan rule as key=on or key=off, not &apos;{word}&apos;.</source>
+        <translation>Schreiben Sie jede Scan-Regel als key=on oder key=off, nicht &apos;{word}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="243"/>
+        <source>There is no operation type #{id} on this device.</source>
+        <translation>Es gibt keinen Vorgangstyp #{id} auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="252"/>
+        <source>The scan rules of {type} are unchanged.</source>
+        <translation>Die Scan-Regeln von {type} sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/scan_policy_admin.py" line="264"/>
+        <source>Scan rules of {type} saved.</source>
+        <translation>Scan-Regeln von {type} gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>Scanners</name>
     <message>
         <location filename="../../floorapp/devices/scanner/decoder.py" line="76"/>
@@ -2518,37 +2726,37 @@ für {order}</translation>
 <context>
     <name>ShortReasonPage</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="449"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="451"/>
         <source>Short pick: why?</source>
         <translation>Fehlmenge: warum?</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="450"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="452"/>
         <source>What you took so far stays picked. The bin gets a count.</source>
         <translation>Was Sie schon genommen haben, bleibt entnommen. Der Lagerplatz wird gezählt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="452"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="454"/>
         <source>Not found</source>
         <translation>Nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="453"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="455"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="454"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="456"/>
         <source>Not enough in bin</source>
         <translation>Zu wenig im Platz</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="455"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="457"/>
         <source>Wrong product in bin</source>
         <translation>Falscher Artikel im Platz</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="459"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="461"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -2556,59 +2764,59 @@ für {order}</translation>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="152"/>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="156"/>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="162"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="194"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="198"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="204"/>
         <source>Sign in</source>
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="158"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="200"/>
         <source>Scan your badge</source>
         <translation>Scannen Sie Ihren Ausweis</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="159"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="201"/>
         <source>…or tap your name and type your PIN</source>
         <translation>…oder Namen antippen und PIN eingeben</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="160"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="202"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="161"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="203"/>
         <source>Not me</source>
         <translation>Nicht ich</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="208"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="268"/>
         <source>Tap your name first.</source>
         <translation>Tippen Sie zuerst auf Ihren Namen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="212"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="272"/>
         <source>Type your PIN.</source>
         <translation>Geben Sie Ihre PIN ein.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="227"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="287"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="261"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="327"/>
         <source>No users on this device yet. Ask a supervisor.</source>
         <translation>Auf diesem Gerät gibt es noch keine Benutzer. Fragen Sie die Schichtleitung.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="285"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="351"/>
         <source>Your PIN</source>
         <translation>Ihre PIN</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/screens/sign_in.py" line="287"/>
+        <location filename="../../floorapp/ui/screens/sign_in.py" line="353"/>
         <source>PIN for {name}</source>
         <translation>PIN für {name}</translation>
     </message>
@@ -2616,27 +2824,27 @@ für {order}</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="203"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="236"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="210"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="243"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="213"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="246"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="216"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="249"/>
         <source>No Odoo server is set up; all work is kept on this device.</source>
         <translation>Kein Odoo-Server eingerichtet; alle Arbeit bleibt auf diesem Gerät.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../floorapp/ui/status_bar.py" line="219"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="252"/>
         <source>Queue: %n</source>
         <translation>
             <numerusform>Warteschlange: %n</numerusform>
@@ -2644,7 +2852,7 @@ für {order}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../floorapp/ui/status_bar.py" line="222"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="255"/>
         <source>to check: %n</source>
         <translation>
             <numerusform>zu prüfen: %n</numerusform>
@@ -2659,27 +2867,27 @@ für {order}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="226"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="259"/>
         <source>Oldest: –</source>
         <translation>Älteste: –</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="228"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="261"/>
         <source>Oldest: {age}</source>
         <translation>Älteste: {age}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="229"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="262"/>
         <source>Synced: {when}</source>
         <translation>Sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="237"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="270"/>
         <source>Data: {age}</source>
         <translation>Daten: {age}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/status_bar.py" line="248"/>
+        <location filename="../../floorapp/ui/status_bar.py" line="281"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -3331,37 +3539,37 @@ für {order}</translation>
 <context>
     <name>WavePickingScreen</name>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="589"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="591"/>
         <source>Wave picking</source>
         <translation>Wellen-Kommis­sionierung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="605"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="607"/>
         <source>Open a wave first.</source>
         <translation>Öffnen Sie zuerst eine Welle.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="607"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="609"/>
         <source>Choose on the screen or Cancel first.</source>
         <translation>Erst auf dem Bildschirm wählen oder abbrechen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="644"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="646"/>
         <source>Downloading waves…</source>
         <translation>Wellen werden geladen…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="654"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="659"/>
         <source>Download failed: {error}</source>
         <translation>Laden fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="657"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="661"/>
         <source>Waves downloaded.</source>
         <translation>Wellen geladen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/picking/screen.py" line="706"/>
+        <location filename="../../floorapp/ui/picking/screen.py" line="710"/>
         <source>Type the quantity first.</source>
         <translation>Tippen Sie zuerst die Menge.</translation>
     </message>

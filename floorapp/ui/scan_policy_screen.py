@@ -30,6 +30,7 @@ from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.user_text import error_text, translated
 from floorapp.ui.widgets import BigButton, MessageLine, set_style_property
+from floorapp.user_text import as_user_text
 from floorapp.workflows.scan_policy_admin import (
     POLICY_KEYS,
     RULES_APPLY_FROM,
@@ -198,7 +199,7 @@ class ScanPolicyScreen(Screen):
         self.back_button.setText(self.tr("Back"))
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.applies_note.setText(translated(RULES_APPLY_FROM))
+        self.applies_note.setText(translated(as_user_text(RULES_APPLY_FROM)))
         texts = {
             "source_location": (self.tr("Scan the bin"),
                                 self.tr("Proves the picker is at the right bin before taking goods.")),

@@ -26,6 +26,7 @@ CONVERTED = sorted(
     [
         ROOT / "floorapp" / "workflows" / "auth.py",
         ROOT / "floorapp" / "workflows" / "sync_admin.py",
+        ROOT / "floorapp" / "workflows" / "scan_policy_admin.py",
         ROOT / "floorapp" / "secrets.py",
         *(
             path
@@ -46,7 +47,7 @@ CONVERTED = sorted(
 #: The translation contexts of the converted modules (and the shared separator).
 CORE_CONTEXTS = {"Auth", "SyncAdmin", "Secrets", "Devices", "DeviceLinks", "Printers", "Scales", "Scanners",
                  "Cameras", "GS1", "Barcodes", "BarcodeCommands", "UserText", "Picking", "Sync", "Settings",
-                 "Storage"}
+                 "Storage", "ScanRules"}
 
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
