@@ -245,7 +245,6 @@ def build_shell(
     translations = Translations(app)
     translations.use(settings.text("ui.language") if language is None else language)
     scanner = WedgeScannerBridge(wedge_config_from_settings(settings), clock=scanner_clock, parent=app)
-    scanner.install(app)
     built: list[Shell] = []
 
     def is_online() -> bool:
@@ -270,6 +269,10 @@ def build_shell(
         monotonic=idle_clock,
         sounds=sounds,
     )
+    # Installed once the window is built: building it sends a few thousand events (child added, polish ...) that
+    # no key press is among, and each would cost the filter a look. Still before the activity filter, which
+    # therefore sees a key first, as it always has.
+    scanner.install(app)
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
     app.installEventFilter(activity)
