@@ -2389,133 +2389,133 @@ für {order}</translation>
 <context>
     <name>ScanPolicyScreen</name>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="95"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="96"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="96"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="97"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="192"/>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="196"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="193"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="197"/>
         <source>Scan rules</source>
         <translation>Scan-Regeln</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="197"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="198"/>
         <source>Which scans wave picking asks for, per operation type. Tap one to change.</source>
         <translation>Welche Scans die Wellen-Kommissionierung verlangt, je Vorgangstyp. Zum Ändern antippen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="198"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="199"/>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="199"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="200"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="200"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="201"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="203"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="204"/>
         <source>Scan the bin</source>
         <translation>Lagerplatz scannen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="204"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="205"/>
         <source>Proves the picker is at the right bin before taking goods.</source>
         <translation>Belegt, dass der Kommissionierer vor der Entnahme am richtigen Platz ist.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="205"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="206"/>
         <source>Scan the article</source>
         <translation>Artikel scannen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="206"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="207"/>
         <source>Proves the right article before any quantity counts.</source>
         <translation>Belegt den richtigen Artikel, bevor eine Menge zählt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="207"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="208"/>
         <source>Scan the lot or serial</source>
         <translation>Charge oder Seriennummer scannen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="208"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="209"/>
         <source>For tracked articles. Off: the reserved lot is taken.</source>
         <translation>Für verfolgte Artikel. Aus: die reservierte Charge wird genommen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="209"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="210"/>
         <source>Scan the tote</source>
         <translation>Behälter scannen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="210"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="211"/>
         <source>Each order&apos;s goods go into its scanned tote. Off: recorded loose.</source>
         <translation>Die Ware jedes Auftrags kommt in seinen gescannten Behälter. Aus: lose erfasst.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="211"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="212"/>
         <source>Allow over-picking</source>
         <translation>Mehrentnahme erlauben</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="212"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="213"/>
         <source>Accepts more than ordered; the extra goes to the last order.</source>
         <translation>Nimmt mehr als bestellt an; das Mehr geht an den letzten Auftrag.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="222"/>
         <source>bin</source>
         <translation>Platz</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="222"/>
         <source>article</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="221"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="222"/>
         <source>lot</source>
         <translation>Charge</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="222"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="223"/>
         <source>tote</source>
         <translation>Behälter</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="225"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="226"/>
         <source>Every scan</source>
         <translation>Alle Scans</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="227"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="228"/>
         <source>Scans: {scans}</source>
         <translation>Scans: {scans}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="229"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="230"/>
         <source>No scans</source>
         <translation>Keine Scans</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="231"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="232"/>
         <source>over-picking allowed</source>
         <translation>Mehrentnahme erlaubt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/scan_policy_screen.py" line="264"/>
+        <location filename="../../floorapp/ui/scan_policy_screen.py" line="265"/>
         <source>No operation types on this device yet. Sync with Odoo first.</source>
         <translation>Noch keine Vorgangstypen auf diesem Gerät. Zuerst mit Odoo synchronisieren.</translation>
     </message>
@@ -3167,7 +3167,7 @@ für {order}</translation>
         <translation>Die Lager-Gruppen von Odoo wurden nicht gefunden; ist die App Lager installiert?</translation>
     </message>
     <message>
-        <location filename="../../floorapp/sync/worker.py" line="652"/>
+        <location filename="../../floorapp/sync/worker.py" line="656"/>
         <source>{name} is signed in as {role}; this is for supervisors only.</source>
         <extracomment>Local floor user id -&gt; a client signed in with that user&apos;s own API key, or None (integration user). Kinds whose preconditions compare line write dates with those our own earlier transactions left. Entries in one chunk at most.</extracomment>
         <translation>{name} ist als {role} angemeldet; das ist nur für die Schichtleitung.</translation>
@@ -3176,89 +3176,250 @@ für {order}</translation>
 <context>
     <name>SyncAdmin</name>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="34"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="35"/>
         <source>Validate picking</source>
         <translation>Transfer buchen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="35"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="36"/>
         <source>Put in pack</source>
         <translation>Verpacken</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="36"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="37"/>
         <source>Count</source>
         <translation>Zählung</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="37"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="38"/>
         <source>Count request</source>
         <translation>Zählauftrag</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="38"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="39"/>
         <source>Return</source>
         <translation>Retoure</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="43"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="44"/>
         <source>Validated in Odoo by someone else</source>
         <translation>In Odoo schon von jemand anderem gebucht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="44"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="45"/>
         <source>Cancelled in Odoo</source>
         <translation>In Odoo storniert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="45"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="46"/>
         <source>Deleted in Odoo</source>
         <translation>In Odoo gelöscht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="46"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="47"/>
         <source>A line was removed in Odoo</source>
         <translation>In Odoo wurde eine Zeile entfernt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="47"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="48"/>
         <source>A line was changed in Odoo</source>
         <translation>In Odoo wurde eine Zeile geändert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="48"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="49"/>
         <source>Stock moved since the count</source>
         <translation>Bestand hat sich seit der Zählung bewegt</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="49"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="50"/>
         <source>Record deleted in Odoo</source>
         <translation>Datensatz in Odoo gelöscht</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="50"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="51"/>
         <source>Lot expired</source>
         <translation>Charge abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="51"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="52"/>
         <source>The lot&apos;s expiry date was changed in Odoo</source>
         <translation>Das Ablaufdatum der Charge wurde in Odoo geändert</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="52"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="53"/>
         <source>More than one return in Odoo</source>
         <translation>Mehr als eine Retoure in Odoo</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="171"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="175"/>
         <source>Say why the transaction is discarded.</source>
         <translation>Geben Sie an, warum die Buchung verworfen wird.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/workflows/sync_admin.py" line="197"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="201"/>
         <source>{kind} {subject}</source>
         <translation>{kind} {subject}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="241"/>
+        <source>Backorder: as the operation type says</source>
+        <translation>Rückstand: wie der Vorgangstyp es vorgibt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="242"/>
+        <source>Backorder for what was not picked</source>
+        <translation>Rückstand für das, was nicht entnommen wurde</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="243"/>
+        <source>No backorder: the rest is cancelled</source>
+        <translation>Kein Rückstand: der Rest wird storniert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="249"/>
+        <source>backorder</source>
+        <translation>Rückstand</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="250"/>
+        <source>state</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="251"/>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="252"/>
+        <source>counted</source>
+        <translation>gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="253"/>
+        <source>expected</source>
+        <translation>erwartet</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="254"/>
+        <source>counted quantity</source>
+        <translation>gezählte Menge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="255"/>
+        <source>expected quantity</source>
+        <translation>erwartete Menge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="256"/>
+        <source>quantity when downloaded</source>
+        <translation>Menge beim Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="257"/>
+        <source>short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="258"/>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="259"/>
+        <source>lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="260"/>
+        <source>package</source>
+        <translation>Packstück</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="261"/>
+        <source>picked</source>
+        <translation>entnommen</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="262"/>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="263"/>
+        <source>requested for</source>
+        <translation>angefordert für</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="264"/>
+        <source>requested by</source>
+        <translation>angefordert von</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="265"/>
+        <source>expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="266"/>
+        <source>last changed</source>
+        <translation>zuletzt geändert</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="267"/>
+        <source>shipping weight</source>
+        <translation>Versandgewicht</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="268"/>
+        <source>Odoo&apos;s message</source>
+        <translation>Meldung von Odoo</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="269"/>
+        <source>Odoo&apos;s error</source>
+        <translation>Fehler von Odoo</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="270"/>
+        <source>disposition</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="298"/>
+        <source>… {count} more</source>
+        <translation>… {count} weitere</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="309"/>
+        <source>product {id}</source>
+        <translation>Artikel {id}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="313"/>
+        <source>{product} × {quantity}</source>
+        <translation>{product} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="315"/>
+        <source>× {quantity}</source>
+        <translation>× {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="318"/>
+        <source>{label} {value}</source>
+        <translation>{label} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="321"/>
+        <source>{line} {detail}</source>
+        <translation>{line} {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="328"/>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/workflows/sync_admin.py" line="337"/>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
     </message>
 </context>
 <context>
@@ -3384,78 +3545,83 @@ für {order}</translation>
         <translation>GEPARKT · {title}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="339"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="340"/>
+        <source>Not sent: {problem}</source>
+        <translation>Nicht gesendet: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/ui/sync_screen.py" line="342"/>
         <source>Odoo says: {problem}</source>
         <translation>Odoo meldet: {problem}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="340"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="343"/>
         <source>Done by {user} on {when}</source>
         <translation>Erfasst von {user} am {when}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="342"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="347"/>
         <source>On the floor:</source>
         <translation>Im Lager erfasst:</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="345"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="350"/>
         <source>In Odoo now:</source>
         <translation>Jetzt in Odoo:</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="365"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="370"/>
         <source>Sync is off on this device.</source>
         <translation>Synchronisation ist auf diesem Gerät aus.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="367"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="372"/>
         <source>Syncing…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="376"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="381"/>
         <source>Downloading {model}: {rows} rows (step {step} of {steps})</source>
         <translation>Lade {model}: {rows} Zeilen (Schritt {step} von {steps})</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="386"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="391"/>
         <source>Sync done: {applied} sent to Odoo.</source>
         <translation>Synchronisation fertig: {applied} an Odoo gesendet.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="388"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="393"/>
         <source>Sync stopped: {error}</source>
         <translation>Synchronisation gestoppt: {error}</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="389"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="394"/>
         <source>Download finished.</source>
         <translation>Download fertig.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="406"/>
-        <location filename="../../floorapp/ui/sync_screen.py" line="409"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="411"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="414"/>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="407"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="412"/>
         <source>Discard “{title}”? It will never be sent to Odoo; fix Odoo by hand if needed.</source>
         <translation>„{title}“ verwerfen? Es wird nie an Odoo gesendet; korrigieren Sie Odoo bei Bedarf von Hand.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="409"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="414"/>
         <source>Keep it</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="424"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="429"/>
         <source>Sent back to the queue.</source>
         <translation>Zurück in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/ui/sync_screen.py" line="428"/>
+        <location filename="../../floorapp/ui/sync_screen.py" line="433"/>
         <source>Discarded.</source>
         <translation>Verworfen.</translation>
     </message>

@@ -56,6 +56,10 @@ class OutboxTransitionError(Bug):
     """An entry was asked to move to a state its current state does not lead to."""
 
 
+#: Where a parked entry keeps its message marked for translation, in the ``conflict`` JSON column.
+PARKED_MESSAGE_KEY = "parked_message_text"
+
+
 def _json_exact(value: Mapping[str, Any], what: str) -> dict[str, Any]:
     """``value`` as a plain dict, refusing anything that would not read back exactly as it was confirmed."""
     try:
@@ -250,11 +254,22 @@ class OutboxRepository:
         entry.next_attempt_at = next_attempt_at
         return entry
 
-    def park(self, entry_id: int, error: str) -> OutboxEntry:
-        """Odoo rejected the transaction: keep it for a supervisor; later documents go on."""
+    def park(self, entry_id: int, error: str, message_text: Mapping[str, Any] | None = None) -> OutboxEntry:
+        """Odoo rejected the transaction: keep it for a supervisor; later documents go on.
+
+        ``message_text`` is ``error`` marked for translation (``floorapp.sync.errors.user_text_to_json``) when it
+        is FloorApp's own sentence; it is kept under ``PARKED_MESSAGE_KEY`` of the ``conflict`` column (no schema
+        change: only the entry's state says whether it is a conflict, nothing reads the column as that), and a
+        park without it removes an earlier one so a stale sentence is never shown.
+        """
         entry = self._move(entry_id, OutboxState.PARKED, source=_SENDING)
         entry.last_error = error
         entry.next_attempt_at = None
+        # A requeued conflict keeps its sides (a record of what happened); only the parked message is replaced.
+        stored = {k: v for k, v in (entry.conflict or {}).items() if k != PARKED_MESSAGE_KEY}
+        if message_text:
+            stored[PARKED_MESSAGE_KEY] = _json_exact(message_text, "parked message")
+        entry.conflict = stored or None
         return entry
 
     def mark_conflict(self, entry_id: int, conflict: Mapping[str, Any], error: str | None = None) -> OutboxEntry:

@@ -53,6 +53,7 @@ from floorapp.sync.errors import (
     OdooUnreachable,
     RecordGone,
     Rejected,
+    user_text_to_json,
 )
 from floorapp.sync.log import sync_log, sync_run
 from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
@@ -405,11 +406,11 @@ class OutboxWorker:
             report.conflicts.append(uuid)
             log.warning("%s %s refers to a deleted record: %s", entry.kind, uuid, exc)
         elif isinstance(exc, Rejected):
-            self._park(entry.id, exc.odoo_message)
+            self._park(entry.id, exc.odoo_message, exc.user_text)
             report.parked.append(uuid)
             log.warning("%s %s parked: %s", entry.kind, uuid, exc)
         elif isinstance(exc, FloorAppError):
-            self._park(entry.id, exc.user_message)
+            self._park(entry.id, exc.user_message, exc.user_text)
             report.parked.append(uuid)
             log.error("%s %s parked: %s", entry.kind, uuid, exc)
         else:
@@ -429,10 +430,13 @@ class OutboxWorker:
 
         self.store.write(save)
 
-    def _park(self, entry_id: int, error: str) -> None:
+    def _park(self, entry_id: int, error: str, text: UserText | None = None) -> None:
+        # FloorApp's own sentence is kept marked for translation; Odoo's message (verbatim) only as its text.
+        message_text = user_text_to_json(text) if text is not None and not text.is_verbatim else None
+
         def save(uow: UnitOfWork) -> None:
             self._in_flight(uow, entry_id)
-            uow.outbox.park(entry_id, error)
+            uow.outbox.park(entry_id, error, message_text)
             uow.commit()
 
         self.store.write(save)

@@ -336,14 +336,19 @@ class SyncScreen(Screen):
             lines = [head, self.tr("{reason}: {problem}").format(reason=reason, problem=problem)]
         else:
             head = self.tr("PARKED · {title}").format(title=_title(entry))
-            lines = [head, self.tr("Odoo says: {problem}").format(problem=entry.problem)]
+            if entry.problem_text is not None:  # FloorApp's own refusal, in the supervisor's language
+                lines = [head, self.tr("Not sent: {problem}").format(problem=translated(entry.problem_text))]
+            else:
+                lines = [head, self.tr("Odoo says: {problem}").format(problem=entry.problem)]
         lines.append(self.tr("Done by {user} on {when}").format(user=entry.done_by, when=when))
-        if entry.ours:
+        ours = [translated(line) for line in entry.ours_text] or list(entry.ours)
+        theirs = [translated(line) for line in entry.theirs_text] or list(entry.theirs)
+        if ours:
             lines.append(self.tr("On the floor:"))
-            lines += [f"  • {line}" for line in entry.ours]
+            lines += [f"  • {line}" for line in ours]
         if entry.is_conflict:
             lines.append(self.tr("In Odoo now:"))
-            lines += [f"  • {line}" for line in entry.theirs] or ["  • –"]
+            lines += [f"  • {line}" for line in theirs] or ["  • –"]
         return "\n".join(lines)
 
     def _update_buttons(self) -> None:

@@ -19,11 +19,12 @@ from floorapp.errors import InputRejected
 from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.db import Database
 from floorapp.offline_store.models import FloorUser, OutboxEntry, OutboxState, Product
+from floorapp.offline_store.outbox import PARKED_MESSAGE_KEY
 from floorapp.offline_store.status import store_status
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.errors import user_text_from_json
 from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
-from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, user_text
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, user_text
 from floorapp.workflows.transactions import TransactionKind
 
 T = TypeVar("T")
@@ -58,9 +59,10 @@ class AttentionEntry:
     """A parked or conflicting transaction as the supervisor sees it.
 
     ``problem`` is Odoo's message (parked) or the conflict's message; ``ours`` is what the floor user did and
-    ``theirs`` what Odoo holds now (conflicts only), each as short readable lines. ``title`` and ``reason`` are
-    English; ``title_text`` and ``reason_text`` are the same, translatable, and so is ``problem_text`` when the
-    problem is FloorApp's own sentence (a conflict FloorApp found); Odoo's message is shown as Odoo sent it.
+    ``theirs`` what Odoo holds now (conflicts only), each as short readable lines. ``title``, ``reason``,
+    ``ours`` and ``theirs`` are English; ``title_text``, ``reason_text``, ``ours_text`` and ``theirs_text`` are
+    the same, translatable, and so is ``problem_text`` when the problem is FloorApp's own sentence (a conflict
+    FloorApp found, a transaction FloorApp refused to send); Odoo's message is shown as Odoo sent it.
     """
 
     entry_id: int
@@ -78,6 +80,8 @@ class AttentionEntry:
     title_text: UserText | None = None
     reason_text: UserText | None = None
     problem_text: UserText | None = None
+    ours_text: tuple[UserText, ...] = ()
+    theirs_text: tuple[UserText, ...] = ()
 
     @property
     def is_conflict(self) -> bool:
@@ -203,15 +207,21 @@ def _entry(row: OutboxEntry, users: Mapping[int, str], products: Mapping[int, st
         ours = _describe(conflict.get("ours") or payload, products)
         theirs = _describe(conflict.get("theirs") or {}, products)
     else:
-        reason, problem, problem_text = None, str(row.last_error or ""), None
+        reason, problem = None, str(row.last_error or "")
+        # FloorApp's own refusal, kept marked for translation when the entry was parked (Odoo's is verbatim);
+        # only if it is still the sentence the entry was parked with.
+        problem_text = user_text_from_json(conflict.get(PARKED_MESSAGE_KEY))
+        if problem_text is not None and str(problem_text) != problem:
+            problem_text = None
         ours, theirs = _describe(payload, products), ()
     reason_name = _REASONS.get(reason or "")
     reason_text = user_text(reason_name) if reason_name is not None else UserText.verbatim(reason) if reason else None
     return AttentionEntry(
         entry_id=row.id, client_uuid=row.client_uuid, state=row.state, kind=row.kind, title=str(title),
         done_by=done_by, created_at=row.created_at, attempts=row.attempts, problem=problem,
-        reason=str(reason_text) if reason_text is not None else None, ours=ours, theirs=theirs,
-        title_text=title, reason_text=reason_text, problem_text=problem_text,
+        reason=str(reason_text) if reason_text is not None else None,
+        ours=tuple(str(line) for line in ours), theirs=tuple(str(line) for line in theirs),
+        title_text=title, reason_text=reason_text, problem_text=problem_text, ours_text=ours, theirs_text=theirs,
     )
 
 
@@ -227,10 +237,37 @@ def _collect_product_ids(data: Any, into: set[int]) -> None:
             _collect_product_ids(value, into)
 
 
-_BACKORDER = {
-    "policy": "Backorder: as the operation type says",
-    "create": "Backorder for what was not picked",
-    "no_backorder": "No backorder: the rest is cancelled",
+_BACKORDER: dict[str, SourceText] = {
+    "policy": QT_TRANSLATE_NOOP("SyncAdmin", "Backorder: as the operation type says"),
+    "create": QT_TRANSLATE_NOOP("SyncAdmin", "Backorder for what was not picked"),
+    "no_backorder": QT_TRANSLATE_NOOP("SyncAdmin", "No backorder: the rest is cancelled"),
+}
+
+# The names of the fields a supervisor meets in a transaction or a conflict; any other field is shown by its
+# technical name (``_label``), which is what Odoo calls it too.
+_FIELD_LABELS: dict[str, SourceText] = {
+    "backorder": QT_TRANSLATE_NOOP("SyncAdmin", "backorder"),
+    "state": QT_TRANSLATE_NOOP("SyncAdmin", "state"),
+    "quantity": QT_TRANSLATE_NOOP("SyncAdmin", "quantity"),
+    "counted": QT_TRANSLATE_NOOP("SyncAdmin", "counted"),
+    "expected": QT_TRANSLATE_NOOP("SyncAdmin", "expected"),
+    "counted_quantity": QT_TRANSLATE_NOOP("SyncAdmin", "counted quantity"),
+    "expected_quantity": QT_TRANSLATE_NOOP("SyncAdmin", "expected quantity"),
+    "downloaded_quantity": QT_TRANSLATE_NOOP("SyncAdmin", "quantity when downloaded"),
+    "quantity_short": QT_TRANSLATE_NOOP("SyncAdmin", "short"),
+    "lot": QT_TRANSLATE_NOOP("SyncAdmin", "lot"),
+    "lot_name": QT_TRANSLATE_NOOP("SyncAdmin", "lot"),
+    "package_name": QT_TRANSLATE_NOOP("SyncAdmin", "package"),
+    "picked": QT_TRANSLATE_NOOP("SyncAdmin", "picked"),
+    "reason": QT_TRANSLATE_NOOP("SyncAdmin", "reason"),
+    "requested_date": QT_TRANSLATE_NOOP("SyncAdmin", "requested for"),
+    "requested_by": QT_TRANSLATE_NOOP("SyncAdmin", "requested by"),
+    "expiration_date": QT_TRANSLATE_NOOP("SyncAdmin", "expiry date"),
+    "write_date": QT_TRANSLATE_NOOP("SyncAdmin", "last changed"),
+    "shipping_weight": QT_TRANSLATE_NOOP("SyncAdmin", "shipping weight"),
+    "odoo_message": QT_TRANSLATE_NOOP("SyncAdmin", "Odoo's message"),
+    "odoo_error": QT_TRANSLATE_NOOP("SyncAdmin", "Odoo's error"),
+    "disposition": QT_TRANSLATE_NOOP("SyncAdmin", "disposition"),
 }
 
 # Said in the entry's title or by-line already, or ids that mean nothing to a person.
@@ -238,42 +275,72 @@ _SKIPPED_KEYS = frozenset({"floor_user", "wave_id", "picking_id", "picking", "pi
                            "context"})
 
 
-def _describe(data: Any, products: Mapping[int, str], *, limit: int = 12) -> tuple[str, ...]:
+def _describe(data: Any, products: Mapping[int, str], *, limit: int = 12) -> tuple[UserText, ...]:
     """Short lines a supervisor reads: a line per picked/counted line, ``name: value`` for the rest."""
-    lines: list[str] = []
+    lines: list[UserText] = []
     if not isinstance(data, dict):
-        return (str(data),) if data not in (None, "") else ()
+        return (UserText.verbatim(str(data)),) if data not in (None, "") else ()
     for key, value in data.items():
         if key in _SKIPPED_KEYS or value in (None, "", [], {}):
             continue
         if key == "backorder":
-            lines.append(_BACKORDER.get(str(value), f"backorder: {value}"))
+            known = _BACKORDER.get(str(value))
+            lines.append(user_text(known) if known is not None else _field(key, _value(value)))
         elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             for item in value:
                 lines.append(_line(item, products))
         elif isinstance(value, dict):
-            inner = ", ".join(f"{k}: {_value(v)}" for k, v in value.items() if v not in (None, "", [], {}))
-            lines.append(f"{_label(key)}: {inner}")
+            inner = [_field(k, _value(v)) for k, v in value.items() if v not in (None, "", [], {})]
+            lines.append(_field(key, _joined(inner) or ""))
         else:
-            lines.append(f"{_label(key)}: {_value(value)}")
+            lines.append(_field(key, _value(value)))
     if len(lines) > limit:
-        lines = [*lines[:limit], f"… {len(lines) - limit} more"]
+        lines = [*lines[:limit], user_text(QT_TRANSLATE_NOOP("SyncAdmin", "… {count} more"),
+                                           count=len(lines) - limit)]
     return tuple(lines)
 
 
-def _line(item: Mapping[str, Any], products: Mapping[int, str]) -> str:
+def _line(item: Mapping[str, Any], products: Mapping[int, str]) -> UserText:
     product_id = item.get("product_id")
-    name = products.get(product_id, f"product {product_id}") if isinstance(product_id, int) else None
+    name: UserText | None = None
+    if isinstance(product_id, int):
+        known = products.get(product_id)
+        name = UserText.verbatim(str(known)) if known else user_text(
+            QT_TRANSLATE_NOOP("SyncAdmin", "product {id}"), id=product_id)
     quantity = item.get("quantity", item.get("counted_quantity", item.get("quantity_short")))
-    parts = []
-    if name:
-        parts.append(str(name))
+    line = name
     if quantity is not None:
-        parts.append(f"× {_value(quantity)}")
+        line = (user_text(QT_TRANSLATE_NOOP("SyncAdmin", "{product} × {quantity}"), product=line,
+                          quantity=_value(quantity)) if line is not None
+                else user_text(QT_TRANSLATE_NOOP("SyncAdmin", "× {quantity}"), quantity=_value(quantity)))
     for key in ("lot", "lot_name", "package_name", "state", "picked", "reason"):
         if item.get(key) not in (None, "", False):
-            parts.append(f"{_label(key)} {_value(item[key])}")
-    return " ".join(parts) if parts else ", ".join(f"{k}: {_value(v)}" for k, v in item.items())
+            detail = user_text(QT_TRANSLATE_NOOP("SyncAdmin", "{label} {value}"), label=_label_text(key),
+                               value=_value(item[key]))
+            line = detail if line is None else user_text(
+                QT_TRANSLATE_NOOP("SyncAdmin", "{line} {detail}"), line=line, detail=detail)
+    if line is not None:
+        return line
+    return _joined([_field(k, _value(v)) for k, v in item.items()]) or UserText.verbatim("")
+
+
+def _field(key: str, value: UserTextArg) -> UserText:
+    return user_text(QT_TRANSLATE_NOOP("SyncAdmin", "{label}: {value}"), label=_label_text(key), value=value)
+
+
+def _joined(texts: list[UserText]) -> UserText | None:
+    """``first, second, ...`` (the separator translatable, as a list inside a line)."""
+    if not texts:
+        return None
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = user_text(QT_TRANSLATE_NOOP("SyncAdmin", "{first}, {second}"), first=joined, second=text)
+    return joined
+
+
+def _label_text(key: str) -> UserText:
+    known = _FIELD_LABELS.get(key)
+    return user_text(known) if known is not None else UserText.verbatim(_label(key))
 
 
 def _label(key: str) -> str:

@@ -10,9 +10,12 @@ import pytest
 from floorapp.errors import FloorAppError, InputRejected, PermissionDenied
 from floorapp.offline_store.db import Database, open_database
 from floorapp.offline_store.models import OutboxEntry, OutboxState, Product, UserRole
+from floorapp.offline_store.outbox import PARKED_MESSAGE_KEY
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.paths import AppPaths
+from floorapp.sync.errors import user_text_to_json
 from floorapp.sync.worker import StoreAccess
+from floorapp.user_text import QT_TRANSLATE_NOOP, UserText, user_text
 from floorapp.workflows.auth import FloorSession
 from floorapp.workflows.sync_admin import (
     DiscardTransaction,
@@ -101,3 +104,58 @@ def test_discard_needs_a_supervisor_and_a_reason(database: Database) -> None:
     handler.handle(DiscardTransaction(entry_id, reason="Shipped by hand"), SUPERVISOR)
     assert _state(database, entry_id) == OutboxState.DISCARDED
     assert attention_entries(database) == []
+
+
+def test_the_lines_of_both_sides_are_marked_for_translation(database: Database) -> None:
+    _queue(database, OutboxState.CONFLICT)
+    [entry] = attention_entries(database)
+    assert tuple(str(line) for line in entry.ours_text) == entry.ours
+    assert tuple(str(line) for line in entry.theirs_text) == entry.theirs
+    state_line = entry.theirs_text[0]
+    assert (state_line.context, state_line.source) == ("SyncAdmin", "{label}: {value}")
+    assert dict(state_line.args)["label"] == UserText("SyncAdmin", "state")
+    assert entry.ours_text[0].source == "{product} × {quantity}"
+
+
+def test_a_parked_entry_shows_floorapps_own_refusal_marked_and_never_a_stale_one(database: Database) -> None:
+    refusal = user_text(QT_TRANSLATE_NOOP("Sync", "Nothing was picked on {picking}; it was not validated."),
+                        picking="WH/OUT/00007")
+    entry_id = _queue(database, OutboxState.CONFLICT)
+    with UnitOfWork(database) as uow:
+        uow.outbox.requeue(entry_id)
+        uow.outbox.mark_in_flight(entry_id)
+        uow.outbox.park(entry_id, str(refusal), user_text_to_json(refusal))
+        uow.commit()
+    [entry] = attention_entries(database)
+    assert not entry.is_conflict and entry.problem == "Nothing was picked on WH/OUT/00007; it was not validated."
+    assert entry.problem_text == refusal
+    with database.session() as session:
+        row = session.get(OutboxEntry, entry_id)
+        assert row is not None and row.conflict is not None
+        # The earlier conflict's sides stay as a record; the parked message sits beside them.
+        assert row.conflict["reason"] == "picking_done_elsewhere"
+        assert row.conflict[PARKED_MESSAGE_KEY]["source"] == refusal.source
+
+    # Parked again, now with Odoo's own words: the earlier FloorApp sentence is gone, Odoo's is shown as sent.
+    with UnitOfWork(database) as uow:
+        uow.outbox.requeue(entry_id)
+        uow.outbox.mark_in_flight(entry_id)
+        uow.outbox.park(entry_id, "Odoo: Lot/Serial number is mandatory")
+        uow.commit()
+    [entry] = attention_entries(database)
+    assert entry.problem == "Odoo: Lot/Serial number is mandatory" and entry.problem_text is None
+    with database.session() as session:
+        row = session.get(OutboxEntry, entry_id)
+        assert row is not None and PARKED_MESSAGE_KEY not in (row.conflict or {})
+
+
+def test_a_parked_message_that_is_not_the_entrys_error_is_not_shown(database: Database) -> None:
+    # Written by hand (a damaged or mismatched value): the entry's own error wins.
+    entry_id = _queue(database, OutboxState.PARKED)
+    with UnitOfWork(database) as uow:
+        row = uow.session.get(OutboxEntry, entry_id)
+        assert row is not None
+        row.conflict = {PARKED_MESSAGE_KEY: user_text_to_json(user_text(QT_TRANSLATE_NOOP("Sync", "Other.")))}
+        uow.commit()
+    [entry] = attention_entries(database)
+    assert entry.problem.startswith("Odoo: Lot/Serial") and entry.problem_text is None

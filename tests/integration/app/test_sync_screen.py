@@ -382,3 +382,38 @@ def test_a_conflict_is_told_in_german_with_odoos_names_filled_in(qtbot: QtBot, r
     text = entry_texts(screen)[0]
     assert f"In Odoo storniert: {payload.picking_name} wurde in Odoo storniert." in text, text
     assert "was cancelled" not in text
+    # Odoo's side in German too: the field's name translated, Odoo's value as Odoo has it.
+    assert "  • Zustand: cancel" in text, text
+    assert "state:" not in text
+
+
+@pytest.mark.parametrize(("profile_name", "language"), [("handheld", "de_DE")])
+def test_floorapps_own_refusal_of_a_parked_transaction_is_told_in_german(
+    qtbot: QtBot, running_app: RunningApp
+) -> None:
+    app, sim = running_app, running_app.sim
+    picker = app.sign_in("demo", "2222")
+    supervisor = app.sign_in("admin", "1111")
+    picked, _ = validate_payload(sim, "S00004", floor_user=picker.name)
+    # Nothing picked: FloorApp itself refuses to validate (Odoo would ship everything reserved) and parks it.
+    payload = ValidatePicking(picking_id=picked.picking_id, picking_name=picked.picking_name, floor_user=picker.name,
+                              lines=tuple(PickedLine(**{**_fields(ln), "quantity": 0.0}) for ln in picked.lines))
+    entry_id = app.enqueue(payload, picker)
+    app.services.sync_now()
+    qtbot.waitUntil(lambda: app.state_of(entry_id) == OutboxState.PARKED, timeout=WAIT_MS)
+    with app.context.database.session() as session:
+        entry = session.get(OutboxEntry, entry_id)
+        assert entry is not None
+        english = f"Nothing was picked on {payload.picking_name}; it was not validated."
+        assert entry.last_error == english  # the English stays where it always was
+
+    screen = app.open_sync_screen(qtbot, supervisor)
+    qtbot.waitUntil(lambda: screen.entry_list.count() == 1, timeout=WAIT_MS)
+    text = entry_texts(screen)[0]
+    assert f"Nicht gesendet: Für {payload.picking_name} wurde nichts entnommen; es wurde nicht bestätigt." in text, (
+        text)
+    assert english not in text and "Odoo says" not in text
+    # What the floor did, in German: the backorder choice of the transaction.
+    assert "  • Rückstand: wie der Vorgangstyp es vorgibt" in text, text
+    assert "Backorder" not in text
+    assert picking_state(sim, payload.picking_id) != "done"
