@@ -311,42 +311,168 @@
 <context>
     <name>Barcodes</name>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="339"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="280"/>
+        <source>{command} ({code})</source>
+        <translation>{command} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="285"/>
+        <source>x {quantity} {unit}</source>
+        <translation>x {quantity} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="287"/>
+        <source>x {quantity}</source>
+        <translation>x {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="293"/>
+        <source>lot {lot}</source>
+        <translation>Charge {lot}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="295"/>
+        <source>lot {lot} (new)</source>
+        <translation>Charge {lot} (neu)</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="297"/>
+        <source>serial {serial}</source>
+        <translation>Seriennummer {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="299"/>
+        <source>expires {date}</source>
+        <translation>läuft ab {date}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="301"/>
+        <source>location {name}</source>
+        <translation>Lagerplatz {name}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="304"/>
+        <source>package {name}</source>
+        <translation>Packstück {name}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="306"/>
+        <source>picking {name} ({state})</source>
+        <translation>Transfer {name} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="309"/>
+        <source>user {name} ({role})</source>
+        <translation>Benutzer {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="312"/>
+        <source>measure {value} {unit}</source>
+        <translation>Maß {value} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="315"/>
+        <source>price {price}</source>
+        <translation>Preis {price}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="319"/>
+        <source>{kind}: {body}</source>
+        <translation>{kind}: {body}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="325"/>
+        <source>product</source>
+        <extracomment>A scan kind in words (``summary`` writes the enum&apos;s value, which is these in English).</extracomment>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="326"/>
+        <source>packaging</source>
+        <translation>Verpackung</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="327"/>
+        <source>lot</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="328"/>
+        <source>serial</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="329"/>
+        <source>location</source>
+        <translation>Lagerplatz</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="330"/>
+        <source>package</source>
+        <translation>Packstück</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="331"/>
+        <source>picking</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="332"/>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="333"/>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="342"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="343"/>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location filename="../../floorapp/barcode/resolve.py" line="412"/>
         <source>The scan was empty. Scan again.</source>
         <translation>Der Scan war leer. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="349"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="422"/>
         <source>&apos;{code}&apos; is not a command FloorApp knows.</source>
         <translation>„{code}“ ist kein bekannter Befehl.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="378"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="451"/>
         <source>Barcode &apos;{code}&apos; is not known on this device.</source>
         <translation>Barcode „{code}“ ist auf diesem Gerät unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="409"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="482"/>
         <source>Lot &apos;{lot}&apos; exists for several products. Scan the product first.</source>
         <translation>Charge „{lot}“ gibt es bei mehreren Artikeln. Scannen Sie zuerst den Artikel.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="567"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="640"/>
         <source>No location with GLN {gln} on this device.</source>
         <translation>Kein Lagerplatz mit GLN {gln} auf diesem Gerät.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="576"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="649"/>
         <source>Lot &apos;{lot}&apos; is not known on this device.</source>
         <translation>Charge „{lot}“ ist auf diesem Gerät unbekannt.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="580"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="653"/>
         <source>This GS1 barcode names no product, package, lot or location.</source>
         <translation>Dieser GS1-Barcode nennt keinen Artikel, kein Packstück, keine Charge und keinen Lagerplatz.</translation>
     </message>
     <message>
-        <location filename="../../floorapp/barcode/resolve.py" line="597"/>
+        <location filename="../../floorapp/barcode/resolve.py" line="670"/>
         <source>No product with GTIN {gtin} on this device.</source>
         <translation>Kein Artikel mit GTIN {gtin} auf diesem Gerät.</translation>
     </message>

@@ -269,6 +269,79 @@ class Resolution:
         body = ", ".join(x for x in [text, *extras] if x)
         return f"{self.kind.value}: {body}"
 
+    def summary_text(self) -> UserText:
+        """:meth:`summary` marked for translation, for a person (``str()`` of it is ``summary()``).
+
+        Built only when asked: a refusal that names the scan calls it, the scan path never does. Names, codes and
+        Odoo's values (a picking's state, a user's role) are shown as they are.
+        """
+        text: UserText | None = None
+        if self.command is not None:
+            text = user_text(QT_TRANSLATE_NOOP("Barcodes", "{command} ({code})"), command=self.command.label_text,
+                             code=self.command.code)
+        if self.product is not None:
+            text = _then(text, UserText.verbatim(self.product.display_name), " ")
+        if self.quantity is not None:
+            amount = (user_text(QT_TRANSLATE_NOOP("Barcodes", "x {quantity} {unit}"), quantity=str(self.quantity),
+                                unit=self.quantity_unit) if self.quantity_unit
+                      else user_text(QT_TRANSLATE_NOOP("Barcodes", "x {quantity}"), quantity=str(self.quantity)))
+            text = _then(text, amount, " ")
+        if self.packaging is not None:
+            text = _then(text, UserText.verbatim(f"({self.packaging.name})"), " ")
+        extras: list[UserText] = []
+        if self.lot_name:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "lot {lot}"), lot=self.lot_name)
+                          if self.lot or self.kind is ScanKind.LOT
+                          else user_text(QT_TRANSLATE_NOOP("Barcodes", "lot {lot} (new)"), lot=self.lot_name))
+        if self.serial:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "serial {serial}"), serial=self.serial))
+        if self.expiry:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "expires {date}"), date=self.expiry.isoformat()))
+        if self.location is not None:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "location {name}"), name=self.location.name))
+        if self.package is not None or self.package_name:
+            name = self.package.name if self.package else self.package_name
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "package {name}"), name=str(name)))
+        if self.picking is not None:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "picking {name} ({state})"),
+                                    name=self.picking.name, state=self.picking.state))
+        if self.user is not None:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "user {name} ({role})"), name=self.user.name,
+                                    role=self.user.role))
+        if self.measure is not None and self.quantity is None:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "measure {value} {unit}"),
+                                    value=str(self.measure[0]), unit=self.measure[1]))
+        if self.price is not None:
+            extras.append(user_text(QT_TRANSLATE_NOOP("Barcodes", "price {price}"), price=str(self.price)))
+        body = text
+        for extra in extras:
+            body = _then(body, extra, ", ")
+        return user_text(QT_TRANSLATE_NOOP("Barcodes", "{kind}: {body}"), kind=user_text(_KIND_NAMES[self.kind]),
+                         body=body if body is not None else "")
+
+
+#: A scan kind in words (``summary`` writes the enum's value, which is these in English).
+_KIND_NAMES = {
+    ScanKind.PRODUCT: QT_TRANSLATE_NOOP("Barcodes", "product"),
+    ScanKind.PACKAGING: QT_TRANSLATE_NOOP("Barcodes", "packaging"),
+    ScanKind.LOT: QT_TRANSLATE_NOOP("Barcodes", "lot"),
+    ScanKind.SERIAL: QT_TRANSLATE_NOOP("Barcodes", "serial"),
+    ScanKind.LOCATION: QT_TRANSLATE_NOOP("Barcodes", "location"),
+    ScanKind.PACKAGE: QT_TRANSLATE_NOOP("Barcodes", "package"),
+    ScanKind.PICKING: QT_TRANSLATE_NOOP("Barcodes", "picking"),
+    ScanKind.COMMAND: QT_TRANSLATE_NOOP("Barcodes", "command"),
+    ScanKind.USER: QT_TRANSLATE_NOOP("Barcodes", "user"),
+}
+
+
+def _then(first: UserText | None, second: UserText, separator: str) -> UserText:
+    """``second`` after ``first`` (``summary``'s separators: a space inside the main part, a comma between parts)."""
+    if first is None:
+        return second
+    if separator == " ":
+        return user_text(QT_TRANSLATE_NOOP("Barcodes", "{first} {second}"), first=first, second=second)
+    return user_text(QT_TRANSLATE_NOOP("Barcodes", "{first}, {second}"), first=first, second=second)
+
 
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
 

@@ -125,4 +125,4 @@ class ResolverScanInterpreter:
                 QT_TRANSLATE_NOOP("Picking", "That is the order label of {order}; scan its tote instead."),
                 order=found.picking.name))
         return UnreadableScan(user_text(QT_TRANSLATE_NOOP("Picking", "{scan}: not used while picking."),
-                                        scan=found.summary()))
+                                        scan=found.summary_text()))

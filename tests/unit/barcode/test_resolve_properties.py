@@ -58,6 +58,8 @@ def test_resolution_answers_or_refuses_with_a_message(catalog: SqlCatalogLookup,
         assert exc.user_message.strip()
     else:
         assert isinstance(result, Resolution) and result.summary()
+        # The translatable summary a refusal shows says the same in English.
+        assert str(result.summary_text()) == result.summary()
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
