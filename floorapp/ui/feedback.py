@@ -1,4 +1,4 @@
-"""Scan feedback: a green or red flash over the whole window and, when audio works, a short sound.
+"""Scan feedback: a green or red frame flashed round the window and, when audio works, a short sound.
 
 Issue-level sound design (one sound per outcome, volume, vibration) comes later; this is the small helper every
 screen calls so the worker knows, without looking closely, whether the scan was taken.
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from floorapp.ui.profile import ACTION, ERROR, OK
@@ -21,6 +21,10 @@ log = logging.getLogger("floorapp.ui.feedback")
 
 FLASH_MS = 350
 """Long enough to see from the corner of an eye, short enough not to block the next scan."""
+BAND_FRACTION = 20
+"""The frame is the window's shorter side over this: 24 px on a 480x800 handheld, 40 px on an 800 px station."""
+MIN_BAND_PX = 16
+"""Never thinner than this, whatever the window."""
 
 
 class Outcome(enum.StrEnum):
@@ -35,14 +39,21 @@ _FLASH_COLOURS = {Outcome.OK: OK, Outcome.ERROR: ERROR, Outcome.DONE: ACTION}
 
 
 class FlashOverlay(QWidget):
-    """A translucent full-window layer painted in the outcome colour; it ignores the mouse."""
+    """A thick frame round the window's edge, painted solid in the outcome colour; it ignores the mouse.
+
+    Only the frame is ever painted. A see-through layer over the whole window made Qt repaint every widget
+    beneath it on every scan (about as long as the scan's own work); the solid frame paints nothing beneath it,
+    and the middle of the window, where the screen says what happened, is painted only where it changed.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._color = QColor(OK)
+        self._band = 0
         # Taps pass through: a flash must never eat the worker's next tap.
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        # Every pixel of the frame is painted solid: Qt then paints nothing beneath it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.hide()
 
     @property
@@ -50,25 +61,39 @@ class FlashOverlay(QWidget):
         """The colour of the current (or last) flash."""
         return self._color
 
+    @property
+    def band(self) -> int:
+        """How wide the frame is, in pixels."""
+        return self._band
+
     def flash(self, color: str) -> None:
-        """Cover the parent in ``color`` until ``settle`` is called."""
+        """Frame the parent in ``color`` (until the feedback's timer hides the frame)."""
         parent = self.parentWidget()
-        self._color = QColor(color)
-        self._color.setAlpha(110)
-        if parent is not None:
+        new = QColor(color)
+        changed = new != self._color
+        self._color = new
+        if parent is not None and self.geometry() != parent.rect():
             self.setGeometry(parent.rect())
         self.raise_()
-        if self.isVisible():
-            # Still showing the last flash (scans come faster than it settles): show() and raise_() repaint
-            # nothing then, and the window would keep the old colour where nothing else changed.
-            self.update()
-        else:
+        if not self.isVisible():
             self.show()
+        elif changed:
+            # Still showing the last flash (scans come faster than it settles): show() and raise_() repaint
+            # nothing then, and the frame would keep the old colour.
+            self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the frame a band round the edge, wide enough to catch the eye at arm's length."""
+        rect = self.rect()
+        self._band = max(MIN_BAND_PX, min(rect.width(), rect.height()) // BAND_FRACTION)
+        inner = rect.adjusted(self._band, self._band, -self._band, -self._band)
+        self.setMask(QRegion(rect).subtracted(QRegion(inner)))
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Fill with the flash colour."""
+        """Fill the frame with the flash colour (the mask keeps it to the band)."""
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self._color)
+        painter.fillRect(event.rect(), self._color)
         painter.end()
 
 
