@@ -152,12 +152,20 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return QApplication(list(argv))
 
 
+NO_WIDGET_ANIMATION = "QWidget { widget-animation-duration: 0; }"
+"""The floor UI animates no layout: with a non-zero SH_Widget_Animation_Duration, Qt's main-window layout moves
+its central widget with a (zero-length) property animation at every layout pass, and the first event the
+animation timer (a Qt-internal object) gets through the app's Python event filters (wedge scanner, activity)
+makes PySide6 create the Python type, enums included, of every class of QtCore, QtGui and QtWidgets: some 150
+enum classes, a tenth of the start-up to a sign-in screen ready for a scan. Nothing on screen moves either way."""
+
+
 def apply_profile(app: QApplication, profile: UiProfile) -> None:
-    """Big fonts and the high-contrast stylesheet of ``profile``, application-wide."""
+    """Big fonts and the high-contrast stylesheet of ``profile``, application-wide (no layout animations)."""
     font = QFont(app.font())
     font.setPixelSize(profile.font_px)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(profile))
+    app.setStyleSheet(stylesheet(profile) + NO_WIDGET_ANIMATION)
 
 
 @dataclass
