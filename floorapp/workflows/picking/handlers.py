@@ -284,6 +284,15 @@ _SQL_PRODUCTS = (
     f" FROM {Product.__tablename__} WHERE {Product.id.key} IN "
 )
 
+# The name of what was scanned instead, for the refusal (a wrong article is the most common refusal of all).
+_SQL_PRODUCT_NAME = f"SELECT {Product.name.key} FROM {Product.__tablename__} WHERE {Product.id.key} = ?"
+_SQL_LOCATION_NAME = f"SELECT {Location.name.key} FROM {Location.__tablename__} WHERE {Location.id.key} = ?"
+
+
+def _name_of(session: Session, sql: str, record_id: int) -> str:
+    found = _sqlite(session).execute(sql, (record_id,)).fetchone()
+    return str(found[0]) if found is not None else str(record_id)
+
 
 def _line_row(row: tuple[Any, ...]) -> _LineRow:
     columns = list(row)
@@ -783,8 +792,7 @@ class WavePickingHandler:
 
     def _scan_location(self, ctx: _Ctx, task: PickTask, hand: _InHand, meaning: LocationScanned) -> _Step:
         if meaning.location_id != task.location.id:
-            scanned = ctx.session.get(Location, meaning.location_id)
-            shown = scanned.name if scanned else str(meaning.location_id)
+            shown = _name_of(ctx.session, _SQL_LOCATION_NAME, meaning.location_id)
             raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Wrong location {scanned}. Go to {location}."),
                               scanned=shown, location=task.location.name))
         if hand.location_ok:
@@ -844,8 +852,7 @@ class WavePickingHandler:
 
     def _scan_product(self, ctx: _Ctx, task: PickTask, hand: _InHand, phase: Expect, meaning: ProductScanned) -> _Step:
         if meaning.product_id != task.product.id:
-            scanned = ctx.session.get(Product, meaning.product_id)
-            shown = scanned.name if scanned else str(meaning.product_id)
+            shown = _name_of(ctx.session, _SQL_PRODUCT_NAME, meaning.product_id)
             raise _Refused(_t(QT_TRANSLATE_NOOP("Picking", "Wrong product: {scanned}. Take {product}."),
                               scanned=shown, product=task.product.label))
         if phase is Expect.LOCATION:
