@@ -9,6 +9,10 @@ compared with Odoo's (``search``) to notice deletions and archiving, which ``wri
 
 What a pull costs: a first pull reads each model in pages of ``batch_size`` (2,000, the raw loop's page), writes
 a page in bulk while the next is on its way (``catalog_write``), and asks no ``fields_get`` (``pull_fields``).
+The first page is a ``search_read``; when it comes back full, one ``search`` names the ids of the rest, which are
+``read`` by id a page per call. Odoo then searches the model once instead of once per page (an ``offset`` page
+makes it walk every row before the page), and a record deleted or leaving the domain while the pull runs shifts
+nothing: with offsets, the first row of the next page would slip into the gap and never be read.
 A later pull asks one ``search_read`` per model it polls: products and the work on every pull, the slow-changing
 catalog (units, operation types, bins, packagings) only every ``catalog_every``; a bin or operation type the
 work names before then is read by id.
@@ -97,6 +101,14 @@ class PullReport:
 
 
 Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of records read from Odoo, and the ids still to read after it (None: not searched yet)."""
+
+    rows: list[JsonDict]
+    rest: list[int] | None
 
 
 def _m2o(value: Any) -> int | None:
@@ -436,34 +448,50 @@ class Puller:
     def _fetch(
         self, spec: ModelSpec, domain: list[Any], report: PullReport, *, fresh_from: str | None = None
     ) -> str | None:
-        """Page through ``domain`` and upsert; returns the newest write_date seen.
+        """Read everything ``domain`` matches and upsert it page by page; returns the newest write_date seen.
 
-        Rows the store holds with the same write_date are skipped, except those stamped in or after the second
-        of the previous cursor (``fresh_from``): a row written again within that second keeps its write_date.
+        The first page is one ``search_read``: most pulls end there. When it comes back full, one ``search`` names
+        the ids of the rest and those are ``read`` by id, a page per call (module docstring). Rows the store holds
+        with the same write_date are skipped, except those stamped in or after the second of the previous cursor
+        (``fresh_from``): a row written again within that second keeps its write_date.
         """
-        offset = 0
         newest: str | None = None
         total = 0
         context = {"active_test": False} if spec.archivable else None
+        batch = self.batch_size
 
-        def page(at: int, fields: list[str]) -> list[JsonDict]:
-            return self.client.search_read(spec.model, domain, fields, order="id", limit=self.batch_size,
-                                           offset=at, context=context)
+        def first_page(fields: list[str]) -> list[JsonDict]:
+            return self.client.search_read(spec.model, domain, fields, order="id", limit=batch, context=context)
 
         # The first page on this thread: if the server lacks an optional field, it says so here (pull_fields).
-        first = self.fields.read(spec.model, spec.fields, lambda fields: page(offset, fields))
+        first = self.fields.read(spec.model, spec.fields, first_page)
         fields = self.fields.wanted(spec.model, spec.fields)
+
+        def rest_after(last_id: int) -> Page:
+            # Every id the domain matches now, in id order, less those of the first page: the same rows a
+            # ``("id", ">", last_id)`` leaf would give, without making the server evaluate that leaf on each row.
+            ids = [i for i in self.client.search(spec.model, domain, order="id", context=context) if i > last_id]
+            return read_page(ids)
+
+        def read_page(ids: list[int]) -> Page:
+            # ``read`` leaves out an id deleted since the search, as Odoo does: nothing to skip, nothing shifts.
+            return Page(self.client.read(spec.model, ids[:batch], fields) if ids else [], ids[batch:])
+
         # While one page is written to the store the next is already on its way from Odoo: a page's write then
-        # costs (almost) no wall time. Asked for only once this page came back full, so the calls are the same
-        # as a plain loop's; one at a time, so the client is never used by two threads at once.
+        # costs (almost) no wall time. One call at a time, so the client is never used by two threads at once.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull") as pool:
-            pending: Future[list[JsonDict]] = Future()
-            pending.set_result(first)
+            pending: Future[Page] = Future()
+            pending.set_result(Page(first, None))
             while True:
-                rows = pending.result()
-                full = len(rows) >= self.batch_size
-                if full:
-                    pending = pool.submit(page, offset + len(rows), fields)
+                page = pending.result()
+                rows = page.rows
+                asked = True
+                if page.rest is None and len(rows) >= batch:
+                    pending = pool.submit(rest_after, int(rows[-1]["id"]))
+                elif page.rest:
+                    pending = pool.submit(read_page, page.rest)
+                else:
+                    asked = False
                 if rows:
                     changed = self.store.write(_upsert(spec, rows, fresh_from))
                     report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
@@ -473,9 +501,8 @@ class Puller:
                             newest = wd
                 total += len(rows)
                 self._tick(spec.model, total)
-                if not full:
+                if not asked:
                     return newest
-                offset += len(rows)
 
     def _local_ids(self, table: type[Base]) -> set[int]:
         def read(uow: UnitOfWork) -> set[int]:

@@ -256,7 +256,7 @@ def test_incremental_pull_applies_only_what_changed(device: Device, sim_clock: S
     assert [c.method for c in device.calls if c.model == "product.product"] == ["search_read"]
 
 
-def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_search_reads(tmp_path: Path) -> None:
+def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_calls(tmp_path: Path) -> None:
     batch = 2000
     server = OdooSim(seed=3, size=10_000).start()
     device = Device(server, tmp_path, batch_size=batch)
@@ -265,11 +265,12 @@ def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_search_reads(tm
         assert total >= 10_000
         device.calls.clear()
         device.puller.pull(reconcile=False)
-        product_reads = [c for c in device.calls if c.model == "product.product" and c.method == "search_read"]
-        assert len(product_reads) <= math.ceil(total / batch) + 1
+        product_calls = Counter(c.method for c in device.calls if c.model == "product.product")
+        # The first page, one search naming the rest, then the rest read by id a page at a time.
+        assert product_calls == {"search_read": 1, "search": 1, "read": math.ceil(total / batch) - 1}
         # Every call, not only the reads: no fields_get (a complete server is never asked what it has).
         assert not [c for c in device.calls if c.method == "fields_get"]
-        assert len(device.calls) <= math.ceil(total / batch) + 14
+        assert len(device.calls) <= math.ceil(total / batch) + 16
         assert len(device.rows(Product)) == total
     finally:
         device.close()
@@ -401,9 +402,12 @@ def test_pages_end_right_at_a_page_boundary_and_one_short_of_it(clocked_sim: Odo
         device = Device(clocked_sim, tmp_path / f"batch-{batch}", batch_size=batch)
         try:
             device.puller.pull()
-            product_reads = [c for c in device.calls if c.model == "product.product" and c.method == "search_read"]
-            # A full page asks for the next; an exactly full last page is followed by one empty page.
-            assert len(product_reads) == (2 if batch <= total else 1), batch
+            asked = [c.method for c in device.calls if c.model == "product.product"]
+            # A full first page asks which ids are left: none after an exactly full page, one to read after a page
+            # one short; a short first page is the whole answer.
+            expected = {total: ["search_read", "search"], total - 1: ["search_read", "search", "read"],
+                        total + 1: ["search_read"]}[batch]
+            assert asked == expected, batch
             assert len(device.rows(Product)) == total
         finally:
             device.close()
@@ -415,18 +419,25 @@ def test_a_first_pull_cut_off_half_way_is_not_marked_done_and_the_next_one_compl
     device = Device(clocked_sim, tmp_path, batch_size=10)
     try:
         total = _product_count(device)
-        assert total > 20
+        assert total > 40
+        reads: list[CallEvent] = []
 
-        def cut_after_first_page(event: CallEvent) -> None:
-            if event.ok and event.model == "product.product" and event.method == "search_read":
-                clocked_sim.faults.http_error(503, model="product.product", method="search_read")
-                device.client.remove_listener(cut_after_first_page)
+        def cut_after_two_pages_by_id(event: CallEvent) -> None:
+            # The first page, then two pages read by id while the store writes the one before; the third fails.
+            if event.ok and event.model == "product.product" and event.method == "read":
+                reads.append(event)
+                if len(reads) == 2:
+                    clocked_sim.faults.http_error(503, model="product.product", method="read")
+                    device.client.remove_listener(cut_after_two_pages_by_id)
 
-        device.client.add_listener(cut_after_first_page)
+        device.client.add_listener(cut_after_two_pages_by_id)
         with pytest.raises(OdooUnreachable):
             device.puller.pull()
 
-        assert 0 < len(device.rows(Product)) < total, "the first page was written"
+        held = {p.id for p in device.rows(Product)}
+        assert len(held) == 30, "the first page and the two pages read before the failure, whole"
+        ids = sorted(device.client.search("product.product", [], order="id", context={"active_test": False}))
+        assert held == set(ids[:30]), "in id order, no gap"
         with device.database.session() as s:
             assert MetaRepository(s).get_time(LAST_PULL_OK_AT) is None
             cursor = s.get(SyncCursor, "product.product")
@@ -435,11 +446,65 @@ def test_a_first_pull_cut_off_half_way_is_not_marked_done_and_the_next_one_compl
         report = device.puller.pull()
 
         assert len(device.rows(Product)) == total
-        assert report.pulled["product.product"] == total - 10, "the rows held already are not written again"
+        assert report.pulled["product.product"] == total - 30, "the rows held already are not written again"
         with device.database.session() as s:
             assert MetaRepository(s).get_time(LAST_PULL_OK_AT) == device.clock.now
             cursor = s.get(SyncCursor, "product.product")
             assert cursor is not None and cursor.last_write_date
+    finally:
+        device.close()
+
+
+def test_the_cursor_is_written_only_after_the_last_page_is_in_the_store(clocked_sim: OdooSim, tmp_path: Path) -> None:
+    device = Device(clocked_sim, tmp_path, batch_size=10)
+    try:
+        total = _product_count(device)
+        seen: list[tuple[int, bool]] = []
+
+        def look(event: CallEvent) -> None:
+            # Each page is asked for while the one before is written: what the store holds at that moment.
+            if event.ok and event.model == "product.product":
+                with device.database.session() as s:
+                    cursor = s.get(SyncCursor, "product.product")
+                    seen.append((len(list(s.scalars(select(Product.id)))),
+                                 cursor is not None and cursor.last_write_date is not None))
+
+        device.client.add_listener(look)
+        device.puller.pull()
+
+        assert len(seen) == 2 + math.ceil((total - 10) / 10)
+        assert not any(has_cursor for _, has_cursor in seen), "no product cursor while pages are still to come"
+        held = [count for count, _ in seen]
+        assert held == sorted(held) and held[-1] <= total, "pages land in order, whole"
+        assert len(device.rows(Product)) == total
+        with device.database.session() as s:
+            cursor = s.get(SyncCursor, "product.product")
+            assert cursor is not None and cursor.last_write_date
+    finally:
+        device.close()
+
+
+def test_products_deleted_during_a_first_pull_shift_no_page(clocked_sim: OdooSim, tmp_path: Path) -> None:
+    device = Device(clocked_sim, tmp_path, batch_size=10)
+    try:
+        ids = sorted(device.client.search("product.product", [], order="id", context={"active_test": False}))
+        assert len(ids) > 30
+        read_already, not_read_yet = ids[3], ids[25]
+        done: list[str] = []
+
+        def delete_after_first_page(event: CallEvent) -> None:
+            # One product of the page just read and one of a page still to come go while the pull runs.
+            if event.ok and event.model == "product.product" and event.method == "search_read" and not done:
+                done.append("deleted")
+                device.client.call("product.product", "unlink", [read_already])
+                device.client.call("product.product", "unlink", [not_read_yet])
+
+        device.client.add_listener(delete_after_first_page)
+        device.puller.pull()
+
+        held = {p.id for p in device.rows(Product)}
+        # Paging by offset would have skipped the product moved up into the first page's place; by id, none is.
+        assert held == set(ids) - {not_read_yet}
     finally:
         device.close()
 
