@@ -409,7 +409,12 @@ def has_valid_check_digit(number: str) -> bool:
     """True when the last digit of ``number`` is the GS1 check digit of the others; False for non-digits."""
     if len(number) < 2 or not number.isdigit() or not number.isascii():
         return False
-    return gs1_check_digit(number[:-1]) == int(number[-1])
+    # Asked of every GTIN scanned (twice for a GS1 one): the check digit is right exactly when the weighted sum of
+    # all the digits, the check digit weighing 1, is a multiple of ten; summed on the bytes as gs1_check_digit does.
+    raw = number.encode("ascii")
+    weight1 = raw[-1::-2]  # the check digit and every second digit to its left
+    weight3 = raw[-2::-2]
+    return (sum(weight1) - 48 * len(weight1) + 3 * (sum(weight3) - 48 * len(weight3))) % 10 == 0
 
 
 def with_check_digit(digits: str) -> str:
@@ -617,10 +622,17 @@ class ElementString:
         return "".join(f"({e.ai}){e.raw}" for e in self.elements)
 
 
+# The kinds whose data ends in a check digit. Compared by identity: ``in`` a tuple of enum members costs about
+# half a microsecond for a member not in it, more than the rest of reading a lot number.
+_TEXT, _GTIN, _SSCC, _GLN, _CHECKED = Kind.TEXT, Kind.GTIN, Kind.SSCC, Kind.GLN, Kind.CHECKED
+
+
 def _interpret(definition: AIDefinition, raw: str, today: date | None, position: int) -> GS1Element:
     kind = definition.kind
     try:
-        if kind in (Kind.GTIN, Kind.SSCC, Kind.GLN, Kind.CHECKED):
+        if kind is _TEXT:
+            return GS1Element(definition, raw, raw)
+        if kind is _GTIN or kind is _SSCC or kind is _GLN or kind is _CHECKED:
             return GS1Element(definition, raw, raw, has_valid_check_digit(raw))
         # The local date (half a microsecond to read) only for the dates that need its century.
         if kind is Kind.DATE:
@@ -641,6 +653,28 @@ def _interpret(definition: AIDefinition, raw: str, today: date | None, position:
                       ai=definition.ai, name=_ai_name(definition), problem=exc.user_text),
             position=position,
         ) from exc
+
+
+# What parse_element_string asks of an AI's definition for every element (its fixed and longest length, its data
+# pattern's fullmatch), found once per AI: through the properties, each a cache lookup on the format, they cost as
+# much as the element's own check digit.
+_ParseInfo = tuple[AIDefinition, int | None, int, Callable[[str], "re.Match[str] | None"]]
+_PARSE_INFO: dict[str, _ParseInfo] = {}
+
+
+def _parse_info(text: str, position: int) -> _ParseInfo | None:
+    """What ``lookup_ai(text, position)`` finds, with what parsing needs of it."""
+    for size in (2, 3, 4):
+        code = text[position : position + size]
+        info = _PARSE_INFO.get(code)
+        if info is not None:
+            return info
+        definition = AI_TABLE.get(code)
+        if definition is not None:
+            info = (definition, definition.fixed_length, definition.max_length, definition.pattern.fullmatch)
+            _PARSE_INFO[code] = info
+            return info
+    return None
 
 
 def parse_element_string(
@@ -667,17 +701,18 @@ def parse_element_string(
     if position >= len(text):
         raise GS1ParseError(QT_TRANSLATE_NOOP("GS1", "The barcode holds no GS1 data."), position=position)
     elements: list[GS1Element] = []
-    while position < len(text):
-        definition = lookup_ai(text, position)
-        if definition is None:
+    length = len(text)
+    while position < length:
+        info = _parse_info(text, position)
+        if info is None:
             shown = text[position : position + 4].replace(GS, "<GS>")
             raise GS1ParseError(
                 user_text(QT_TRANSLATE_NOOP("GS1", "Unknown GS1 application identifier at '{code}'."), code=shown),
                 position=position,
                 detail=f"in {text!r}",
             )
+        definition, fixed, max_length, fullmatch = info
         start = position + len(definition.ai)
-        fixed = definition.fixed_length
         if fixed is not None:
             end = start + fixed
             raw = text[start:end]
@@ -690,7 +725,7 @@ def parse_element_string(
             position = end + 1 if text.startswith(GS, end) else end
         else:
             end = text.find(GS, start)
-            end = len(text) if end < 0 else end
+            end = length if end < 0 else end
             raw = text[start:end]
             if not raw:
                 raise GS1ParseError(
@@ -698,18 +733,18 @@ def parse_element_string(
                               ai=definition.ai, name=_ai_name(definition)),
                     position=start,
                 )
-            if len(raw) > definition.max_length:
+            if len(raw) > max_length:
                 raise GS1ParseError(
                     user_text(
                         QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} is longer than {length} characters "
                                                  "(missing separator?)."),
-                        ai=definition.ai, name=_ai_name(definition), length=definition.max_length,
+                        ai=definition.ai, name=_ai_name(definition), length=max_length,
                     ),
                     position=start,
                 )
             # Past the separator; a trailing separator with nothing after it is harmless padding.
             position = end + 1
-        if definition.pattern.fullmatch(raw) is None:
+        if fullmatch(raw) is None:
             raise GS1ParseError(
                 user_text(QT_TRANSLATE_NOOP("GS1", "AI ({ai}) {name} has invalid characters or length: '{data}'."),
                           ai=definition.ai, name=_ai_name(definition), data=raw),

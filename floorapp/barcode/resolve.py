@@ -17,7 +17,7 @@ import enum
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -26,6 +26,7 @@ from floorapp.barcode.frozen import fast_frozen_init
 from floorapp.barcode.gs1 import (
     GS,
     ElementString,
+    GS1Element,
     GS1ParseError,
     Kind,
     has_valid_check_digit,
@@ -344,6 +345,7 @@ def _then(first: UserText | None, second: UserText, separator: str) -> UserText:
 
 
 _GTIN_LENGTHS = frozenset((8, 12, 13, 14))
+_DECIMAL = Kind.DECIMAL  # compared on every element of a GS1 scan: a global is cheaper than the enum's attribute
 
 
 def _is_gtin(code: str) -> bool:
@@ -363,11 +365,14 @@ def gtin_variants(code: str) -> list[str]:
     Odoo stores what the user typed (usually EAN-13 or UPC-A) while GS1 AI 01 always carries 14 digits.
     Codes that are not GTINs are returned unchanged, alone.
     """
-    if not _is_gtin(code):
-        return [code]
+    return _gtin_spellings(code) if _is_gtin(code) else [code]
+
+
+def _gtin_spellings(gtin: str) -> list[str]:
+    """``gtin_variants`` of a code already known to be a valid GTIN (a GS1 AI 01 whose check digit was verified)."""
     # Leading zeros do not change a GS1 check digit, so every zero-padding of the same number is the same GTIN.
-    core = code.lstrip("0") or "0"
-    return [code, *[core.rjust(width, "0") for width in _SPELLING_WIDTHS[len(code), len(core)]]]
+    core = gtin.lstrip("0") or "0"
+    return [gtin, *[core.rjust(width, "0") for width in _SPELLING_WIDTHS[len(gtin), len(core)]]]
 
 
 # The widths of a GTIN's other spellings by (digits scanned, digits without the leading zeros), in the order
@@ -620,11 +625,40 @@ _LOOKUPS: dict[
 }
 
 
+def _first_by_ai(elements: ElementString) -> dict[str, GS1Element]:
+    """Each AI's first element: what ``ElementString.get`` answers, asked of a dozen AIs per scan, in one pass."""
+    first: dict[str, GS1Element] = {}
+    for element in elements.elements:
+        ai = element.definition.ai
+        if ai not in first:
+            first[ai] = element
+    return first
+
+
+def _raw_of(first: dict[str, GS1Element], ai: str) -> str | None:
+    element = first.get(ai)
+    return None if element is None else element.raw
+
+
+def _date_of(element: GS1Element | None) -> date | None:
+    """The date an element says (a date-time's day), as ``ElementString.expiry`` reads AIs 17 and 7003."""
+    if element is None:
+        return None
+    value = element.value
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
 def _resolve_gs1(
     scan: Scan, elements: ElementString, catalog: CatalogLookup, product_id: int | None
 ) -> Resolution:
-    gtin = elements.gtin
-    sscc = elements.sscc
+    # The same answers as elements.gtin, .sscc, .lot, .serial, .count, .expiry and .best_before, from one pass.
+    first = _first_by_ai(elements)
+    # AI 01, else 02 (both of predefined length: never empty once parsed).
+    gtin_element = first.get("01") or first.get("02")
+    gtin = None if gtin_element is None else gtin_element.raw
+    sscc = _raw_of(first, "00")
     package = None
     if sscc is not None:
         package = catalog.package_by_name(sscc) or catalog.package_by_name("00" + sscc)
@@ -632,7 +666,7 @@ def _resolve_gs1(
         if sscc is not None:
             # An SSCC names a logistic unit even when this device has not seen it yet (an inbound pallet).
             return Resolution(scan, ScanKind.PACKAGE, package=package, package_name=sscc, gs1=elements)
-        gln = elements.text("414")
+        gln = _raw_of(first, "414")
         if gln is not None:
             location = catalog.location_by_barcode(gln)
             if location is None:
@@ -641,12 +675,13 @@ def _resolve_gs1(
                     scan=scan,
                 )
             return Resolution(scan, ScanKind.LOCATION, location=location, gs1=elements)
-        if elements.lot is not None:
-            lot_resolution = _lookup("lot", scan, elements.lot, catalog, product_id, match=None)
+        lot_only = _raw_of(first, "10")
+        if lot_only is not None:
+            lot_resolution = _lookup("lot", scan, lot_only, catalog, product_id, match=None)
             if lot_resolution is not None:
                 return _with_gs1(lot_resolution, elements)
             raise UnknownBarcode(
-                user_text(QT_TRANSLATE_NOOP("Barcodes", "Lot '{lot}' is not known on this device."), lot=elements.lot),
+                user_text(QT_TRANSLATE_NOOP("Barcodes", "Lot '{lot}' is not known on this device."), lot=lot_only),
                 scan=scan,
             )
         raise UnknownBarcode(
@@ -655,16 +690,19 @@ def _resolve_gs1(
             detail=elements.to_hri(),
         )
 
-    lot_name = elements.lot
+    lot_name = _raw_of(first, "10")
     lot: LotRef | None = None
     hit: ProductBarcodeHit | None
+    # A GTIN whose check digit the parse verified is not checked again for its spellings.
+    verified = gtin_element is not None and gtin_element.check_digit_ok and len(gtin) == 14
+    spellings = _gtin_spellings(gtin) if verified else gtin_variants(gtin)
     fused = getattr(catalog, "product_and_lot_by_barcodes", None) if lot_name is not None else None
     if fused is not None:
         # The catalog can find the product and its lot in one query (see ProductAndLotLookup).
-        found = fused(gtin_variants(gtin), lot_name)
+        found = fused(spellings, lot_name)
         hit, lot = found if found is not None else (None, None)
     else:
-        hit = _product_hit(catalog, gtin)
+        hit = catalog.product_by_barcodes(spellings)
     if hit is None:
         raise UnknownBarcode(
             user_text(QT_TRANSLATE_NOOP("Barcodes", "No product with GTIN {gtin} on this device."), gtin=gtin),
@@ -674,7 +712,12 @@ def _resolve_gs1(
     product = hit.product
     quantity: Decimal | None = None
     unit: str | None = None
-    count = elements.count
+    count: int | None = None
+    for count_ai in ("30", "37"):
+        count_element = first.get(count_ai)
+        if count_element is not None and isinstance(count_element.value, int):
+            count = count_element.value
+            break
     if hit.packaging is not None:
         quantity = hit.packaging.quantity * (count if count is not None else 1)
         unit = product.uom_name
@@ -684,7 +727,7 @@ def _resolve_gs1(
     measured: tuple[Decimal, str] | None = None
     for element in elements.elements:
         definition = element.definition
-        if definition.kind is Kind.DECIMAL and definition.unit:
+        if definition.kind is _DECIMAL and definition.unit:
             if isinstance(element.value, Decimal):
                 measured = (element.value, definition.unit)
             break
@@ -695,11 +738,20 @@ def _resolve_gs1(
     if lot_name is not None and fused is None:
         lots = catalog.lots_by_name(lot_name, product.id)
         lot = lots[0] if lots else None
-    serial = elements.serial
+    serial = _raw_of(first, "21")
     if serial is not None and lot is None and product.tracking == "serial":
         serials = catalog.lots_by_name(serial, product.id)
         lot = serials[0] if serials else None
-    expiry = elements.expiry or (lot.expiration_date if lot is not None else None)
+    expiry = (
+        _date_of(first.get("17")) or _date_of(first.get("7003"))
+        or (lot.expiration_date if lot is not None else None)
+    )  # fmt: skip
+    best_before_element = first.get("15")
+    best_before = (
+        best_before_element.value
+        if best_before_element is not None and isinstance(best_before_element.value, date)
+        else None
+    )
     return Resolution(
         scan,
         ScanKind.PACKAGING if hit.packaging is not None else ScanKind.PRODUCT,
@@ -711,7 +763,7 @@ def _resolve_gs1(
         lot_name=lot_name,
         serial=serial,
         expiry=expiry,
-        best_before=elements.best_before,
+        best_before=best_before,
         measure=measured,
         package=package,
         package_name=sscc,
