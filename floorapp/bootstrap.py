@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import socket
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -270,7 +269,10 @@ def build_app_services(
     ``discovery.advertise`` setting (tests keep off the network); ``advertise_on`` limits the announcement to
     those interface addresses (tests use 127.0.0.1), by default every interface with this machine's address.
     """
-    # Imported here, not at the top: headless CLI commands import this module and need none of it.
+    # Imported here, not at the top: headless CLI commands import this module and need none of it, and the UI
+    # builds its services after the sign-in screen is ready (socket: only for the host name).
+    import socket
+
     from floorapp.devices.factory import printer_lookup
     from floorapp.devices.spool import PrintSpool, SpoolWorker
     from floorapp.logging_setup import register_secret

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from floorapp.errors import ConfigError
 from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, user_text
 
@@ -261,6 +259,9 @@ class Settings:
             for part in parents:
                 node = node.setdefault(part, {})
             node[leaf] = value
+        # Imported here: only saving writes TOML, and every start-up reads settings.
+        import tomli_w
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(tomli_w.dumps(nested), encoding="utf-8")

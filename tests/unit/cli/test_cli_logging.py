@@ -49,6 +49,25 @@ def test_file_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert paths.log_file.stat().st_size <= 2000
 
 
+def test_rotation_keeps_the_newest_lines_and_only_the_backups_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logging_setup, "LOG_FILE_BYTES", 1000)
+    monkeypatch.setattr(logging_setup, "LOG_FILE_BACKUPS", 2)
+    paths = AppPaths.under(tmp_path)
+    configure_logging(paths, "INFO", json_lines=False)
+    for n in range(200):
+        logging.getLogger("floorapp.sync").info("line %03d %s", n, "x" * 50)
+    newest, first, second = (paths.log_file.with_name(name).read_text(encoding="utf-8")
+                             for name in ("floorapp.log", "floorapp.log.1", "floorapp.log.2"))
+    assert not paths.log_file.with_name("floorapp.log.3").exists()
+    assert all(len(text.encode()) < 1000 for text in (newest, first, second))
+    assert "line 199" in newest
+    # Each file holds whole lines, and the older files hold the lines just before the newer ones.
+    numbers = [int(line.split("line ")[1][:3]) for text in (second, first, newest) for line in text.splitlines()]
+    assert numbers == list(range(numbers[0], 200))
+
+
 def test_json_lines_on_stderr_carry_the_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     configure_logging(AppPaths.under(tmp_path), "DEBUG", json_lines=True)
     logging.getLogger("floorapp.sync").info("pushed %d entries", 3, extra={"event": "sync.pushed", "count": 3})

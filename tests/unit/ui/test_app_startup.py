@@ -48,6 +48,12 @@ NOT_BEFORE_READY = (
     "floorapp.ui.picking",
     "floorapp.ui.sync_screen",
     "PySide6.QtMultimedia",
+    # The log file rotates without logging.handlers (sockets, pickle, queues); settings are written with tomli_w
+    # only when saved; the host name (socket) is read when the services are built.
+    "logging.handlers",
+    "socket",
+    "pickle",
+    "tomli_w",
 )
 """Modules the sign-in screen does not need: none of them may be loaded when ``ui.ready`` is logged."""
 
