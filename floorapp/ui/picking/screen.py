@@ -33,6 +33,7 @@ from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.ui.picking.message import PickMessageLine
 from floorapp.ui.picking.style import picking_stylesheet
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.user_text import error_text, translated
@@ -240,7 +241,7 @@ class PickPage(QWidget):
         self.tote.setObjectName("pickTote")
         self.tote.setWordWrap(True)
         self.tote.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = MessageLine()
+        self.message = PickMessageLine()
 
         # The digipad only when the picker asks for it: scans are the happy path, and a hidden keypad
         # leaves the location, article and quantity big enough to read at arm's length.

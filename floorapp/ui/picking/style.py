@@ -107,4 +107,7 @@ QPushButton[variant="secondary"]:disabled {{
 QLabel#message[tone="error"] {{
     background: {ERROR};
 }}
+QLabel#pickMessage {{
+    font-weight: bold;
+}}
 """
