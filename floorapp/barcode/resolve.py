@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from floorapp.barcode.commands import CommandCode, looks_like_command, parse_command
-from floorapp.barcode.frozen import fast_frozen_init
+from floorapp.barcode.frozen import fast_frozen_init, sparse_frozen_init
 from floorapp.barcode.gs1 import (
     GS,
     ElementString,
@@ -200,8 +200,8 @@ class AmbiguousBarcode(InputRejected):
     """A scan that names several things (a lot name used by several products) without context to choose."""
 
 
-@fast_frozen_init
-@dataclass(frozen=True, slots=True)
+@sparse_frozen_init  # most of its 22 fields keep their default on a given scan: see floorapp.barcode.frozen
+@dataclass(frozen=True)
 class Resolution:
     """What a scan names, with everything the scan itself says.
 
