@@ -211,6 +211,7 @@ class ModelSpec:
     columns: tuple[str, ...]
     row: Callable[[JsonDict], Row]
     archivable: bool = False  # has ``active``: pull archived rows too, so archiving is noticed
+    names: bool = False  # ``row`` uses a many2one's name, not only its id (pages read by id then ask for names)
 
 
 UOM = ModelSpec("uom.uom", Uom, ("name", "rounding", "write_date"), ("name", "rounding", "write_date"), _uom)
@@ -219,7 +220,7 @@ PRODUCT = ModelSpec(
     ("name", "default_code", "barcode", "tracking", "is_storable", "uom_id", "weight", "use_expiration_date",
      "active", "write_date"),
     ("name", "default_code", "barcode", "tracking", "is_storable", "uom_id", "uom_name", "weight",
-     "use_expiration_date", "active", "write_date"), _product, archivable=True)
+     "use_expiration_date", "active", "write_date"), _product, archivable=True, names=True)
 PACKAGING = ModelSpec("product.packaging", Packaging, ("name", "product_id", "qty", "barcode", "write_date"),
                       ("product_id", "name", "quantity", "barcode", "write_date"), _packaging)
 LOCATION = ModelSpec(
@@ -245,7 +246,7 @@ PICKING = ModelSpec(
     ("name", "state", "origin", "partner_id", "picking_type_id", "location_id", "location_dest_id", "batch_id",
      "backorder_id", "scheduled_date", "date_done", "write_date"),
     ("name", "state", "origin", "partner_name", "picking_type_id", "location_id", "location_dest_id", "batch_id",
-     "backorder_id", "scheduled_date", "date_done", "write_date"), _picking)
+     "backorder_id", "scheduled_date", "date_done", "write_date"), _picking, names=True)
 MOVE = ModelSpec("stock.move", Move,
                  ("picking_id", "product_id", "product_uom_qty", "quantity", "picked", "state", "location_id",
                   "location_dest_id", "write_date"),
@@ -473,9 +474,14 @@ class Puller:
             ids = [i for i in self.client.search(spec.model, domain, order="id", context=context) if i > last_id]
             return read_page(ids)
 
+        # A many2one whose name the row does not keep is read as its id alone (``load`` other than
+        # "_classic_read"): Odoo then computes no display_name for it (a packaging's product, a bin's parent).
+        load: dict[str, Any] = {} if spec.names else {"load": None}
+
         def read_page(ids: list[int]) -> Page:
             # ``read`` leaves out an id deleted since the search, as Odoo does: nothing to skip, nothing shifts.
-            return Page(self.client.read(spec.model, ids[:batch], fields) if ids else [], ids[batch:])
+            rows = self.client.call(spec.model, "read", ids[:batch], fields=fields, **load) if ids else []
+            return Page(list(rows or []), ids[batch:])
 
         # While one page is written to the store the next is already on its way from Odoo: a page's write then
         # costs (almost) no wall time. One call at a time, so the client is never used by two threads at once.

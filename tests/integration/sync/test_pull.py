@@ -32,9 +32,25 @@ from floorapp.offline_store.models import (
 )
 from floorapp.sync.client import CallEvent, ConnectionConfig, ErpClient, connect
 from floorapp.sync.errors import OdooUnreachable
-from floorapp.sync.pull import LAST_PULL_OK_AT, Puller, PullProgress
+from floorapp.sync.pull import (
+    LAST_PULL_OK_AT,
+    LOCATION,
+    LOT,
+    MOVE,
+    MOVE_LINE,
+    PACKAGING,
+    PICKING,
+    PICKING_TYPE,
+    PRODUCT,
+    UOM,
+    WAVE,
+    Puller,
+    PullProgress,
+)
 from floorapp.sync.pull_fields import META_KEY
 from floorapp.sync.worker import StoreAccess
+
+SPECS = (UOM, PICKING_TYPE, LOCATION, PRODUCT, PACKAGING, WAVE, PICKING, MOVE, MOVE_LINE, LOT)
 
 
 class Device:
@@ -507,6 +523,32 @@ def test_products_deleted_during_a_first_pull_shift_no_page(clocked_sim: OdooSim
         assert held == set(ids) - {not_read_yet}
     finally:
         device.close()
+
+
+def test_pages_read_by_id_store_what_one_search_read_page_stores(clocked_sim: OdooSim, tmp_path: Path) -> None:
+    """Ten rows a page (every model past its first page is read by id, many2ones as ids where the row keeps no
+    name) against one page for all: the same rows, column for column."""
+
+    def held(batch: int) -> tuple[set[tuple[str, str]], dict[str, list[tuple[Any, ...]]]]:
+        device = Device(clocked_sim, tmp_path / f"batch-{batch}", batch_size=batch)
+        try:
+            device.puller.pull()
+            rows: dict[str, list[tuple[Any, ...]]] = {}
+            with device.database.session() as s:
+                for spec in SPECS:
+                    table = spec.table.__table__  # type: ignore[attr-defined]
+                    columns = [table.c.id, *(table.c[name] for name in spec.columns)]
+                    rows[spec.model] = [tuple(r) for r in s.execute(select(*columns).order_by(table.c.id))]
+            return {(c.model, c.method) for c in device.calls}, rows
+        finally:
+            device.close()
+
+    (paged_calls, paged), (whole_calls, whole) = held(10), held(100_000)
+    assert {"product.product", "product.packaging", "stock.location"} <= {m for m, f in paged_calls if f == "read"}
+    assert not [m for m, f in whole_calls if f == "read"]
+    assert whole[PRODUCT.model] and whole[PACKAGING.model] and whole[LOCATION.model] and whole[MOVE_LINE.model]
+    for model, rows in whole.items():
+        assert paged[model] == rows, model
 
 
 def test_a_server_without_an_optional_field_is_asked_once_and_the_answer_is_kept(
