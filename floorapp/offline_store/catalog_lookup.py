@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 import threading
@@ -115,6 +116,14 @@ _RULES = (
 )
 
 
+# The lookup's connection reads the store file through a memory map of up to this many bytes (the whole catalog of
+# a large site): a page SQLite does not hold in its own cache is then a memory read instead of a read() system call
+# and a copy, about a quarter of a product lookup in a catalog of a million products. Reads only (SQLite writes
+# through the file as before), and only on this connection: it is set back to 0 before the connection goes back
+# to the pool.
+_MMAP_BYTES = 1 << 30
+
+
 def _product_ref(row: Sequence[Any]) -> ProductRef:
     return ProductRef(
         id=row[0], name=row[1], barcode=row[2], default_code=row[3], tracking=row[4] or "none", uom_name=row[5]
@@ -146,7 +155,8 @@ class SqlCatalogLookup:
 
     Built from the store's session factory (``SqlCatalogLookup(database.session)``). It keeps one read-only use
     of a pooled connection in autocommit mode, so every lookup sees the latest committed catalog and never holds
-    a snapshot open; a lock makes it safe to share between the UI and worker threads. The nomenclature is cached
+    a snapshot open, reading the file through a memory map (see ``_MMAP_BYTES``); a lock makes it safe to share
+    between the UI and worker threads. The nomenclature is cached
     and reloaded when another connection has committed (SQLite's ``PRAGMA data_version``), checked at most every
     ``recheck_rules_after`` seconds of ``clock``: rules change when Odoo's are pulled, not between two scans.
     Call ``close`` when done.
@@ -178,6 +188,8 @@ class SqlCatalogLookup:
         if self._raw is None:
             self._fairy = self._engine.raw_connection()
             self._raw = self._fairy.driver_connection
+            assert self._raw is not None
+            self._raw.execute(f"PRAGMA mmap_size={_MMAP_BYTES}").fetchall()
         assert self._raw is not None
         if self._cursor is None:
             self._cursor = self._raw.cursor()
@@ -197,9 +209,13 @@ class SqlCatalogLookup:
     def close(self) -> None:
         """Give the connection back to the pool."""
         with self._lock:
-            fairy, cursor, self._fairy, self._raw, self._cursor = self._fairy, self._cursor, None, None, None
+            fairy, raw, cursor = self._fairy, self._raw, self._cursor
+            self._fairy, self._raw, self._cursor = None, None, None
             if cursor is not None:
                 cursor.close()
+            if raw is not None:
+                with contextlib.suppress(sqlite3.Error):  # a store gone bad is reported by the next user of it
+                    raw.execute("PRAGMA mmap_size=0").fetchall()
             if fairy is not None:
                 fairy.close()
 

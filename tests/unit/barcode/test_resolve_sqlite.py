@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -250,3 +251,44 @@ def test_a_location_without_full_name_shows_its_name_and_keeps_its_barcode(datab
     assert location is not None and (location.id, location.name, location.barcode) == (10, "C-03", "LOC-C-03")
     # '=' compares text exactly: a barcode differing only in case is another barcode.
     assert SqlCatalogLookup(database.session).location_by_barcode("loc-c-03") is None
+
+
+def test_catalog_changes_written_elsewhere_are_seen_on_the_next_scan(tmp_path: Path, database: Database) -> None:
+    """The lookup reads through a memory map; a pull writing on another connection (another process here) is still
+    seen by the very next scan: a renamed packaging, an added and an archived location."""
+    catalog = SqlCatalogLookup(database.session)
+    box = resolve(catalog, "]I1" + BOX_GTIN)
+    assert box.packaging is not None and box.packaging.name == "Box of 12"
+    assert resolve(catalog, "]C0LOC-A-01").location is not None
+    with pytest.raises(UnknownBarcode):
+        resolve(catalog, "]C0LOC-NEW")
+    other = open_database(tmp_path / "store.sqlite")
+    try:
+        with other.write_session() as session, session.begin():
+            session.get(m.Packaging, 10).name = "Crate of 12"  # type: ignore[union-attr]
+            session.get(m.Location, 5).active = False  # type: ignore[union-attr]
+            session.add(m.Location(id=11, name="New", complete_name="WH/Stock/New", barcode="LOC-NEW"))
+    finally:
+        other.close()
+    box = resolve(catalog, "]I1" + BOX_GTIN)
+    assert box.packaging is not None and box.packaging.name == "Crate of 12" and box.quantity == 12
+    new = resolve(catalog, "]C0LOC-NEW")
+    assert new.location is not None and (new.location.id, new.location.name) == (11, "WH/Stock/New")
+    with pytest.raises(UnknownBarcode):
+        resolve(catalog, "]C0LOC-A-01")
+    catalog.close()
+
+
+def test_the_lookup_maps_the_file_and_gives_its_connection_back_without_the_map(
+    tmp_path: Path, database: Database
+) -> None:
+    # What this SQLite allows (less, or 0, when built with a smaller limit or without memory-mapped I/O).
+    probe = sqlite3.connect(tmp_path / "probe.sqlite")
+    allowed = probe.execute("PRAGMA mmap_size=1073741824").fetchone()
+    probe.close()
+    catalog = SqlCatalogLookup(database.session)
+    assert catalog.location_by_barcode("LOC-A-01") is not None
+    assert catalog._raw is not None and catalog._raw.execute("PRAGMA mmap_size").fetchone() == allowed
+    catalog.close()
+    with database.engine.connect() as conn:  # the pool's connection the lookup held
+        assert conn.exec_driver_sql("PRAGMA mmap_size").scalar_one() == 0
