@@ -184,6 +184,22 @@ class Shell:
     push_new_work: bool = True
     services: AppServices | None = None
     _closers: list[Callable[[], None]] = field(default_factory=list)
+    _watching_input: bool = False
+
+    @property
+    def watching_input(self) -> bool:
+        """True once the wedge scanner and the activity filter see the application's events."""
+        return self._watching_input
+
+    def watch_input(self) -> None:
+        """Install the wedge scanner's and the activity filter on the application (once; on the GUI thread).
+
+        The scanner goes in first, so the activity filter, installed after it, still sees a key first."""
+        if self._watching_input:
+            return
+        self._watching_input = True
+        self.scanner.install(self.app)
+        self.app.installEventFilter(self.activity)
 
     def attach_services(self, services: AppServices) -> None:
         """Wire the app's background services into the running UI: the status bar follows the sync service,
@@ -214,8 +230,10 @@ class Shell:
 
     def close(self) -> None:
         """Remove the application-wide filters and close the window (the store is closed by its owner)."""
-        self.scanner.uninstall(self.app)
-        self.app.removeEventFilter(self.activity)
+        if self._watching_input:
+            self._watching_input = False
+            self.scanner.uninstall(self.app)
+            self.app.removeEventFilter(self.activity)
         self.window.close()
         self.window.operations.wait_idle()
         self.translations.remove()
@@ -238,6 +256,7 @@ def build_shell(
     services: AppServices | None = None,
     push_new_work: bool = True,
     directory: DirectorySignIn | None = None,
+    watch_input: bool = True,
 ) -> Shell:
     """Compose the UI for ``context`` (the one composition root's AppContext): nothing here is global.
 
@@ -246,6 +265,8 @@ def build_shell(
     running app does so after the sign-in screen is up). ``push_new_work``: a floor action that queues a
     transaction asks for a sync run at once instead of at the next interval. ``directory``: a context without
     the store yet (``database`` and ``writer`` None) signs people in through it until ``Shell.attach_store``.
+    ``watch_input``: install the wedge scanner's and the activity filter now; the running app installs them when
+    its event loop first turns instead (``Shell.watch_input``, see ``floorapp.ui.launch.ReadyWatch``).
     """
     settings = context.settings
     profile = profile_named(profile_name or settings.text("ui.profile"))
@@ -277,16 +298,15 @@ def build_shell(
         monotonic=idle_clock,
         sounds=sounds,
     )
-    # Installed once the window is built: building it sends a few thousand events (child added, polish ...) that
-    # no key press is among, and each would cost the filter a look. Still before the activity filter, which
-    # therefore sees a key first, as it always has.
-    scanner.install(app)
     activity = ActivityFilter(app)
     activity.activity.connect(window.note_activity)
-    app.installEventFilter(activity)
     shell = Shell(app=app, window=window, profile=profile, translations=translations, scanner=scanner,
                   activity=activity, push_new_work=push_new_work)
     built.append(shell)
+    if watch_input:
+        # Installed once the window is built: building it sends a few thousand events (child added, polish ...)
+        # that no key press is among, and each would cost the filters a look.
+        shell.watch_input()
     if services is not None:
         shell.attach_services(services)
     return shell

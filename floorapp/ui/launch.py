@@ -151,7 +151,7 @@ def open_window(
     """Build and show the sign-in window on ``context``; log ``ui.ready`` when it is ready for a scan, then build
     the services with ``build_services`` on a thread and attach them. The event loop is the caller's."""
     shell = build_shell(app, context, profile_name=profile_name, language=language, sounds=sounds,
-                        scanner_clock=scanner_clock)
+                        scanner_clock=scanner_clock, watch_input=False)
     starter = ServiceStarter(shell, build_services)
     return _show(app, shell, starter, None, started)
 
@@ -188,7 +188,7 @@ def open_window_on_directory(
     signing_in = DirectorySignIn(directory, auth)
     try:
         shell = build_shell(app, SignInContext(settings, auth), profile_name=profile_name, language=language,
-                            sounds=sounds, scanner_clock=scanner_clock, directory=signing_in)
+                            sounds=sounds, scanner_clock=scanner_clock, directory=signing_in, watch_input=False)
     except BaseException:
         signing_in.close()
         raise
@@ -319,6 +319,12 @@ class ReadyWatch(QObject):
     """Says when the sign-in screen is ready for a scan: the window is shown and exposed, the event loop turns
     (so a key event or a wedge scan is delivered), and the screen has listed its users (a PIN needs a name).
 
+    The wedge scanner's and the activity filter go in at the event loop's first turn (``Shell.watch_input``), so
+    before ready: the events of showing the window, and the calls the platform queued at start-up (X11's input
+    context, the accessibility bridge), never pass through Python. The first Qt-internal object such a filter
+    is handed makes PySide6 create the Python type, enums included, of every QtCore, QtGui and QtWidgets class:
+    some 150 enum classes, a tenth of the start-up.
+
     The store and its writer are open before the window is built, so a badge checked from then on is answered.
     """
 
@@ -344,6 +350,8 @@ class ReadyWatch(QObject):
                 and window.sign_in_screen.users_loaded)
 
     def _first_turn(self) -> None:
+        # Queued before the event loop ran: nothing a person typed or scanned has been delivered yet.
+        self._shell.watch_input()
         self._turned = True
         self._check()
 

@@ -114,6 +114,25 @@ def test_a_badge_scanned_the_moment_the_screen_is_ready_signs_in(
     assert shell.services is built_services[0]
 
 
+def test_the_scanner_and_activity_filters_go_in_when_the_event_loop_first_turns_before_ready(
+    qtbot: QtBot, qapp: QApplication, context: AppContext
+) -> None:
+    window = open_window(qapp, context, lambda: build_app_services(context, odoo_secret=None, advertise=False),
+                         profile_name="handheld", language="en", sounds=False)
+    qtbot.addWidget(window.shell.window)
+    try:
+        shell = window.shell
+        # Building and showing the window sent its events before the loop ran: none went through Python filters.
+        assert not shell.watching_input
+        at_ready: list[bool] = []
+        window.ready.ready.connect(lambda: at_ready.append(shell.watching_input))
+        qtbot.waitUntil(lambda: bool(at_ready), timeout=10_000)
+        assert at_ready == [True]
+    finally:
+        window.close()
+    assert not shell.watching_input
+
+
 def test_services_attached_after_ready_feed_the_status_bar_and_are_stopped_on_close(
     qtbot: QtBot, opened: tuple[OpenWindow, list[AppServices]]
 ) -> None:
