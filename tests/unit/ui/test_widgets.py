@@ -107,7 +107,7 @@ class _PaintedRegions(QObject):
         return False
 
 
-def test_a_flash_while_the_last_one_is_still_up_repaints_the_whole_window_in_its_colour(qtbot: QtBot) -> None:
+def test_a_flash_while_the_last_one_is_still_up_repaints_the_frame_in_its_colour(qtbot: QtBot) -> None:
     window = QWidget()
     window.resize(300, 300)
     qtbot.addWidget(window)
@@ -119,7 +119,7 @@ def test_a_flash_while_the_last_one_is_still_up_repaints_the_whole_window_in_its
     feedback.ok()
     qtbot.waitUntil(lambda: bool(spy.regions))
     spy.regions.clear()
-    # A wrong scan right after a good one: red must cover the window, not only what changed beneath it.
+    # A wrong scan right after a good one: red must replace green all round the window, at once.
     feedback.error()
     assert feedback.overlay.isVisible()
     qtbot.waitUntil(lambda: bool(spy.regions))
