@@ -350,7 +350,7 @@ class ReadyWatch(QObject):
                 and window.sign_in_screen.users_loaded)
 
     def _first_turn(self) -> None:
-        # Queued before the event loop ran: nothing a person typed or scanned has been delivered yet.
+        # Posted before the event loop ran, so this runs on its first turn: the window has only just been mapped.
         self._shell.watch_input()
         self._turned = True
         self._check()
