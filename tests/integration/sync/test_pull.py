@@ -295,11 +295,14 @@ def test_ten_thousand_products_take_ceil_n_over_batch_plus_a_few_calls(tmp_path:
 
 @pytest.mark.parametrize("sim", [18, 19], indirect=True, ids=["jsonrpc-18", "json2-19"])
 def test_both_transports_pull_the_same_work(sim: OdooSim, tmp_path: Path) -> None:
-    device = Device(sim, tmp_path)
+    device = Device(sim, tmp_path, batch_size=10)  # pages past the first are read by id: both transports do it
     try:
         assert device.client.transport_name == ("json2" if sim.version >= 19 else "jsonrpc")
         report = device.puller.pull(reconcile=True)
         assert report.reconciled
+        assert ("product.packaging", "read") in {(c.model, c.method) for c in device.calls}
+        assert len(device.rows(Product)) == _product_count(device)
+        assert all(p.uom_name for p in device.rows(Product)), "the unit's name comes with every page"
         assert device.get(Picking, _wave_picking(device)["id"]) is not None
         assert len(device.rows(CountTask)) >= 5
         assert report.pulled["product.product"] == len(device.rows(Product))
