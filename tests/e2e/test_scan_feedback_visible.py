@@ -78,3 +78,14 @@ def test_good_and_wrong_scans_each_show_in_their_own_colour_at_once(handheld: Ha
     # Settled: no frame, the message keeps its tone until the next answer.
     corner, band = _frame_and_message(h)
     assert corner not in (QColor(OK), QColor(ERROR)) and band == QColor(MUTED_PAPER)
+
+
+def test_the_message_line_shows_a_name_with_markup_characters_as_it_is(handheld: Handheld) -> None:
+    line = handheld.screen.pick.message
+    text = "Wrong product: A<br>B<br>C."  # an article name from Odoo, not markup
+    line.show_error(text)
+    assert line.text() == text
+    # Measured (and painted) as the plain text it is: one line, where markup would have made three.
+    marked = line.heightForWidth(1000)
+    line.show_error("Wrong product: A.")
+    assert marked == line.heightForWidth(1000)

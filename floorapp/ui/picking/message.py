@@ -28,6 +28,8 @@ class PickMessageLine(MessageLine):
         # Not "message": the application's tone rules must not apply (the pick screen's style sheet sets the font).
         self.setObjectName("pickMessage")
         self.setContentsMargins(PADDING_PX, PADDING_PX, PADDING_PX, PADDING_PX)
+        # Measured as it is painted, as plain text: a product name from Odoo with a "<" in it is shown as it is.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def show_error(self, text: str) -> None:
