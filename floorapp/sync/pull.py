@@ -101,6 +101,8 @@ class PullReport:
 
 
 Row = tuple[Any, ...]
+#: Run in the transaction of a model's last page, with the newest write_date the pull saw (the cursor's move).
+Finish = Callable[[UnitOfWork, str | None], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,40 +384,36 @@ class Puller:
         self, spec: ModelSpec, domain: list[Any], report: PullReport, *, every: timedelta | None = None,
         force: bool = False,
     ) -> None:
-        """Read what changed since the model's cursor; with ``every``, only once that long has passed."""
+        """Read what changed since the model's cursor; with ``every``, only once that long has passed.
+
+        The cursor moves in the transaction that writes the model's last page: never before a page it covers is
+        in the store, and without a commit (an fsync) of its own.
+        """
         self._step += 1
-        if every is not None and not force and not self._due(spec.model, every):
+
+        def read(uow: UnitOfWork) -> tuple[str | None, datetime | None]:
+            row = uow.session.get(SyncCursor, spec.model)
+            return (None, None) if row is None else (row.last_write_date, row.last_pulled_at)
+
+        last_write_date, last_pulled_at = self.store.write(read)
+        if every is not None and not force and last_pulled_at is not None and self.clock() - last_pulled_at < every:
             return
-        last_write_date, _ = self._cursor(spec.model)
         since: str | None = None
         if last_write_date:
             start = datetime.strptime(last_write_date, ODOO_DATETIME) - self.overlap
             since = start.strftime(ODOO_DATETIME)
         full_domain = [*(["&"] if since and domain else []), *domain, *([("write_date", ">=", since)] if since else [])]
-        newest = self._fetch(spec, full_domain, report, fresh_from=last_write_date)
-        pulled_at = self.clock()
 
-        def save(uow: UnitOfWork) -> None:
+        def move_cursor(uow: UnitOfWork, newest: str | None) -> None:
             row = uow.session.get(SyncCursor, spec.model)
             if row is None:
                 row = SyncCursor(model=spec.model)
                 uow.session.add(row)
             if newest and (row.last_write_date is None or newest > row.last_write_date):
                 row.last_write_date = newest
-            row.last_pulled_at = pulled_at
-            uow.commit()
+            row.last_pulled_at = self.clock()
 
-        self.store.write(save)
-
-    def _due(self, model: str, every: timedelta) -> bool:
-        """Whether ``model`` was last read ``every`` ago or more (or never)."""
-
-        def read(uow: UnitOfWork) -> datetime | None:
-            row = uow.session.get(SyncCursor, model)
-            return None if row is None else row.last_pulled_at
-
-        pulled_at = self.store.write(read)
-        return pulled_at is None or self.clock() - pulled_at >= every
+        self._fetch(spec, full_domain, report, fresh_from=last_write_date, finish=move_cursor)
 
     def _fill_references(self, report: PullReport) -> None:
         """Read by id the bins and operation types the work names that the store does not hold.
@@ -447,9 +445,12 @@ class Puller:
         self._fetch(spec, domain, report)
 
     def _fetch(
-        self, spec: ModelSpec, domain: list[Any], report: PullReport, *, fresh_from: str | None = None
+        self, spec: ModelSpec, domain: list[Any], report: PullReport, *, fresh_from: str | None = None,
+        finish: Finish | None = None,
     ) -> str | None:
         """Read everything ``domain`` matches and upsert it page by page; returns the newest write_date seen.
+
+        ``finish(uow, newest)`` runs in the transaction of the last page (alone when that page is empty).
 
         The first page is one ``search_read``: most pulls end there. When it comes back full, one ``search`` names
         the ids of the rest and those are ``read`` by id, a page per call (module docstring). Rows the store holds
@@ -498,13 +499,14 @@ class Puller:
                     pending = pool.submit(read_page, page.rest)
                 else:
                     asked = False
-                if rows:
-                    changed = self.store.write(_upsert(spec, rows, fresh_from))
+                for r in rows:
+                    wd = r.get("write_date")
+                    if isinstance(wd, str) and (newest is None or wd > newest):
+                        newest = wd
+                then = None if asked or finish is None else _with_newest(finish, newest)
+                if rows or then is not None:
+                    changed = self.store.write(_upsert(spec, rows, fresh_from, then))
                     report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
-                    for r in rows:
-                        wd = r.get("write_date")
-                        if isinstance(wd, str) and (newest is None or wd > newest):
-                            newest = wd
                 total += len(rows)
                 self._tick(spec.model, total)
                 if not asked:
@@ -680,11 +682,15 @@ class Puller:
         return self.store.write(read)
 
 
-def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None) -> Callable[[UnitOfWork], int]:
+def _upsert(
+    spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None,
+    then: Callable[[UnitOfWork], None] | None = None,
+) -> Callable[[UnitOfWork], int]:
     """Write one page in bulk, in one transaction: no ORM object, no per-row statement (see ``catalog_write``).
 
     Only Odoo's columns (the spec's) are written to a row already held, so the floor's columns are never
     overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
+    ``then(uow)`` runs after the rows, in the same transaction.
     """
 
     def save(uow: UnitOfWork) -> int:
@@ -692,27 +698,43 @@ def _upsert(spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = 
         table: Any = spec.table
         batch = list(rows)
         # One query for the page's (id, write_date): the overlap window re-reads rows we already hold.
-        held = held_write_dates(session, table, [r["id"] for r in batch])
+        held = held_write_dates(session, table, [r["id"] for r in batch]) if batch else {}
         build = spec.row
         if held:
             changed = [build(r) for r in batch if not _unchanged(r, held, fresh_from)]
         else:
             changed = [build(r) for r in batch]  # a first pull: nothing to compare
-        if not changed:
+        if changed:
+            _write_rows(session, spec, changed, held)
+        if then is not None:
+            then(uow)
+        elif not changed:
             return 0
-        columns = ("id", *spec.columns)
-        if table is Picking or table is MoveLine:
-            _write_work(session, table, [dict(zip(columns, row, strict=True)) for row in changed], held)
-        else:
-            writer = bulk_upsert(table, columns)
-            if writer is not None:
-                writer.write(session, changed)
-            else:
-                _write_group(session, table, [dict(zip(columns, row, strict=True)) for row in changed])
         uow.commit()
         return len(changed)
 
     return save
+
+
+def _write_rows(session: Session, spec: ModelSpec, changed: list[Row], held: dict[int, str | None]) -> None:
+    """Upsert the page's new and changed rows (``id`` then the spec's columns)."""
+    table: Any = spec.table
+    columns = ("id", *spec.columns)
+    if table is Picking or table is MoveLine:
+        _write_work(session, table, [dict(zip(columns, row, strict=True)) for row in changed], held)
+        return
+    writer = bulk_upsert(table, columns)
+    if writer is not None:
+        writer.write(session, changed)
+    else:
+        _write_group(session, table, [dict(zip(columns, row, strict=True)) for row in changed])
+
+
+def _with_newest(finish: Finish, newest: str | None) -> Callable[[UnitOfWork], None]:
+    def then(uow: UnitOfWork) -> None:
+        finish(uow, newest)
+
+    return then
 
 
 def _unchanged(r: JsonDict, held: dict[int, str | None], fresh_from: str | None) -> bool:

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from floorapp.offline_store.catalog_write import bulk_upsert, held_write_dates
 from floorapp.offline_store.db import Database, open_database
-from floorapp.offline_store.models import MoveLine, PickingType, Product
+from floorapp.offline_store.models import MoveLine, PickingType, Product, SyncCursor
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync import pull
 from floorapp.sync.worker import StoreAccess
@@ -110,3 +110,30 @@ def test_a_table_whose_left_out_column_has_a_computed_default_keeps_the_orm_inse
     # scan_policy defaults to a new dict: only SQLAlchemy can fill it in.
     assert bulk_upsert(PickingType, ("id", *pull.PICKING_TYPE.columns)) is None
     assert bulk_upsert(Product, ("id", *pull.PRODUCT.columns)) is not None
+
+
+def test_what_runs_after_a_page_is_in_its_transaction_all_or_nothing(database: Database) -> None:
+    store = StoreAccess(database)
+    page = [_record(pull.PRODUCT, rid) for rid in (1, 2, 3)]
+
+    def fails(uow: UnitOfWork) -> None:
+        uow.session.add(SyncCursor(model="product.product", last_write_date="2026-11-27 09:00:00"))
+        raise RuntimeError("the disk is full")
+
+    with pytest.raises(RuntimeError):
+        store.write(pull._upsert(pull.PRODUCT, page, None, fails))
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(Product)) == 0, "no page without its cursor"
+        assert s.get(SyncCursor, "product.product") is None
+
+    def moves(uow: UnitOfWork) -> None:
+        uow.session.add(SyncCursor(model="product.product", last_write_date="2026-11-27 09:00:00"))
+
+    assert store.write(pull._upsert(pull.PRODUCT, page, None, moves)) == 3
+    # An empty last page still moves the cursor, and a page of rows held already writes nothing but it.
+    assert store.write(pull._upsert(pull.PRODUCT, [], None, lambda uow: None)) == 0
+    assert store.write(pull._upsert(pull.PRODUCT, page)) == 0
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(Product)) == 3
+        cursor = s.get(SyncCursor, "product.product")
+        assert cursor is not None and cursor.last_write_date == "2026-11-27 09:00:00"
