@@ -55,6 +55,19 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> SourceText:
     return SourceText(context, source)
 
 
+def quantity_text(value: float) -> str:
+    """A quantity as a person writes it: ``1000000`` not ``1e+06``, ``2.5`` not ``2.500000``, ``0.3`` not
+    ``0.30000000000000004``.
+
+    Rounded to six decimals (finer than any unit of measure Odoo rounds to) because float sums leave noise
+    in the last digits; never in exponent notation, which a picker reading a demand off a handheld cannot use.
+    """
+    text = format(round(value, 6), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def format_arg(value: UserTextArg | object) -> str:
     """A placeholder value as plain text: integers as digits, floats without trailing zeros, the rest by ``str``.
 
@@ -62,7 +75,7 @@ def format_arg(value: UserTextArg | object) -> str:
     language.
     """
     if isinstance(value, float):
-        return f"{value:g}"
+        return quantity_text(value)
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     return str(value)

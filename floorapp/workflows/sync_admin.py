@@ -24,7 +24,7 @@ from floorapp.offline_store.status import store_status
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.sync.errors import user_text_from_json
 from floorapp.sync.worker import Actor, StoreAccess, discard_entry, retry_entry
-from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, user_text
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, quantity_text, user_text
 from floorapp.workflows.transactions import TransactionKind
 
 T = TypeVar("T")
@@ -349,7 +349,7 @@ def _label(key: str) -> str:
 
 def _value(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:g}"
+        return quantity_text(value)
     if isinstance(value, list):
         return ", ".join(_value(v) for v in value)
     return str(value)

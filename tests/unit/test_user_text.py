@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from floorapp.errors import DeviceFault, InputRejected
-from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, as_user_text, format_arg, user_text
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, as_user_text, format_arg, quantity_text, user_text
 
 
 def test_the_marker_returns_the_source_and_remembers_its_context() -> None:
@@ -88,3 +88,22 @@ def test_marked_texts_and_user_texts_survive_copy_and_pickle() -> None:
         assert clone == "Wrong PIN." and clone.context == "Auth"
     text = user_text(QT_TRANSLATE_NOOP("Auth", "{name} left"), name="Pia")
     assert pickle.loads(pickle.dumps(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1_000_000.0, "1000000"),
+        (1e12, "1000000000000"),
+        (2.5, "2.5"),
+        (3.0, "3"),
+        (0.1 + 0.2, "0.3"),
+        (0.0001, "0.0001"),
+        (-0.0, "0"),
+        (-4.25, "-4.25"),
+    ],
+)
+def test_a_quantity_is_written_out_never_in_exponent_notation(value: float, shown: str) -> None:
+    # A demand of a million read off a handheld as "1e+06" is no use to a picker.
+    assert quantity_text(value) == shown
+    assert format_arg(value) == shown

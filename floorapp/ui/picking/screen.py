@@ -38,7 +38,7 @@ from floorapp.ui.picking.style import picking_stylesheet
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.user_text import error_text, translated
 from floorapp.ui.widgets import BigButton, Digipad, MessageLine, set_style_property
-from floorapp.user_text import UserText
+from floorapp.user_text import UserText, quantity_text
 from floorapp.workflows.picking import (
     ConfirmWave,
     EnterQuantity,
@@ -82,8 +82,7 @@ def picker_of(session: object) -> Picker:
     )
 
 
-def _qty(value: float) -> str:
-    return f"{value:g}"
+_qty = quantity_text
 
 
 class WaveListPage(QWidget):

@@ -36,7 +36,7 @@ from floorapp.offline_store.models import (
     Quant,
     Wave,
 )
-from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, user_text
+from floorapp.user_text import QT_TRANSLATE_NOOP, SourceText, UserText, UserTextArg, quantity_text, user_text
 from floorapp.workflows.auth import Job, may_do
 from floorapp.workflows.picking.commands import (
     ConfirmWave,
@@ -93,8 +93,7 @@ COUNT_TASK_SOURCE = "short_pick"
 _UUID_NAMESPACE = uuid.UUID("5b0c6c1e-4f43-4a55-9d2e-6f6f2a8f1c11")
 
 
-def _fmt(quantity: float) -> str:
-    return f"{quantity:g}"
+_fmt = quantity_text
 
 
 def _t(source: SourceText, /, **args: UserTextArg) -> UserText:
