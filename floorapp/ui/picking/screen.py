@@ -33,6 +33,7 @@ from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
 from floorapp.offline_store.catalog_lookup import SqlCatalogLookup
 from floorapp.offline_store.unit_of_work import UnitOfWork
+from floorapp.ui.picking.fit_label import FitTextLabel
 from floorapp.ui.picking.message import PickMessageLine
 from floorapp.ui.picking.style import picking_stylesheet
 from floorapp.ui.screens.base import Screen, ScreenServices
@@ -222,7 +223,7 @@ class PickPage(QWidget):
         self.product.setWordWrap(True)
         self.lot = QLabel()
         self.lot.setObjectName("hint")
-        self.quantity = QLabel()
+        self.quantity = FitTextLabel()
         self.quantity.setObjectName("pickQuantity")
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.orders = QLabel()
