@@ -37,7 +37,9 @@ from bench.harness import BenchContext, BenchResult, NotBuilt, Row, latency_side
 GOAL_RATIO = 2.0
 OUR_EXTRA_WORK = (
     "FloorApp's side also splits the AIM identifier, applies the nomenclature, reads the packaging's name (case "
-    "barcodes), parses the GS1 element string (its lot joined in the same query) and builds a Resolution"
+    "barcodes), parses the GS1 element string (its lot joined in the same query) and builds a Resolution. "
+    "Its lookup connection reads the store through a memory map (PRAGMA mmap_size, as in the app); the raw side "
+    "uses sqlite3's defaults"
 )
 GS = "\x1d"
 
