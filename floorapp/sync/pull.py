@@ -107,9 +107,9 @@ Finish = Callable[[UnitOfWork, str | None], None]
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page of records read from Odoo, and the ids still to read after it (None: not searched yet)."""
+    """One page read from Odoo, as store rows, and the ids still to read after it (None: not searched yet)."""
 
-    rows: list[JsonDict]
+    rows: list[Row]
     rest: list[int] | None
 
 
@@ -214,6 +214,11 @@ class ModelSpec:
     row: Callable[[JsonDict], Row]
     archivable: bool = False  # has ``active``: pull archived rows too, so archiving is noticed
     names: bool = False  # ``row`` uses a many2one's name, not only its id (pages read by id then ask for names)
+
+    def __post_init__(self) -> None:
+        # A built row's write_date is its last value: the pull compares and keeps it without the record.
+        if self.columns[-1] != "write_date":
+            raise ValueError(f"{self.model}: write_date must be the last column")
 
 
 UOM = ModelSpec("uom.uom", Uom, ("name", "rounding", "write_date"), ("name", "rounding", "write_date"), _uom)
@@ -465,8 +470,12 @@ class Puller:
         def first_page(fields: list[str]) -> list[JsonDict]:
             return self.client.search_read(spec.model, domain, fields, order="id", limit=batch, context=context)
 
+        # Records become store rows (tuples of plain values) as soon as they arrive, on the thread that asked for
+        # them: the decoded dictionaries (and their [id, name] lists) are dropped before the page is written, so
+        # a page in flight holds only tuples, which the garbage collector stops tracking.
+        build = spec.row
         # The first page on this thread: if the server lacks an optional field, it says so here (pull_fields).
-        first = self.fields.read(spec.model, spec.fields, first_page)
+        first = [build(r) for r in self.fields.read(spec.model, spec.fields, first_page)]
         fields = self.fields.wanted(spec.model, spec.fields)
 
         def rest_after(last_id: int) -> Page:
@@ -481,33 +490,36 @@ class Puller:
 
         def read_page(ids: list[int]) -> Page:
             # ``read`` leaves out an id deleted since the search, as Odoo does: nothing to skip, nothing shifts.
-            rows = self.client.call(spec.model, "read", ids[:batch], fields=fields, **load) if ids else []
-            return Page(list(rows or []), ids[batch:])
+            records = self.client.call(spec.model, "read", ids[:batch], fields=fields, **load) if ids else []
+            return Page([build(r) for r in records or []], ids[batch:])
 
         # While one page is written to the store the next is already on its way from Odoo: a page's write then
         # costs (almost) no wall time. One call at a time, so the client is never used by two threads at once.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="floorapp-pull") as pool:
             pending: Future[Page] = Future()
             pending.set_result(Page(first, None))
+            del first
             while True:
                 page = pending.result()
                 rows = page.rows
                 asked = True
                 if page.rest is None and len(rows) >= batch:
-                    pending = pool.submit(rest_after, int(rows[-1]["id"]))
+                    pending = pool.submit(rest_after, int(rows[-1][0]))
                 elif page.rest:
                     pending = pool.submit(read_page, page.rest)
                 else:
                     asked = False
-                for r in rows:
-                    wd = r.get("write_date")
+                del page
+                for row in rows:
+                    wd = row[-1]
                     if isinstance(wd, str) and (newest is None or wd > newest):
                         newest = wd
                 then = None if asked or finish is None else _with_newest(finish, newest)
                 if rows or then is not None:
-                    changed = self.store.write(_upsert(spec, rows, fresh_from, then))
+                    changed = self.store.write(_upsert_rows(spec, rows, fresh_from, then))
                     report.pulled[spec.model] = report.pulled.get(spec.model, 0) + changed
                 total += len(rows)
+                del rows
                 self._tick(spec.model, total)
                 if not asked:
                     return newest
@@ -686,24 +698,25 @@ def _upsert(
     spec: ModelSpec, rows: Iterable[JsonDict], fresh_from: str | None = None,
     then: Callable[[UnitOfWork], None] | None = None,
 ) -> Callable[[UnitOfWork], int]:
-    """Write one page in bulk, in one transaction: no ORM object, no per-row statement (see ``catalog_write``).
+    """Write one page of records as Odoo sent them: :func:`_upsert_rows` of their store rows."""
+    return _upsert_rows(spec, [spec.row(r) for r in rows], fresh_from, then)
+
+
+def _upsert_rows(
+    spec: ModelSpec, rows: list[Row], fresh_from: str | None = None, then: Callable[[UnitOfWork], None] | None = None,
+) -> Callable[[UnitOfWork], int]:
+    """Write one page of store rows in bulk, in one transaction: no ORM object, no per-row statement.
 
     Only Odoo's columns (the spec's) are written to a row already held, so the floor's columns are never
-    overwritten; the ``downloaded_*`` baselines follow Odoo only while the floor has not touched the row.
-    ``then(uow)`` runs after the rows, in the same transaction.
+    overwritten (see ``catalog_write``); the ``downloaded_*`` baselines follow Odoo only while the floor has not
+    touched the row. ``then(uow)`` runs after the rows, in the same transaction.
     """
 
     def save(uow: UnitOfWork) -> int:
         session: Session = uow.session
-        table: Any = spec.table
-        batch = list(rows)
         # One query for the page's (id, write_date): the overlap window re-reads rows we already hold.
-        held = held_write_dates(session, table, [r["id"] for r in batch]) if batch else {}
-        build = spec.row
-        if held:
-            changed = [build(r) for r in batch if not _unchanged(r, held, fresh_from)]
-        else:
-            changed = [build(r) for r in batch]  # a first pull: nothing to compare
+        held = held_write_dates(session, spec.table, [row[0] for row in rows]) if rows else {}
+        changed = [row for row in rows if not _unchanged(row, held, fresh_from)] if held else rows
         if changed:
             _write_rows(session, spec, changed, held)
         if then is not None:
@@ -737,10 +750,10 @@ def _with_newest(finish: Finish, newest: str | None) -> Callable[[UnitOfWork], N
     return then
 
 
-def _unchanged(r: JsonDict, held: dict[int, str | None], fresh_from: str | None) -> bool:
-    """Whether the store holds ``r`` as it is: same write_date, stamped before the previous cursor's second."""
-    stamp = r.get("write_date")
-    if not stamp or r["id"] not in held or held[r["id"]] != stamp:
+def _unchanged(row: Row, held: dict[int, str | None], fresh_from: str | None) -> bool:
+    """Whether the store holds ``row`` as it is: same write_date, stamped before the previous cursor's second."""
+    rid, stamp = row[0], row[-1]
+    if not stamp or rid not in held or held[rid] != stamp:
         return False
     return fresh_from is None or str(stamp) < fresh_from
 

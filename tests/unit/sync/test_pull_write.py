@@ -137,3 +137,10 @@ def test_what_runs_after_a_page_is_in_its_transaction_all_or_nothing(database: D
         assert s.scalar(select(func.count()).select_from(Product)) == 3
         cursor = s.get(SyncCursor, "product.product")
         assert cursor is not None and cursor.last_write_date == "2026-11-27 09:00:00"
+
+
+def test_a_spec_keeps_write_date_last_where_the_pull_reads_it_from_a_built_row() -> None:
+    for spec in SPECS:
+        assert spec.row(_record(spec, 7))[-1] == "2026-11-27 09:00:00", spec.model
+    with pytest.raises(ValueError, match="write_date"):
+        pull.ModelSpec("uom.uom", pull.UOM.table, ("write_date", "name"), ("write_date", "name"), lambda r: ())
