@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from floorapp.barcode.scan import Scan
 from floorapp.errors import FloorAppError
 from floorapp.offline_store.sign_in_directory import SignInDirectory
+from floorapp.ui.profile import UiProfile
 from floorapp.ui.screens.base import Screen, ScreenServices
 from floorapp.ui.screens.home import role_name
 from floorapp.ui.user_text import error_text
@@ -68,12 +69,47 @@ class DirectorySignIn:
         self._thread.shutdown(wait=True)
 
 
+class _PinStep:
+    """The PIN step's widgets: whose PIN it is, the PIN field, the digipad, Not me and Sign in."""
+
+    def __init__(self, screen: SignInScreen, profile: UiProfile) -> None:
+        self.chosen_label = QLabel()
+        self.chosen_label.setObjectName("screenTitle")
+        self.chosen_label.setWordWrap(True)
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMaxLength(PIN_MAX_LENGTH)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.returnPressed.connect(screen.submit_pin)
+        self.digipad = Digipad(self.field, profile)
+        self.back_button = BigButton(variant="secondary")
+        self.back_button.clicked.connect(screen.choose_other_user)
+        self.sign_in_button = BigButton()
+        self.sign_in_button.clicked.connect(screen.submit_pin)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(profile.spacing_px)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.sign_in_button, 2)
+        self.panel = QWidget()
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(profile.spacing_px)
+        layout.addWidget(self.chosen_label)
+        layout.addWidget(self.field)
+        layout.addStretch(1)
+        layout.addWidget(self.digipad)
+        layout.addLayout(buttons)
+
+
 class SignInScreen(Screen):
     """Two ways in: pick yourself from the list and type your PIN, or scan your badge anywhere on this screen.
 
     The screen only builds the command (``SignInWithPin`` / ``SignInWithBadge``); the core's ``AuthService``
     checks it on the store writer thread. A refusal shows the core's own message (attempts left, locked
     until ...) in white on red.
+
+    On a handheld the PIN step (field, digipad, buttons) is built when a name is first tapped, or when one of its
+    widgets is first asked for: the sign-in screen comes up with the list and the badge hint alone, as shown.
     """
 
     signed_in = Signal(object)
@@ -123,36 +159,12 @@ class SignInScreen(Screen):
         user_layout.addWidget(self.user_hint)
         user_layout.addWidget(self.user_list, 1)
 
-        # -- your PIN ----------------------------------------------------------------------------------------
-        self.chosen_label = QLabel()
-        self.chosen_label.setObjectName("screenTitle")
-        self.chosen_label.setWordWrap(True)
-        self.pin_field = QLineEdit()
-        self.pin_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_field.setMaxLength(PIN_MAX_LENGTH)
-        self.pin_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_field.returnPressed.connect(self.submit_pin)
-        self.digipad = Digipad(self.pin_field, profile)
-        self.back_button = BigButton(variant="secondary")
-        self.back_button.clicked.connect(self.choose_other_user)
-        self.sign_in_button = BigButton()
-        self.sign_in_button.clicked.connect(self.submit_pin)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(profile.spacing_px)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.sign_in_button, 2)
+        # -- your PIN: built now on a station (both steps on screen), when first needed on a handheld -------------
+        self._pin: _PinStep | None = None
+        self._chosen: SignInUser | None = None
+        self._users_loaded = False
         self.message = MessageLine()
-        pin_panel = QWidget()
-        pin_layout = QVBoxLayout(pin_panel)
-        pin_layout.setContentsMargins(0, 0, 0, 0)
-        pin_layout.setSpacing(profile.spacing_px)
-        pin_layout.addWidget(self.chosen_label)
-        pin_layout.addWidget(self.pin_field)
-        pin_layout.addStretch(1)
-        pin_layout.addWidget(self.digipad)
-        pin_layout.addLayout(buttons)
         self.user_panel = user_panel
-        self.pin_panel = pin_panel
 
         root = QVBoxLayout(self)
         root.setContentsMargins(profile.margin_px, profile.margin_px, profile.margin_px, profile.margin_px)
@@ -164,16 +176,14 @@ class SignInScreen(Screen):
             body = QHBoxLayout()
             body.setSpacing(profile.spacing_px * 3)
             body.addWidget(user_panel, 3)
-            body.addWidget(pin_panel, 2)
+            body.addWidget(self._pin_step().panel, 2)
             root.addLayout(body, 1)
         else:
             # The handheld has room for one big step at a time: a stack, so the window never has to fit both.
+            # The PIN step joins it when a name is tapped: until then the screen is the list and the badge hint.
             self._steps = QStackedWidget()
             self._steps.addWidget(user_panel)
-            self._steps.addWidget(pin_panel)
             root.addWidget(self._steps, 1)
-        self._chosen: SignInUser | None = None
-        self._users_loaded = False
         self.retranslate()
         self._show_step()
 
@@ -189,6 +199,36 @@ class SignInScreen(Screen):
         """The user picked from the list, if any."""
         return self._chosen
 
+    @property
+    def pin_panel(self) -> QWidget:
+        """The PIN step (built on first use)."""
+        return self._pin_step().panel
+
+    @property
+    def chosen_label(self) -> QLabel:
+        """Whose PIN is asked for."""
+        return self._pin_step().chosen_label
+
+    @property
+    def pin_field(self) -> QLineEdit:
+        """The PIN, masked."""
+        return self._pin_step().field
+
+    @property
+    def digipad(self) -> Digipad:
+        """The keys that type the PIN."""
+        return self._pin_step().digipad
+
+    @property
+    def back_button(self) -> BigButton:
+        """Not me: back to the list."""
+        return self._pin_step().back_button
+
+    @property
+    def sign_in_button(self) -> BigButton:
+        """Sign in with the typed PIN."""
+        return self._pin_step().sign_in_button
+
     def title(self) -> str:
         """Sign in."""
         return self.tr("Sign in")
@@ -199,9 +239,8 @@ class SignInScreen(Screen):
         self.site_label.setText(self._site_name)
         self.badge_hint.setText(self.tr("Scan your badge"))
         self.user_hint.setText(self.tr("…or tap your name and type your PIN"))
-        self.pin_field.setPlaceholderText(self.tr("PIN"))
-        self.back_button.setText(self.tr("Not me"))
-        self.sign_in_button.setText(self.tr("Sign in"))
+        if self._pin is not None:
+            self._retranslate_pin(self._pin)
         self._render_chosen()
         for row in range(self.user_list.count()):
             item = self.user_list.item(row)
@@ -217,7 +256,7 @@ class SignInScreen(Screen):
     def reset(self) -> None:
         """Forget the chosen user and any typed PIN."""
         self._chosen = None
-        self.pin_field.clear()
+        self._clear_pin()
         self.message.clear_message()
         self.user_list.clearSelection()
         self._set_busy(False)
@@ -301,21 +340,43 @@ class SignInScreen(Screen):
 
     def _succeeded(self, session: FloorSession) -> None:
         self._set_busy(False)
-        self.pin_field.clear()
+        self._clear_pin()
         self.message.clear_message()
         self.services.feedback.ok()
         self.signed_in.emit(session)
 
     def _refused(self, error: FloorAppError) -> None:
         self._set_busy(False)
-        self.pin_field.clear()
+        self._clear_pin()
         self.message.show_error(error_text(error))
         self.services.feedback.error()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.sign_in_button.setEnabled(not busy)
-        self.digipad.setEnabled(not busy)
+        if self._pin is not None:
+            self._pin.sign_in_button.setEnabled(not busy)
+            self._pin.digipad.setEnabled(not busy)
+
+    def _pin_step(self) -> _PinStep:
+        if self._pin is None:
+            step = _PinStep(self, self.services.profile)
+            self._pin = step
+            if self._steps is not None:
+                self._steps.addWidget(step.panel)
+            self._retranslate_pin(step)
+            step.back_button.setVisible(self._chosen is not None)
+            step.sign_in_button.setEnabled(not self._busy)
+            step.digipad.setEnabled(not self._busy)
+        return self._pin
+
+    def _retranslate_pin(self, step: _PinStep) -> None:
+        step.field.setPlaceholderText(self.tr("PIN"))
+        step.back_button.setText(self.tr("Not me"))
+        step.sign_in_button.setText(self.tr("Sign in"))
+
+    def _clear_pin(self) -> None:
+        if self._pin is not None:
+            self._pin.field.clear()
 
     def _show_users(self, users: Sequence[SignInUser]) -> None:
         self.user_list.clear()
@@ -347,24 +408,29 @@ class SignInScreen(Screen):
         self.pin_field.setFocus()
 
     def _render_chosen(self) -> None:
+        if self._pin is None:
+            return  # rendered when the PIN step is built
         if self._chosen is None:
-            self.chosen_label.setText(self.tr("Your PIN"))
+            self._pin.chosen_label.setText(self.tr("Your PIN"))
         else:
-            self.chosen_label.setText(self.tr("PIN for {name}").format(name=self._chosen.name))
+            self._pin.chosen_label.setText(self.tr("PIN for {name}").format(name=self._chosen.name))
 
     def _show_step(self) -> None:
-        self._render_chosen()
         has_user = self._chosen is not None
+        if has_user:
+            self._pin_step()
+        self._render_chosen()
         if self._steps is not None:
             self._steps.setCurrentWidget(self.pin_panel if has_user else self.user_panel)
         else:
             # The station shows both steps; the PIN side waits for a name.
             self.pin_panel.setEnabled(has_user)
-        self.back_button.setVisible(has_user)
+        if self._pin is not None:
+            self._pin.back_button.setVisible(has_user)
 
     @property
     def showing_pin_step(self) -> bool:
         """True when the PIN pad is what the worker sees (always on the station once a name is picked)."""
         if self._steps is not None:
-            return self._steps.currentWidget() is self.pin_panel
+            return self._pin is not None and self._steps.currentWidget() is self._pin.panel
         return self._chosen is not None

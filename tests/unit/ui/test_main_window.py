@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget
 from pytestqt.qtbot import QtBot
 
 from floorapp.demo_seed import DEMO_USERS
@@ -64,6 +64,20 @@ def test_sign_in_by_pin_opens_the_picker_home(qtbot: QtBot, shell: Shell) -> Non
     home = home_of(shell)
     assert home.greeting.text() == "Hello, Pia Picker"
     assert list(home.tile_buttons) == ["wave_picking"]
+
+
+def test_the_handheld_builds_its_pin_step_when_a_name_is_tapped(qtbot: QtBot, shell: Shell) -> None:
+    screen = shell.window.sign_in_screen
+    # Up with the names and the badge hint alone: no PIN field, digipad or buttons built behind them yet.
+    assert screen.findChildren(QLineEdit) == []
+    assert not screen.showing_pin_step
+    tap_user(qtbot, screen, "inspector")
+    (field,) = screen.findChildren(QLineEdit)
+    assert field is screen.pin_field and field.isVisible() and screen.digipad.isVisible()
+    assert screen.chosen_label.text() == "PIN for Ines Inspector"
+    assert screen.back_button.isVisible() and screen.sign_in_button.isEnabled()
+    QTest.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert not screen.showing_pin_step and screen.user_list.isVisible()
 
 
 def test_wrong_pin_is_refused_with_attempts_left(qtbot: QtBot, shell: Shell) -> None:
