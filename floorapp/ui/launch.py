@@ -22,9 +22,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
-
+# The Qt-free modules before PySide6: once PySide6 is loaded, its import hook reads the source of every module
+# imported after it (looking for PySide6's __feature__ switches), some 0.1 ms a module at every start.
 from floorapp.bootstrap import (
     KEYRING,
     AppContext,
@@ -38,10 +37,15 @@ from floorapp.offline_store.clock import Clock, utcnow
 from floorapp.offline_store.sign_in_directory import SignInDirectory
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
+from floorapp.workflows.auth import AuthService
+
+# isort: split
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
 from floorapp.ui.app import Shell, build_shell, create_application
 from floorapp.ui.profile import UiProfile
 from floorapp.ui.screens.sign_in import DirectorySignIn
-from floorapp.workflows.auth import AuthService
 
 log = logging.getLogger("floorapp.ui")
 
