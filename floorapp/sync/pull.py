@@ -2,7 +2,9 @@
 
 Each model is pulled incrementally: ``write_date >= cursor - overlap`` (Odoo stamps the *transaction start*,
 truncated to seconds, so a long transaction can commit rows "in the past"), paged ``search_read`` with only the
-fields the floor uses, and rows whose (id, write_date) the store already holds are skipped. Moves and lines
+fields the floor uses, and rows whose (id, write_date) the store already holds are skipped. A fetch that outlasts
+the overlap (a first pull of a large catalog) holds its cursor back by the excess, so a record read early and
+changed before the fetch ended is read again by the next pull. Moves and lines
 are pulled on their own ``write_date``: a line write does not touch its picking. Pickings new to the device get
 all their moves and lines whatever their age. From time to time (``reconcile_every``) the ids in scope are
 compared with Odoo's (``search``) to notice deletions and archiving, which ``write_date`` cannot show.
@@ -24,6 +26,8 @@ work is kept and flagged (``state = "deleted_in_odoo"``) instead of being remove
 
 from __future__ import annotations
 
+import math
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -286,6 +290,7 @@ class Puller:
         catalog_every: timedelta = timedelta(minutes=15),
         clock: Clock = utcnow,
         progress: ProgressCallback | None = None,
+        elapsed_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.client = client
@@ -296,6 +301,8 @@ class Puller:
         self.catalog_every = catalog_every
         self.clock = clock
         self.progress = progress
+        # How long a fetch took (seconds, any origin): wall clock changes must not move a cursor.
+        self.elapsed_clock = elapsed_clock
         self.fields = FieldLists(store, client)
         self._steps = 10
         self._step = 0
@@ -409,16 +416,34 @@ class Puller:
             since = start.strftime(ODOO_DATETIME)
         full_domain = [*(["&"] if since and domain else []), *domain, *([("write_date", ">=", since)] if since else [])]
 
+        started = self.elapsed_clock()
+
         def move_cursor(uow: UnitOfWork, newest: str | None) -> None:
             row = uow.session.get(SyncCursor, spec.model)
             if row is None:
                 row = SyncCursor(model=spec.model)
                 uow.session.add(row)
+            if newest:
+                newest = self._cursor_for(newest, self.elapsed_clock() - started)
             if newest and (row.last_write_date is None or newest > row.last_write_date):
                 row.last_write_date = newest
             row.last_pulled_at = self.clock()
 
         self._fetch(spec, full_domain, report, fresh_from=last_write_date, finish=move_cursor)
+
+    def _cursor_for(self, newest: str, elapsed_seconds: float) -> str:
+        """The cursor a fetch that took ``elapsed_seconds`` and saw ``newest`` may leave.
+
+        The next pull reads from ``cursor - overlap``. A record read early in a long fetch and changed before its
+        end carries a write_date after the fetch began, but maybe long before ``newest`` (a record read later and
+        changed later still): a first pull of a large catalog can take minutes. Held back by however much the
+        fetch outlasted the overlap, the next pull starts no later than this fetch began, so no such change is
+        skipped for good; the cost is re-reading what changed during the fetch.
+        """
+        beyond = math.ceil(elapsed_seconds) - int(self.overlap.total_seconds())
+        if beyond <= 0:
+            return newest
+        return (datetime.strptime(newest, ODOO_DATETIME) - timedelta(seconds=beyond)).strftime(ODOO_DATETIME)
 
     def _fill_references(self, report: PullReport) -> None:
         """Read by id the bins and operation types the work names that the store does not hold.

@@ -599,3 +599,44 @@ def test_what_a_server_lacks_is_learnt_again_after_a_server_update(device: Devic
 
     assert [(c.model, c.method) for c in device.calls if not c.ok] == [("product.product", "search_read")]
     assert [c.model for c in device.calls if c.method == "fields_get"] == ["product.product"]
+
+
+def test_a_record_changed_during_a_pull_longer_than_the_overlap_is_read_by_the_next_pull(
+    clocked_sim: OdooSim, sim_clock: SimClock, tmp_path: Path
+) -> None:
+    device = Device(clocked_sim, tmp_path, batch_size=10)
+    started = sim_clock.now
+    # The device's stopwatch runs with the server's clock: the pull takes as long as the server sees it take.
+
+    def stopwatch() -> float:
+        return (sim_clock.now - started).total_seconds()
+
+    device.puller.elapsed_clock = stopwatch
+    try:
+        ids = sorted(device.client.search("product.product", [], order="id", context={"active_test": False}))
+        assert len(ids) > 30
+        read_early, read_late = ids[3], ids[25]
+        changed: list[str] = []
+
+        def change_while_pulling(event: CallEvent) -> None:
+            # Just after the first product page: a product of that page changes; minutes later (the fetch is
+            # slow) one still to be read changes too, which carries the newest write_date the fetch sees.
+            if event.ok and event.model == "product.product" and event.method == "search_read" and not changed:
+                changed.append("early")
+                sim_clock.tick(30)
+                device.client.write("product.product", [read_early], {"name": "Renamed mid-pull"})
+                sim_clock.tick(170)
+                device.client.write("product.product", [read_late], {"name": "Renamed later"})
+
+        device.client.add_listener(change_while_pulling)
+        device.puller.pull()
+        assert device.get(Product, read_early).name != "Renamed mid-pull", "the pull read it before it changed"
+        assert device.get(Product, read_late).name == "Renamed later"
+
+        sim_clock.tick(10)
+        device.puller.pull()
+        # With the cursor at the newest write_date seen (200 s in), the next pull would read from 140 s in and
+        # skip the change made 30 s in, for good.
+        assert device.get(Product, read_early).name == "Renamed mid-pull"
+    finally:
+        device.close()
