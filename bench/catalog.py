@@ -175,14 +175,14 @@ def _fill(path: Path, shape: CatalogShape) -> None:
         _insert(
             con,
             "product_barcode",
-            ("barcode", "product_id", "packaging_id", "quantity"),
+            ("barcode", "product_id", "packaging_id", "quantity", "packaging_name"),
             (
                 row
                 for i in range(1, n + 1)
                 for row in (
-                    ((product_ean13(i), i, None, 1.0), (packaging_gtin14(i), i, i // 10, 12.0))
+                    ((product_ean13(i), i, None, 1.0, None), (packaging_gtin14(i), i, i // 10, 12.0, "Case of 12"))
                     if is_packaged(i)
-                    else ((product_ean13(i), i, None, 1.0),)
+                    else ((product_ean13(i), i, None, 1.0, None),)
                 )
             ),
         )

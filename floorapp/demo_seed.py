@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from floorapp.offline_store.clock import utcnow
 from floorapp.offline_store.db import Database, open_database
-from floorapp.offline_store.models import FloorUser, Location, Product, ProductBarcode, Quant, Uom
+from floorapp.offline_store.models import FloorUser, Location, Packaging, Product, ProductBarcode, Quant, Uom
 from floorapp.offline_store.unit_of_work import UnitOfWork
 from floorapp.paths import AppPaths
 from floorapp.settings import Settings
@@ -115,8 +115,11 @@ def seed_catalog(uow: UnitOfWork) -> DemoCatalog:
         session.flush()
         session.add(ProductBarcode(barcode=barcode, product_id=product_id, quantity=1.0))
         # A box of six has its own GTIN-14: packaging indicator 1, the item's first 12 digits, a new check digit.
-        session.add(ProductBarcode(barcode=with_check_digit(f"1{barcode[:12]}"), product_id=product_id,
-                                   quantity=6.0))
+        # Its packaging row and its scan index row, as a pull writes them, so a scanned box counts six.
+        box = with_check_digit(f"1{barcode[:12]}")
+        session.add(Packaging(id=product_id, product_id=product_id, name="Box of 6", quantity=6.0, barcode=box))
+        session.add(ProductBarcode(barcode=box, product_id=product_id, packaging_id=product_id, quantity=6.0,
+                                   packaging_name="Box of 6"))
         bin_id = _BINS[index % len(_BINS)][0]
         session.add(Quant(id=1000 + product_id, product_id=product_id, location_id=bin_id, quantity=24.0))
     session.flush()

@@ -52,9 +52,8 @@ def _quantity(value: float) -> Decimal:
 # per-query overhead is many times the indexed lookup itself (see bench/lookup.py).
 _PRODUCT_COLUMNS = "p.id, p.name, p.barcode, p.default_code, p.tracking, p.uom_name"
 _PRODUCT_FROM_BARCODE = (
-    f"{_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name "
+    f"{_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pb.packaging_name "
     "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
-    "LEFT JOIN packaging pk ON pk.id = pb.packaging_id "
     "WHERE pb.barcode = ? AND p.active = 1"
 )
 # One spelling: the row alone (the barcode is the one asked). Several: each row says which spelling it is for.
@@ -84,9 +83,8 @@ def _products_and_lot_sql(count: int) -> str:
     sql = _PRODUCTS_AND_LOT_SQL.get(count)
     if sql is None:
         branches = [
-            f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pk.name, {_LOT_COLUMNS} "
-            "FROM product_barcode pb JOIN product p ON p.id = pb.product_id "
-            f"LEFT JOIN packaging pk ON pk.id = pb.packaging_id {_LOT_JOIN}"
+            f"SELECT pb.barcode, {_PRODUCT_COLUMNS}, pb.packaging_id, pb.quantity, pb.packaging_name, {_LOT_COLUMNS} "
+            f"FROM product_barcode pb JOIN product p ON p.id = pb.product_id {_LOT_JOIN}"
             f"WHERE pb.barcode = ?{index + 2} AND p.active = 1"
             for index in range(count)
         ]

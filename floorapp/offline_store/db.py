@@ -33,7 +33,7 @@ Bump it (in the same change as its migration) only when a migration makes the da
 an older FloorApp; additive changes keep the major, so an older FloorApp may still open the file.
 """
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """The newest revision in ``migrations/versions``; a file already there opens without loading Alembic at all.
 
 Set it with every new revision (a test compares it with Alembic's head). If it is left behind, opening is only

@@ -96,7 +96,9 @@ class Product(Base):
 class ProductBarcode(Base):
     """Every barcode that names a product: its own, or a packaging's with the quantity it stands for.
 
-    One table for both, so a scan resolves with a single indexed lookup.
+    One table for both, so a scan resolves with a single indexed lookup. A packaging's row carries the packaging's
+    name too (written with the row, from ``packaging``): a case scan then reads no second table, whose page at a
+    random place in a large catalog is often not in the cache.
     """
 
     __tablename__ = "product_barcode"
@@ -104,6 +106,7 @@ class ProductBarcode(Base):
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), index=True)
     packaging_id: Mapped[int | None] = mapped_column(Integer, index=True)
     quantity: Mapped[float] = mapped_column(Float, default=1.0)
+    packaging_name: Mapped[str | None] = mapped_column(String(128))
 
 
 class Packaging(Base):

@@ -30,7 +30,7 @@ from floorapp.errors import Bug, StorageFault
 SCHEMA_MAJOR = 1
 """Must equal ``floorapp.offline_store.db.SCHEMA_MAJOR``."""
 
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """Must equal ``floorapp.offline_store.db.SCHEMA_HEAD``: a file at any other revision is left to the full store."""
 
 BUSY_TIMEOUT_MS = 5000

@@ -688,8 +688,8 @@ class Puller:
         def rebuild(uow: UnitOfWork) -> None:
             s = uow.session
             s.execute(delete(ProductBarcode))
-            cols = ["barcode", "product_id", "packaging_id", "quantity"]
-            own = (select(Product.barcode, func.min(Product.id), literal(None), literal(1.0))
+            cols = ["barcode", "product_id", "packaging_id", "quantity", "packaging_name"]
+            own = (select(Product.barcode, func.min(Product.id), literal(None), literal(1.0), literal(None))
                    .where(Product.barcode.is_not(None), Product.barcode != "")
                    .group_by(Product.barcode))
             s.execute(insert(ProductBarcode).from_select(cols, own))
@@ -699,7 +699,7 @@ class Puller:
                                .where(Packaging.barcode.is_not(None), Packaging.barcode != "",
                                       Packaging.barcode.not_in(taken))
                                .group_by(Packaging.barcode))
-            packs = (select(Packaging.barcode, Packaging.product_id, Packaging.id, Packaging.quantity)
+            packs = (select(Packaging.barcode, Packaging.product_id, Packaging.id, Packaging.quantity, Packaging.name)
                      .where(Packaging.id.in_(first_packaging)))
             s.execute(insert(ProductBarcode).from_select(cols, packs))
             uow.commit()

@@ -90,7 +90,8 @@ def _queue_work(path: Path) -> None:
         uow.session.flush()
         uow.session.add(Packaging(id=5, product_id=101, name="Box of 6", quantity=6, barcode="0400638133393"))
         uow.session.add(ProductBarcode(barcode="4006381333931", product_id=101, quantity=1))
-        uow.session.add(ProductBarcode(barcode="0400638133393", product_id=101, packaging_id=5, quantity=6))
+        uow.session.add(ProductBarcode(barcode="0400638133393", product_id=101, packaging_id=5, quantity=6,
+                                       packaging_name="Box of 6"))
         uow.commit()
     database.close()
 
@@ -220,3 +221,22 @@ def test_two_processes_opening_a_new_store_at_once(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs), [err for _, err in outputs]
     assert len({out.strip() for out, _ in outputs}) == 1  # one device id, made once
     assert _revision(path) == [SCHEMA_HEAD]
+
+
+def test_a_store_from_before_the_packaging_name_gets_it_filled_from_its_packagings(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    _queue_work(path)
+    # The file as the previous release left it: no packaging_name in the scan index, revision 0002.
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE product_barcode DROP COLUMN packaging_name")
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    assert "packaging_name" not in _columns(path, "product_barcode")
+
+    database = open_database(path)
+    try:
+        assert database.schema_revision() == SCHEMA_HEAD
+    finally:
+        database.close()
+    names = {row["barcode"]: row["packaging_name"] for row in _rows(path, "product_barcode")}
+    # The box's row now names its packaging; the item's own barcode names none.
+    assert names == {"4006381333931": None, "0400638133393": "Box of 6"}

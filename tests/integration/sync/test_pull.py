@@ -253,6 +253,23 @@ def test_a_changed_barcode_reaches_the_scan_index_and_an_unchanged_catalog_keeps
     assert {b.barcode: b.product_id for b in device.rows(ProductBarcode)} == index
 
 
+def test_the_scan_index_names_each_case_and_follows_a_renamed_packaging(device: Device, sim_clock: SimClock) -> None:
+    device.puller.pull()
+    cases = [b for b in device.rows(ProductBarcode) if b.packaging_id is not None]
+    assert cases, "the seeded catalog has packagings with barcodes"
+    names = {pk["id"]: pk["name"] for pk in device.client.search_read("product.packaging", [], ["name"])}
+    assert all(b.packaging_name == names[b.packaging_id] for b in cases)
+    assert all(b.packaging_name is None for b in device.rows(ProductBarcode) if b.packaging_id is None)
+
+    case = cases[0]
+    sim_clock.tick(10)
+    device.client.write("product.packaging", [case.packaging_id], {"name": "Pallet layer"})
+    device.clock.advance(device.puller.catalog_every.total_seconds())  # packagings are read every catalog_every
+    device.puller.pull(reconcile=False)
+
+    assert device.get(ProductBarcode, case.barcode).packaging_name == "Pallet layer"
+
+
 def test_incremental_pull_applies_only_what_changed(device: Device, sim_clock: SimClock) -> None:
     device.puller.pull()
     products = [p.id for p in device.rows(Product)][:2]

@@ -29,7 +29,8 @@ def home(tmp_path: Path) -> Path:
             [
                 m.Packaging(id=10, product_id=1, name="Box of 12", quantity=12, barcode=BOX_GTIN),
                 m.ProductBarcode(barcode="4006381333931", product_id=1),
-                m.ProductBarcode(barcode=BOX_GTIN, product_id=1, packaging_id=10, quantity=12),
+                m.ProductBarcode(barcode=BOX_GTIN, product_id=1, packaging_id=10, quantity=12,
+                                 packaging_name="Box of 12"),
                 m.Lot(id=40, name="L1", product_id=1),
                 m.Location(id=5, name="A-01", complete_name="WH/Stock/A-01", barcode="LOC-A-01"),
             ]

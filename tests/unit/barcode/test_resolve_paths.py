@@ -85,7 +85,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlCatalogLook
             [
                 m.Packaging(id=10, product_id=1, name="Box of 12", quantity=12, barcode=BOX),
                 m.ProductBarcode(barcode=JUICE, product_id=1),
-                m.ProductBarcode(barcode=BOX, product_id=1, packaging_id=10, quantity=12),
+                m.ProductBarcode(barcode=BOX, product_id=1, packaging_id=10, quantity=12, packaging_name="Box of 12"),
                 m.ProductBarcode(barcode=UPC_ITEM, product_id=2),
                 m.ProductBarcode(barcode=PADDED, product_id=3),
                 m.ProductBarcode(barcode="9501101020917", product_id=4),

@@ -47,7 +47,8 @@ def database(tmp_path: Path) -> Iterator[Database]:
             [
                 m.Packaging(id=10, product_id=1, name="Box of 12", quantity=12, barcode=BOX_GTIN),
                 m.ProductBarcode(barcode=JUICE_EAN, product_id=1),
-                m.ProductBarcode(barcode=BOX_GTIN, product_id=1, packaging_id=10, quantity=12),
+                m.ProductBarcode(barcode=BOX_GTIN, product_id=1, packaging_id=10, quantity=12,
+                                 packaging_name="Box of 12"),
                 m.ProductBarcode(barcode=SCANNER_UPC, product_id=2),
                 m.ProductBarcode(barcode=CHEESE_BASE, product_id=3),
                 m.Location(id=5, name="A-01", complete_name="WH/Stock/A-01", barcode="LOC-A-01"),
@@ -265,7 +266,9 @@ def test_catalog_changes_written_elsewhere_are_seen_on_the_next_scan(tmp_path: P
     other = open_database(tmp_path / "store.sqlite")
     try:
         with other.write_session() as session, session.begin():
+            # As a pull writes a renamed packaging: its row, and the scan index rebuilt from it.
             session.get(m.Packaging, 10).name = "Crate of 12"  # type: ignore[union-attr]
+            session.get(m.ProductBarcode, BOX_GTIN).packaging_name = "Crate of 12"  # type: ignore[union-attr]
             session.get(m.Location, 5).active = False  # type: ignore[union-attr]
             session.add(m.Location(id=11, name="New", complete_name="WH/Stock/New", barcode="LOC-NEW"))
     finally:

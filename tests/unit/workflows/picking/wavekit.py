@@ -155,7 +155,8 @@ def seed_wave(
             )
             s.add(ProductBarcode(barcode=ean, product_id=pid, quantity=1.0))
             s.add(Packaging(id=pid, product_id=pid, name="Box of 6", quantity=6, barcode=f"BOX6-{code}"))
-            s.add(ProductBarcode(barcode=f"BOX6-{code}", product_id=pid, packaging_id=pid, quantity=6.0))
+            s.add(ProductBarcode(barcode=f"BOX6-{code}", product_id=pid, packaging_id=pid, quantity=6.0,
+                                 packaging_name="Box of 6"))
             s.add(Quant(id=pid, product_id=pid, location_id=loc_id, quantity=500.0))
             fx.location_barcode[loc_id] = f"LOC-{loc_name}"
             fx.product_barcode[pid] = ean
