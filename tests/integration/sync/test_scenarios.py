@@ -7,8 +7,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pytest
+from sqlalchemy import select
 from synckit import SCENARIOS, Harness, return_marker
 
+from floorapp.offline_store.models import Location, Packaging, Product, ProductBarcode
+from floorapp.sync.pull import Puller
+from floorapp.sync.worker import StoreAccess
 from floorapp.workflows.transactions import BackorderDecision
 
 # JSON-RPC against the 18 mode, JSON-2 against the 19 mode (a real Odoo when FLOORAPP_ODOO_URL is set).
@@ -124,3 +128,44 @@ def test_a_short_bins_count_is_requested_once(any_harness: Harness, scenario: st
     prepared.check()
     any_harness.worker.run_once()  # a second run sends nothing and changes nothing
     prepared.check()
+
+
+def test_a_first_pull_in_small_pages_holds_the_catalog_as_odoo_has_it(any_harness: Harness) -> None:
+    """Pages of seven: after each full first page the rest is named by one ``search`` and ``read`` by id, many2ones
+    as bare ids where the store keeps no name. Checked on a real Odoo too: every product, packaging and bin the
+    pull keeps matches what Odoo reads for it, and none is missing."""
+    h = any_harness
+    packaged = h.new_product(4.0)
+    h.admin.create("product.packaging", {"name": "Floor test box of 6", "product_id": packaged, "qty": 6.0,
+                                         "barcode": f"1{packaged:012d}"})
+    puller = Puller(StoreAccess(h.database, clock=h.clock), h.admin, work_user_ids=[h.admin.uid], batch_size=7,
+                    clock=h.clock)
+    puller.pull()
+
+    ctx = {"active_test": False}
+    odoo_products = {r["id"]: r for r in h.admin.search_read(
+        "product.product", [], ["name", "barcode", "uom_id"], context=ctx)}
+    odoo_packagings = {r["id"]: r for r in h.admin.search_read(
+        "product.packaging", [], ["name", "product_id", "qty"])}
+    odoo_bins = {r["id"]: r for r in h.admin.search_read(
+        "stock.location", [("usage", "in", ["internal", "transit"])], ["location_id"], context=ctx)}
+    with h.database.session() as s:
+        products = {p.id: p for p in s.scalars(select(Product))}
+        packagings = {p.id: p for p in s.scalars(select(Packaging))}
+        bins = {b.id: b for b in s.scalars(select(Location))}
+    assert len(odoo_products) > 7 and set(products) == set(odoo_products)
+    for pid, row in odoo_products.items():
+        held = products[pid]
+        assert (held.name, held.barcode or False, held.uom_id, held.uom_name) == (
+            row["name"], row["barcode"], row["uom_id"][0], row["uom_id"][1]), pid
+    assert set(packagings) == set(odoo_packagings)
+    for pkid, row in odoo_packagings.items():
+        assert (packagings[pkid].product_id, packagings[pkid].name, packagings[pkid].quantity) == (
+            row["product_id"][0], row["name"], row["qty"]), pkid
+    assert set(odoo_bins) <= set(bins)
+    for lid, row in odoo_bins.items():
+        assert bins[lid].parent_id == (row["location_id"][0] if row["location_id"] else None), lid
+    with h.database.session() as s:
+        box = s.get(ProductBarcode, f"1{packaged:012d}")
+    assert box is not None and (box.product_id, box.packaging_name, box.quantity) == (
+        packaged, "Floor test box of 6", 6.0)
