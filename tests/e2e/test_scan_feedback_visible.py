@@ -6,33 +6,14 @@ each answer must show in its own colour at once, never the previous scan's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from floorapp.ui.profile import ERROR, MUTED_PAPER, OK
 from floorapp.workflows.picking import Expect, Outcome
-from tests.integration.picking.handheld import Handheld, fixed_clock
-from tests.unit.workflows.picking.wavekit import NOW, WaveFixture, seed_wave
-
-
-@pytest.fixture
-def wave(tmp_path: Path) -> Iterator[WaveFixture]:
-    fx = seed_wave(tmp_path / "floorapp.sqlite", orders=2, lines_per_order=2)
-    yield fx
-    fx.db.close()
-
-
-@pytest.fixture
-def handheld(qtbot: QtBot, wave: WaveFixture) -> Iterator[Handheld]:
-    device = Handheld(qtbot, wave.db, fixed_clock(NOW))
-    yield device
-    device.close()
+from tests.integration.picking.handheld import Handheld
+from tests.unit.workflows.picking.wavekit import WaveFixture
 
 
 def _on_screen(h: Handheld) -> QImage:

@@ -30,13 +30,6 @@ def german(qapp: QApplication) -> Iterator[Translations]:
 
 
 @pytest.fixture
-def wave(tmp_path: Path) -> Iterator[WaveFixture]:
-    fx = seed_wave(tmp_path / "floorapp.sqlite", orders=2, lines_per_order=2)
-    yield fx
-    fx.db.close()
-
-
-@pytest.fixture
 def handheld(qtbot: QtBot, wave: WaveFixture, german: Translations) -> Iterator[Handheld]:
     device = Handheld(qtbot, wave.db, fixed_clock(NOW))
     yield device

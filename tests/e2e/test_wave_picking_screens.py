@@ -41,13 +41,6 @@ def wave(tmp_path: Path) -> Iterator[WaveFixture]:
     fx.db.close()
 
 
-@pytest.fixture
-def handheld(qtbot: QtBot, wave: WaveFixture) -> Iterator[Handheld]:
-    device = Handheld(qtbot, wave.db, fixed_clock(NOW))
-    yield device
-    device.close()
-
-
 def answer(h: Handheld, fx: WaveFixture, result: PickResult) -> PickResult:
     """What a picker does for the prompt on screen: always a scan, the digipad for odd quantities."""
     task = result.task
