@@ -354,7 +354,12 @@ def run(ctx: BenchContext) -> BenchResult:
         "validation, one mail.message create per chunk). Put in pack cannot reach the recorded 1 call when the "
         "package is new to Odoo: FloorApp's packages carry the floor's printed name, which action_put_in_pack "
         "(Odoo names the package) cannot give; a new package is created (the chunk's in one call) and the lines "
-        "written, so the figure is 1 write per pack plus its share of that create (see docs/sync.md)."
+        "written, so the figure is 1 write per pack plus its share of that create (see docs/sync.md). The recorded "
+        "minimum leaves out verification reads and says a read of the lines comes first; FloorApp's shared reads "
+        "are that read (the state and lines it checks before writing, so work done or changed in Odoo meanwhile "
+        "is a conflict, not overwritten) and the check after validating, one of each per model for the whole "
+        "chunk. They are what the calls per transaction exceed the minimum by; the transactions' own calls are "
+        "at it."
     )
     result.notes.append(
         f"drained in chunks of up to {chunk} per kind, FloorApp's worker then the direct script, each on its own "
