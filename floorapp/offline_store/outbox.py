@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.util import identity_key
 
 from floorapp.errors import Bug
 from floorapp.offline_store.clock import Clock
@@ -73,6 +74,15 @@ def _json_exact(value: Mapping[str, Any], what: str) -> dict[str, Any]:
             detail=f"{what} does not survive a JSON round trip (tuples, non-str keys?): {value!r}",
         )
     return restored
+
+
+def _check_move(entry_id: int, client_uuid: str, current: OutboxState, to: OutboxState,
+                source: frozenset[OutboxState]) -> None:
+    if current not in source or to not in TRANSITIONS[current]:
+        raise OutboxTransitionError(
+            f"That transaction is already {current.value}; refresh the list.",
+            detail=f"outbox entry {entry_id} ({client_uuid}) cannot move from {current.value} to {to.value}",
+        )
 
 
 class OutboxRepository:
@@ -209,12 +219,7 @@ class OutboxRepository:
             raise OutboxTransitionError(
                 "That transaction no longer exists; refresh the list.", detail=f"no outbox entry {entry_id}"
             )
-        current = OutboxState(entry.state)
-        if current not in source or to not in TRANSITIONS[current]:
-            raise OutboxTransitionError(
-                f"That transaction is already {current.value}; refresh the list.",
-                detail=f"outbox entry {entry_id} ({entry.client_uuid}) cannot move from {current.value} to {to.value}",
-            )
+        _check_move(entry_id, entry.client_uuid, OutboxState(entry.state), to, source)
         entry.state = to.value
         entry.updated_at = self.clock()
         return entry
@@ -246,6 +251,77 @@ class OutboxRepository:
         entry.last_error = None
         entry.next_attempt_at = None
         return entry
+
+    def record_refs_many(
+        self, items: Sequence[tuple[int, Mapping[str, Any]]], *, start: Collection[int] = ()
+    ) -> None:
+        """``record_refs`` for several entries in one statement; those in ``start`` are first marked in flight
+        (their attempt counted), as ``mark_in_flight`` would.
+
+        The same rules as one at a time (an entry must be in flight, or pending when it starts), checked on a
+        read of the three columns they need instead of loading whole entries: the sync worker records a chunk's
+        refs together, and the per-entry load and flush cost more than the commit itself.
+        """
+        self._bulk_move(items, start=start, applied=False)
+
+    def mark_applied_many(
+        self, items: Sequence[tuple[int, Mapping[str, Any]]], *, start: Collection[int] = ()
+    ) -> None:
+        """``mark_applied`` for several entries in one statement (``start``: marked in flight first)."""
+        self._bulk_move(items, start=start, applied=True)
+
+    def _bulk_move(
+        self, items: Sequence[tuple[int, Mapping[str, Any]]], *, start: Collection[int], applied: bool
+    ) -> None:
+        if not items:
+            return
+        ids = [entry_id for entry_id, _refs in items]
+        rows = {
+            row.id: row
+            for row in self.session.execute(
+                select(OutboxEntry.id, OutboxEntry.client_uuid, OutboxEntry.state, OutboxEntry.attempts,
+                       OutboxEntry.odoo_refs).where(OutboxEntry.id.in_(ids))
+            )
+        }
+        now = self.clock()
+        to = OutboxState.APPLIED if applied else OutboxState.IN_FLIGHT
+        params: list[dict[str, Any]] = []
+        for entry_id, refs in items:
+            row = rows.get(entry_id)
+            if row is None:
+                raise OutboxTransitionError(
+                    "That transaction no longer exists; refresh the list.", detail=f"no outbox entry {entry_id}"
+                )
+            state, attempts = OutboxState(row.state), int(row.attempts)
+            if entry_id in start:
+                _check_move(entry_id, row.client_uuid, state, OutboxState.IN_FLIGHT,
+                            frozenset({OutboxState.PENDING}))
+                state, attempts = OutboxState.IN_FLIGHT, attempts + 1
+            if applied:
+                _check_move(entry_id, row.client_uuid, state, to, _SENDING)
+            elif state != OutboxState.IN_FLIGHT:
+                raise OutboxTransitionError(
+                    "That transaction is not being sent; refresh the list.",
+                    detail=f"record_refs on outbox entry {entry_id} in state {state.value}",
+                )
+            merged = {**(row.odoo_refs or {}), **_json_exact(refs, "odoo refs")} if refs else row.odoo_refs
+            params.append({"b_id": entry_id, "b_state": to.value if applied else state.value,
+                           "b_attempts": attempts, "b_refs": merged, "b_now": now})
+        table = cast(Table, OutboxEntry.__table__)
+        values: dict[str, Any] = {
+            "state": bindparam("b_state"), "attempts": bindparam("b_attempts"),
+            "odoo_refs": bindparam("b_refs", type_=table.c.odoo_refs.type),
+            "updated_at": bindparam("b_now", type_=table.c.updated_at.type),
+        }
+        if applied:
+            values |= {"applied_at": bindparam("b_now", type_=table.c.applied_at.type), "last_error": None,
+                       "next_attempt_at": None}
+        self.session.execute(update(table).where(table.c.id == bindparam("b_id")).values(values), params)
+        # Entries of this session's identity map would still show what they held before the statement.
+        for entry_id in ids:
+            loaded = self.session.identity_map.get(identity_key(OutboxEntry, entry_id))
+            if loaded is not None:
+                self.session.expire(loaded)
 
     def schedule_retry(self, entry_id: int, error: str, next_attempt_at: datetime) -> OutboxEntry:
         """Sending failed for a passing reason (offline, timeout, 5xx): back to pending until ``next_attempt_at``."""

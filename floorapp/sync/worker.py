@@ -350,10 +350,9 @@ class OutboxWorker:
 
     def _persist_many(self, items: list[tuple[ApplyContext, dict[str, Any]]]) -> None:
         def save(uow: UnitOfWork) -> None:
-            _held = _load(uow, [ctx.entry_id for ctx, _refs in items])
-            for ctx, refs in items:
-                self._in_flight(uow, ctx.entry_id)
-                uow.outbox.record_refs(ctx.entry_id, refs)
+            # One statement for the chunk: the refs of every entry, and the first of each marks it in flight.
+            uow.outbox.record_refs_many([(ctx.entry_id, refs) for ctx, refs in items],
+                                        start={ctx.entry_id for ctx, _refs in items} - self._marked)
             uow.commit()
 
         self.store.write(save)
@@ -368,10 +367,9 @@ class OutboxWorker:
 
     def _mark_applied(self, applied: list[tuple[OutboxEntry, dict[str, Any]]]) -> Callable[[UnitOfWork], None]:
         def save(uow: UnitOfWork) -> None:
-            _held = _load(uow, [entry.id for entry, _refs in applied])
+            uow.outbox.mark_applied_many([(entry.id, refs) for entry, refs in applied],
+                                         start={entry.id for entry, _refs in applied} - self._marked)
             for entry, refs in applied:
-                self._in_flight(uow, entry.id)
-                uow.outbox.mark_applied(entry.id, refs)
                 _note_applied_locally(uow, entry, refs)
             uow.commit()
 
@@ -571,12 +569,6 @@ def _claim(now: datetime, tried: set[int]) -> Callable[[UnitOfWork], _Chunk]:
         return _Chunk(entries, typed, owns, more)
 
     return read
-
-
-def _load(uow: UnitOfWork, entry_ids: list[int]) -> list[OutboxEntry]:
-    """Load a chunk's entries in one query, so the per-entry moves find them in the session without one query
-    each (the caller keeps the list: the session holds its objects only while they are referenced)."""
-    return list(uow.session.scalars(select(OutboxEntry).where(OutboxEntry.id.in_(entry_ids))))
 
 
 def _recover(uow: UnitOfWork) -> int:

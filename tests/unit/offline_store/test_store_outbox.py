@@ -148,3 +148,74 @@ def test_counts_by_state_and_oldest_pending(database: Database, clock: Any) -> N
         assert (counts["pending"], counts["in_flight"], sum(counts.values())) == (2, 1, 3)
         assert uow.outbox.oldest_pending_created_at() == first_time  # in flight still counts as waiting
         assert uow.outbox.by_uuid(uow.outbox.get(a1).client_uuid).id == a1  # type: ignore[union-attr]
+
+
+def _row(database: Database, clock: Any, entry_id: int) -> tuple[Any, ...]:
+    with UnitOfWork(database, clock=clock) as uow:
+        e = uow.outbox.get(entry_id)
+        assert e is not None
+        return (e.state, e.attempts, e.odoo_refs, e.updated_at, e.applied_at, e.last_error, e.next_attempt_at)
+
+
+def test_refs_recorded_for_many_at_once_match_one_at_a_time(database: Database, clock: Any) -> None:
+    one, many, started = _add(database, clock, "picking:A", "picking:B", "picking:C")
+    _do(database, clock, "mark_in_flight", started)
+    _do(database, clock, "record_refs", started, {"lines_started": True})
+    # One at a time: mark in flight, record, record again, applied with the final refs.
+    _do(database, clock, "mark_in_flight", one)
+    _do(database, clock, "record_refs", one, {"lines_started": True})
+    _do(database, clock, "record_refs", one, {"validate_sent": True})
+    _do(database, clock, "mark_applied", one, {"picking_state": "done"})
+    # The same steps for two entries at once: the pending one starts, the one already in flight keeps its refs.
+    with UnitOfWork(database, clock=clock) as uow:
+        uow.outbox.record_refs_many([(many, {"lines_started": True})], start={many})
+        uow.outbox.record_refs_many([(many, {"validate_sent": True}), (started, {"validate_sent": True})])
+        uow.commit()
+    assert _row(database, clock, many)[:3] == ("in_flight", 1, {"lines_started": True, "validate_sent": True})
+    with UnitOfWork(database, clock=clock) as uow:
+        uow.outbox.mark_applied_many([(many, {"picking_state": "done"}), (started, {})])
+        uow.commit()
+    assert _row(database, clock, many) == _row(database, clock, one)
+    state, attempts, refs, *_ = _row(database, clock, started)
+    assert (state, attempts, refs) == ("applied", 1, {"lines_started": True, "validate_sent": True})
+
+
+def test_applied_many_can_start_an_entry_and_refreshes_loaded_ones(database: Database, clock: Any) -> None:
+    (a1,) = _add(database, clock, "picking:A")
+    with UnitOfWork(database, clock=clock) as uow:
+        loaded = uow.outbox.get(a1)
+        assert loaded is not None and loaded.state == "pending"
+        uow.outbox.mark_applied_many([(a1, {"quant_id": 5})], start={a1})
+        assert (loaded.state, loaded.attempts, loaded.odoo_refs) == ("applied", 1, {"quant_id": 5})
+        uow.commit()
+    assert _row(database, clock, a1)[:3] == ("applied", 1, {"quant_id": 5})
+
+
+@pytest.mark.parametrize(
+    ("setup", "action", "start"),
+    [
+        ([], "record_refs_many", False),  # pending: refs only once sending began
+        ([], "mark_applied_many", False),  # pending -> applied skips sending
+        (["mark_in_flight"], "record_refs_many", True),  # started twice
+        (["mark_in_flight", "mark_applied"], "mark_applied_many", False),
+        (["mark_in_flight", ("park", "x")], "record_refs_many", False),
+    ],
+)
+def test_invalid_transitions_are_refused_for_many(database: Database, clock: Any, setup: list[Any], action: str,
+                                                  start: bool) -> None:
+    ok, a1 = _add(database, clock, "picking:A", "picking:B")
+    _do(database, clock, "mark_in_flight", ok)
+    for step in setup:
+        name, *step_args = (step,) if isinstance(step, str) else step
+        _do(database, clock, name, a1, *step_args)
+    before = _row(database, clock, ok)
+    with pytest.raises(OutboxTransitionError) as refused, UnitOfWork(database, clock=clock) as uow:
+        getattr(uow.outbox, action)([(ok, {"a": 1}), (a1, {"a": 1})], start={a1} if start else set())
+        uow.commit()
+    assert "refresh the list" in refused.value.user_message
+    assert _row(database, clock, ok) == before  # nothing of the refused call was kept
+
+
+def test_unknown_entry_is_refused_for_many(database: Database, clock: Any) -> None:
+    with pytest.raises(OutboxTransitionError, match="no outbox entry 99"), UnitOfWork(database, clock=clock) as uow:
+        uow.outbox.record_refs_many([(99, {"a": 1})], start={99})
