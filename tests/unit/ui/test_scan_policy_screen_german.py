@@ -1,6 +1,7 @@
 """The "Scan rules" screen in German: every text translated, the core's answers too, and all of it fits the
 480 x 800 handheld (German words are longer than English ones)."""
 
+# ruff: noqa: F811
 from __future__ import annotations
 
 import os
@@ -13,13 +14,22 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from floorapp.offline_store.db import Database
-from floorapp.offline_store.models import FloorUser, PickingType
-from floorapp.offline_store.writer import StoreWriter
 from floorapp.ui.i18n import Translations
-from floorapp.ui.profile import HANDHELD, stylesheet
+from floorapp.ui.profile import HANDHELD
 from floorapp.ui.scan_policy_screen import ScanPolicyScreen
 from floorapp.ui.screens.base import ScreenServices
-from tests.unit.ui.test_scan_policy_screen import ANA, SUE, _delivery_rules, _screen, _tap_type
+
+# The English module's store and style fixtures serve here too: pytest finds fixtures imported into a module, and
+# the tests name them as parameters (hence the file-wide F811 above).
+from tests.unit.ui.test_scan_policy_screen import (  # noqa: F401
+    ANA,
+    SUE,
+    _delivery_rules,
+    _screen,
+    _tap_type,
+    database,
+    styled,
+)
 
 
 @pytest.fixture
@@ -28,26 +38,6 @@ def german(qapp: QApplication) -> Iterator[Translations]:
     assert switcher.use("de_DE")
     yield switcher
     switcher.use("en")  # never leak a language into the next test
-
-
-@pytest.fixture
-def database(store: tuple[Database, StoreWriter]) -> Database:
-    database, _ = store
-    with database.write_session() as s:
-        s.add(PickingType(id=2, name="Delivery Orders", code="outgoing"))
-        s.add(PickingType(id=1, name="Receipts", code="incoming"))
-        s.add(FloorUser(id=9, login="sue", name="Sue", role="supervisor"))
-        s.add(FloorUser(id=7, login="ana", name="Ana", role="picker"))
-        s.commit()
-    return database
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    before = qapp.styleSheet()
-    qapp.setStyleSheet(stylesheet(HANDHELD))
-    yield
-    qapp.setStyleSheet(before)
 
 
 def _german_screen(qtbot: QtBot, services: ScreenServices, database: Database, session: object) -> ScanPolicyScreen:
