@@ -219,17 +219,26 @@ def _fields(line: PickedLine) -> dict[str, Any]:
     return {name: getattr(line, name) for name in PickedLine.__dataclass_fields__}
 
 
-def test_conflict_shows_both_sides_and_is_discarded_only_after_confirmation(
-    qtbot: QtBot, running_app: RunningApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app, sim = running_app, running_app.sim
+def _validation_of_a_picking_cancelled_in_odoo(
+    qtbot: QtBot, app: RunningApp
+) -> tuple[ValidatePicking, FloorSession, int]:
+    """A picker's validation of S00004, which Odoo cancelled meanwhile, synced into a conflict: its payload, a
+    supervisor's session and the entry's id."""
     picker = app.sign_in("demo", "2222")
     supervisor = app.sign_in("admin", "1111")
-    payload, _ = validate_payload(sim, "S00004", floor_user=picker.name)
-    sim.call("stock.picking", "action_cancel", [payload.picking_id])  # cancelled in Odoo meanwhile
+    payload, _ = validate_payload(app.sim, "S00004", floor_user=picker.name)
+    app.sim.call("stock.picking", "action_cancel", [payload.picking_id])
     entry_id = app.enqueue(payload, picker)
     app.services.sync_now()
     qtbot.waitUntil(lambda: app.state_of(entry_id) == OutboxState.CONFLICT, timeout=WAIT_MS)
+    return payload, supervisor, entry_id
+
+
+def test_conflict_shows_both_sides_and_is_discarded_only_after_confirmation(
+    qtbot: QtBot, running_app: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = running_app
+    payload, supervisor, entry_id = _validation_of_a_picking_cancelled_in_odoo(qtbot, app)
 
     screen = app.open_sync_screen(qtbot, supervisor)
     qtbot.waitUntil(lambda: screen.entry_list.count() == 1, timeout=WAIT_MS)
@@ -358,17 +367,10 @@ def test_without_a_secret_the_app_runs_offline_and_says_why(qapp: QApplication, 
             services.stop()
 
 
-
 @pytest.mark.parametrize(("profile_name", "language"), [("handheld", "de_DE")])
 def test_a_conflict_is_told_in_german_with_odoos_names_filled_in(qtbot: QtBot, running_app: RunningApp) -> None:
-    app, sim = running_app, running_app.sim
-    picker = app.sign_in("demo", "2222")
-    supervisor = app.sign_in("admin", "1111")
-    payload, _ = validate_payload(sim, "S00004", floor_user=picker.name)
-    sim.call("stock.picking", "action_cancel", [payload.picking_id])  # cancelled in Odoo meanwhile
-    entry_id = app.enqueue(payload, picker)
-    app.services.sync_now()
-    qtbot.waitUntil(lambda: app.state_of(entry_id) == OutboxState.CONFLICT, timeout=WAIT_MS)
+    app = running_app
+    payload, supervisor, entry_id = _validation_of_a_picking_cancelled_in_odoo(qtbot, app)
     with app.context.database.session() as session:
         entry = session.get(OutboxEntry, entry_id)
         assert entry is not None and entry.conflict is not None
